@@ -1,0 +1,45 @@
+"""The library's front door: a report (text or file) in, claims out."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .claim import Claim
+from .document import Document, build_document
+from .loading import read_text
+
+
+def load(path: str | Path, key: str | None = None) -> Document:
+    """Read a report file (text, HTML, .docx, PDF) into a Document; key defaults to the stem."""
+    p = Path(path)
+    return build_document(read_text(p), key=key or p.stem, source=str(p))
+
+
+def _looks_like_path(source: str) -> bool:
+    return len(source) < 1024 and "\n" not in source and os.path.isfile(source)
+
+
+def extract(source: str | Path | Document, *, rules=None, key: str | None = None,
+            year: int | None = None) -> list[Claim]:
+    """Every numeric claim of a report, in document order.
+
+    source: report text, a path to a report file, or a Document from `load`.
+    rules:  a RuleSet from `load_rules` (default: the bundled rules).
+    year:   the report's year when the text has no header saying it (snippets).
+    """
+    if isinstance(source, Document):
+        doc = source
+    elif isinstance(source, Path) or _looks_like_path(source):
+        doc = load(source, key=key)
+    else:
+        doc = build_document(source, key=key or "text")
+    if year is not None and doc.year is None:
+        doc.year = year
+    return extract_document(doc, rules)
+
+
+def extract_document(doc: Document, rules=None) -> list[Claim]:
+    from .claims import find_claims
+    from .ruleset import load_rules
+
+    return find_claims(doc, rules or load_rules())
