@@ -1,0 +1,309 @@
+"""From quantities to claims: what each number measures (indicator phrase and catalog id), its
+direction, qualifier, period and kind, read from the words around it (rules/context.yaml).
+
+The clause of a quantity is the text from the last clause break (，；。：) before it; within a list
+(A、B、C分别增长X、Y、Z) the part after the last 、 is its own, and a quantity with nothing of its
+own before it continues the previous one (达1112亿元 after 合同投资额突破1000亿元).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .claim import Claim
+from .document import Document
+from .indicators import IndicatorMatcher
+from .numerals import to_float
+from .quantities import Quantity, find_quantities
+from .ruleset import RuleSet
+
+# Units that carry no direction: a rank, a streak, a duration.
+_DIRECTIONLESS = {"rank", "year", "other"}
+
+
+@dataclass
+class Words:
+    """The context word lists of a rule set, compiled once."""
+    breaks: str
+    list_breaks: str
+    after: list[tuple[str, str]]
+    before: list[tuple[str, str]]
+    verbs: regex.Pattern
+    verb_at_end: regex.Pattern
+    between: list[str]
+    in_clause: list[tuple[str, str]]
+    subclause: tuple[str, ...]
+    verb_direction: dict[str, str | None]
+    share_words: tuple[str, ...]
+    tail_words: list[str]
+    head_words: list[str]
+    implied: dict
+    target_words: tuple[str, ...]
+    period_year: regex.Pattern
+    joiners: regex.Pattern = field(default=None)
+    breakdown: tuple[str, ...] = ()
+
+
+def _longest_first(mapping: dict) -> list[tuple[str, str]]:
+    return sorted(mapping.items(), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=8)
+def _words(rs: RuleSet) -> Words:
+    ctx = rs.context
+    verb_direction: dict[str, str | None] = {}
+    for direction in ("increase", "decrease", "none"):
+        for w in ctx["directions"].get(direction, []):
+            verb_direction[w] = None if direction == "none" else direction
+    alternation = "|".join(regex.escape(w) for w in sorted(verb_direction, key=len, reverse=True))
+    verbs = regex.compile(alternation)
+    quals = ctx["qualifiers"]
+    return Words(
+        breaks=ctx["clause_breaks"], list_breaks=ctx["list_breaks"],
+        after=_longest_first(quals["after"]), before=_longest_first(quals["before"]),
+        verbs=verbs, verb_at_end=regex.compile(f"(?:{alternation})$"),
+        between=sorted(ctx["directions"].get("between", []), key=len, reverse=True),
+        in_clause=_longest_first(quals.get("in_clause", {})),
+        subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction, share_words=tuple(ctx["share_words"]),
+        tail_words=sorted(ctx["indicator_tail_words"], key=len, reverse=True),
+        head_words=sorted(ctx["indicator_head_words"], key=len, reverse=True),
+        implied=ctx["implied_units"], target_words=tuple(ctx["target_words"]),
+        period_year=regex.compile(ctx["period_year"]),
+        joiners=regex.compile(r"、|和|及|与|以及"),
+        breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)))
+
+
+@dataclass
+class _Draft:
+    """A claim being read: the quantity and what its clause says."""
+    q: Quantity
+    sentence: tuple[int, int]
+    clause: str            # from the clause break to the quantity
+    own: str               # the part after the last 、 (the clause itself when no list)
+    continues: bool        # nothing of its own: continues the previous quantity's statement
+    indicator: str | None = None
+    indicator_id: str | None = None
+    direction: str | None = None
+    qualifier: str | None = None
+    unit: str = ""
+    share: bool = False
+
+
+def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
+    words = _words(rs)
+    matcher = IndicatorMatcher.for_rules(rs)
+    drafts = [_draft(doc, q, words) for q in find_quantities(doc.norm, rs)]
+    for i, d in enumerate(drafts):
+        prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
+        _read_clause(doc, d, prev, words)
+    _distribute_lists(drafts, words)
+    for d in drafts:
+        d.unit = _unit(doc, d, words)
+        if d.unit in _DIRECTIONLESS:
+            d.direction = None
+        d.indicator_id = None if d.share else matcher.match(d.indicator, d.unit)
+    return [_claim(doc, d, words) for d in drafts]
+
+
+def _draft(doc: Document, q: Quantity, words: Words) -> _Draft:
+    s_start, s_end = doc.sentence_at(q.start)
+    head = doc.norm[s_start:q.start]
+    cut = max((head.rfind(ch) for ch in words.breaks), default=-1)
+    clause = head[cut + 1:]
+    lcut = max((clause.rfind(ch) for ch in words.list_breaks), default=-1)
+    own = clause[lcut + 1:]
+    continues = not _strip_words(own.strip(), words).strip() and lcut >= 0 or not clause.strip()
+    return _Draft(q, (s_start, s_end), clause, own, continues)
+
+
+def _strip_words(phrase: str, words: Words) -> str:
+    """Trim the verbs and lead-in words around an indicator phrase: 其中第一产业增加值增长 → 第一产业增加值."""
+    changed = True
+    while changed and phrase:
+        changed = False
+        for w in words.tail_words:
+            if phrase.endswith(w):
+                phrase, changed = phrase[: -len(w)], True
+                break
+        for w in words.head_words:
+            if phrase.startswith(w) and len(phrase) > len(w):
+                phrase, changed = phrase[len(w):], True
+                break
+        stripped = phrase.strip(" 的,，、")
+        changed = changed or stripped != phrase
+        phrase = stripped
+    return phrase
+
+
+def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) -> None:
+    d.qualifier = _qualifier(doc, d, words)
+    in_list = d.own != d.clause            # the quantity follows a 、 in its clause
+    prev_in_clause = prev is not None and prev.q.end > d.q.start - len(d.clause)
+    d.direction, found = _direction(d.own, words)
+    if not found and in_list and prev_in_clause:
+        d.direction = prev.direction          # a list shares its verb: 改造棚户区2740套、老旧小区3081套
+    elif not found and in_list:
+        d.direction, _ = _direction(d.clause, words)   # 减征失业保险、工伤保险1.5亿元
+    if prev is not None and _is_subclause(d.clause, words) and not _moves(d.own, words):
+        d.direction = prev.direction
+    phrase = _strip_words(d.own.strip(), words)
+    d.share = any(w in d.own for w in words.share_words)
+    if d.share and phrase.startswith("占") and prev is not None and prev.indicator:
+        phrase = prev.indicator + phrase
+    if d.continues and prev is not None and (in_list or phrase == ""):
+        if not d.clause.strip():
+            d.indicator = _following_phrase(doc, d, words) or prev.indicator
+        else:
+            d.indicator, d.share = prev.indicator, d.share or prev.share
+    else:
+        d.indicator = phrase or _following_phrase(doc, d, words) or None
+
+
+def _qualifier(doc: Document, d: _Draft, words: Words) -> str | None:
+    after = doc.norm[d.q.end:d.q.end + 4]
+    own = d.own.rstrip()
+    return (next((q for w, q in words.after if after.startswith(w)), None)
+            or next((q for w, q in words.before if own.endswith(w)), None)
+            or next((q for w, q in words.in_clause if w in d.clause), None)
+            or d.q.qualifier)
+
+
+def _following_phrase(doc: Document, d: _Draft, words: Words) -> str:
+    """3家企业荣获…: a number that opens its clause counts what follows it."""
+    tail = doc.norm[d.q.end:d.sentence[1]]
+    cut = min([i for i in (tail.find(ch) for ch in words.breaks + words.list_breaks) if i >= 0],
+              default=len(tail))
+    phrase = tail[:cut]
+    for w, _ in words.after:
+        if phrase.startswith(w):
+            phrase = phrase[len(w):]
+    return doc.text[d.q.end + (len(tail[:cut]) - len(phrase)):d.q.end + cut].strip()
+
+
+def _is_subclause(clause: str, words: Words) -> bool:
+    return clause.lstrip().startswith(words.subclause)
+
+
+def _moves(text: str, words: Words) -> bool:
+    return any(words.verb_direction.get(m[0]) for m in words.verbs.finditer(text))
+
+
+def _direction(text: str, words: Words) -> tuple[str | None, bool]:
+    """The direction of the verb governing a quantity whose clause is `text`.
+
+    The verb right before the number decides, words like 分别/同比/超/至 between them skipped;
+    else the clause's first verb of two or more characters. found=False: no verb at all.
+    """
+    tail = text.rstrip()
+    changed = True
+    while changed:
+        changed = False
+        for w in words.between:
+            if tail.endswith(w) and len(tail) > len(w):
+                tail, changed = tail[: -len(w)], True
+                break
+    m = words.verb_at_end.search(tail)
+    if m:
+        return words.verb_direction[m[0]], True
+    for m in words.verbs.finditer(text):
+        if len(m[0]) > 1:
+            return words.verb_direction[m[0]], True
+    return None, False
+
+
+def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
+    """A、B和C分别增长X、Y、Z: give each quantity its own item of the list as indicator."""
+    i = 0
+    while i < len(drafts):
+        d = drafts[i]
+        j = i + 1
+        while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence:
+            j += 1
+        if j - i > 1 and "分别" in d.clause:
+            subject = _strip_words(d.clause.split("分别")[0], words)
+            items = [s for s in words.joiners.split(subject) if s]
+            if len(items) == j - i:
+                prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
+                for k, item in enumerate(_share_heads(items)):
+                    drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
+        i = j
+
+
+def _share_heads(items: list[str]) -> list[str]:
+    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: a short item
+    takes the head the last item has after a part as long as itself."""
+    last = items[-1]
+    out = []
+    for item in items[:-1]:
+        if len(item) < len(last) - 2 and len(item) <= 3:
+            out.append(item + last[len(item):])
+        else:
+            out.append(item)
+    return out + [last]
+
+
+def _unit(doc: Document, d: _Draft, words: Words) -> str:
+    if d.q.unit != "implied":
+        return d.q.unit
+    phrase = d.indicator or ""
+    after = doc.norm[d.q.end:d.q.end + 3]
+    for unit, cues in words.implied.items():
+        if any(phrase.endswith(s) for s in cues.get("before_suffixes", [])):
+            return unit
+        if after[:1] and any(after.startswith(w) or w in after[:2] and
+                             "\u4e00" <= after[0] <= "\u9fff" for w in cues.get("after_words", [])):
+            return unit
+    return "other"
+
+
+def _period_kind(doc: Document, d: _Draft, words: Words) -> tuple[str | None, str | None]:
+    section = doc.section_at(d.q.start)
+    part = section.part if section else None
+    year = doc.year
+    period, kind = None, None
+    if part == "review" and year:
+        period, kind = str(year - 1), "actual"
+    elif part == "plan" and year:
+        period, kind = str(year), "target"
+    elif part == "review":
+        kind = "actual"
+    elif part == "plan":
+        kind = "target"
+    s_start = d.sentence[0]
+    head = doc.norm[s_start:d.q.start]
+    explicit = None
+    for m in words.period_year.finditer(head):
+        explicit = int(m["year"])
+    if explicit is not None:
+        period = str(explicit)
+        if year:
+            kind = "actual" if explicit < year else "target"
+    if kind is None and any(w in doc.norm[s_start:d.sentence[1]] for w in words.target_words):
+        kind = "target"
+        if period is None and year:
+            period = str(year)
+    return period, kind
+
+
+def _claim(doc: Document, d: _Draft, words: Words) -> Claim:
+    period, kind = _period_kind(doc, d, words)
+    section = doc.section_at(d.q.start)
+    s, e = d.sentence
+    return Claim(
+        doc=doc.key, city=doc.city, year=doc.year, start=d.q.start, end=d.q.end,
+        surface=doc.text[d.q.start:d.q.end], value=abs(to_float(d.q.value)), unit=d.unit,
+        raw_number=doc.text[d.q.start:d.q.start + len(d.q.raw_number)]
+        if doc.norm[d.q.start:].startswith(d.q.raw_number) else d.q.raw_number,
+        raw_unit=_as_written(doc, d.q), classifier=d.q.classifier, indicator=d.indicator,
+        indicator_id=d.indicator_id, period=period, kind=kind, qualifier=d.qualifier,
+        direction=d.direction, section=section.path if section else "",
+        sentence=doc.text[s:e].strip(), rule=d.q.rule)
+
+
+def _as_written(doc: Document, q: Quantity) -> str | None:
+    if not q.raw_unit:
+        return None
+    tail = doc.text[q.start:q.end]
+    return tail[len(tail) - len(q.raw_unit):] if tail else q.raw_unit

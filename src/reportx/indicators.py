@@ -1,0 +1,78 @@
+"""Indicator phrases → catalog ids (rules/indicators.yaml), and word boundaries for long phrases.
+
+The head of a Chinese noun phrase is its last word, so a phrase gets the id of the longest alias
+it ends with (城镇居民人均可支配收入 → disposable_income_urban, not disposable_income), provided
+the figure's unit is one that indicator can have.
+
+jieba cuts phrases too long to show whole at word boundaries, with the catalog's aliases loaded
+as its user words so that 社会消费品零售总额 stays one piece. Its dictionary is loaded once per
+process, on first use, with its log chatter silenced.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from functools import lru_cache
+
+from .ruleset import RuleSet
+
+# Longest indicator phrase kept whole; a longer one keeps its last words up to this length.
+MAX_PHRASE = 24
+
+
+class IndicatorMatcher:
+    def __init__(self, rs: RuleSet):
+        self.aliases = rs.alias_index()
+        self.words = tuple(sorted({a for a, _ in self.aliases}))
+        self.breakdown = tuple(rs.context.get("breakdown_prefixes", ()))
+
+    @classmethod
+    def for_rules(cls, rs: RuleSet) -> "IndicatorMatcher":
+        return _matcher(rs)
+
+    def match(self, phrase: str | None, unit: str) -> str | None:
+        if not phrase or phrase.startswith(self.breakdown):
+            return None
+        for alias, ind in self.aliases:
+            if phrase.endswith(alias) and unit in ind.units:
+                return ind.id
+        return None
+
+
+@lru_cache(maxsize=8)
+def _matcher(rs: RuleSet) -> IndicatorMatcher:
+    return IndicatorMatcher(rs)
+
+
+@lru_cache(maxsize=1)
+def _jieba(user_words: tuple[str, ...]):
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    # jieba builds its prefix dictionary once and caches it on disk; keep that cache in a
+    # per-user folder so it is built on the first run only.
+    cache_dir = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    try:
+        os.makedirs(os.path.join(cache_dir, "reportx"), exist_ok=True)
+        tok.cache_file = os.path.join(cache_dir, "reportx", "jieba.cache")
+    except OSError:
+        tok.tmp_dir = tempfile.gettempdir()
+    for w in user_words:
+        tok.add_word(w, freq=100000)
+    return tok
+
+
+def trim_phrase(phrase: str, user_words: tuple[str, ...] = (), limit: int = MAX_PHRASE) -> str:
+    """A phrase longer than `limit` keeps its last whole words that fit (jieba word boundaries)."""
+    if len(phrase) <= limit:
+        return phrase
+    tokens = list(_jieba(tuple(user_words)).cut(phrase, HMM=False))
+    kept = ""
+    for tok in reversed(tokens):
+        if len(kept) + len(tok) > limit:
+            break
+        kept = tok + kept
+    return kept or phrase[-limit:]

@@ -1,0 +1,99 @@
+"""Numbers as written in reports, to exact Decimals: Arabic (1,234.5), with multipliers
+(1.3万, 1112亿, 1.39万亿), Chinese (百亿, 一千二百, 两万, 十一), and mixtures (3千万).
+
+Arithmetic stays in Decimal until the claim is built: float("2.3") * 1e8 is 229999999.99999997.
+
+>>> parse_number("1.3万")
+Decimal('13000.0')
+>>> parse_number("一千二百")
+Decimal('1200')
+>>> parse_number("百亿")
+Decimal('10000000000')
+>>> parse_number("1.39万亿")
+Decimal('1390000000000.00')
+>>> parse_number("两万")
+Decimal('20000')
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"万": 10**4, "亿": 10**8}
+# Full-width digits may reach here when a caller did not fold the text first.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+class NumberError(ValueError):
+    pass
+
+
+def _chinese_section(s: str) -> int:
+    """A numeral below 万: 一千二百三十四, 十一, 百, 三千零五."""
+    total, digit = 0, None
+    for ch in s:
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            total += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit = None
+        else:
+            raise NumberError(f"not a Chinese numeral: {s!r}")
+    return total + (digit or 0)
+
+
+def _leading(s: str) -> tuple[Decimal | None, str]:
+    """Split an Arabic number (commas allowed) off the front of s."""
+    i = 0
+    while i < len(s) and (s[i].isdigit() or s[i] in ".,"):
+        i += 1
+    if i == 0:
+        return None, s
+    try:
+        return Decimal(s[:i].replace(",", "")), s[i:]
+    except InvalidOperation:
+        raise NumberError(f"not a number: {s!r}") from None
+
+
+def parse_number(s: str) -> Decimal:
+    """The value of a numeral as written; 多/余/几 (more than) are ignored here."""
+    s = s.translate(_FULLWIDTH).strip().replace("多", "").replace("余", "")
+    if not s:
+        raise NumberError("empty number")
+    value, rest = _leading(s)
+    if value is not None:
+        # Arabic head, then multipliers: 1.3万, 1.39万亿, 3千万, 5百
+        mult = 1
+        for ch in rest:
+            if ch in SMALL_UNITS:
+                mult *= SMALL_UNITS[ch]
+            elif ch in BIG_UNITS:
+                mult *= BIG_UNITS[ch]
+            else:
+                raise NumberError(f"not a number: {s!r}")
+        return value * mult
+    # Pure Chinese numeral: split at 亿 then 万 (一万二千亿 = (1*10000 + 2000) * 1e8).
+    return Decimal(_chinese_big(s))
+
+
+def _chinese_big(s: str) -> int:
+    for big in ("亿", "万"):
+        if big in s:
+            head, _, tail = s.rpartition(big)
+            head_val = _chinese_big(head) if head else 1
+            # 万亿 written together: the head already ends in 万 → multiply through
+            if not tail:
+                return head_val * BIG_UNITS[big]
+            tail_val = _chinese_big(tail)
+            # 一万二 means 12000 (a trailing single digit counts in the next unit down)
+            if len(tail) == 1 and tail in DIGITS and big == "万":
+                tail_val *= 1000
+            return head_val * BIG_UNITS[big] + tail_val
+    return _chinese_section(s)
+
+
+def to_float(value: Decimal) -> float:
+    """The float nearest the exact value (one rounding, at the edge)."""
+    return float(value)

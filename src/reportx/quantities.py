@@ -1,0 +1,100 @@
+"""Find every quantity (number + unit) in a text with the rule set's quantity patterns.
+
+All patterns run over the folded text; where matches overlap, the longer one wins, then the rule
+listed first. A quantity overlapping an exclusion (dates, programme names …) is dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .errors import RuleTimeout
+from .numerals import NumberError, parse_number
+from .ruleset import QuantityRule, RuleSet
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    raw_number: str
+    raw_unit: str | None
+    value: Decimal            # in the base unit
+    unit: str                 # base unit code, or "implied" (decided from the context)
+    classifier: str | None
+    qualifier: str | None     # set by the rule (前2 → at_most) or by 多/余 in the number
+    rule: str
+
+
+def _search(rule, text: str, timeout: float):
+    """All matches of a rule, with a time limit so a user's runaway pattern cannot hang a batch."""
+    try:
+        return list(rule.pattern.finditer(text, timeout=timeout))
+    except TimeoutError:
+        raise RuleTimeout(rule.file, rule.id,
+                          f"pattern took longer than {timeout:g} s on one report "
+                          "(catastrophic backtracking?); simplify it") from None
+
+
+def _build(rule: QuantityRule, m, rs: RuleSet, in_number_quals: dict) -> Quantity | None:
+    raw_number = m["num"]
+    raw_unit = m["unit"] if "unit" in rule.pattern.groupindex else None
+    try:
+        number = parse_number(raw_number)
+    except NumberError:
+        return None
+    classifier = None
+    if rule.unit in (None, "item") and raw_unit in rs.units:
+        unit, factor = rs.units[raw_unit]
+    elif rule.unit == "item" or (rule.unit is None and raw_unit in rs.classifiers):
+        unit, factor, classifier = "item", 1.0, raw_unit
+    else:
+        unit, factor = rule.unit or "other", 1.0
+    if unit in rule.exclude_units:
+        return None
+    if rule.min_value is not None and number < Decimal(str(rule.min_value)):
+        return None
+    qualifier = rule.qualifier
+    if qualifier is None:
+        qualifier = next((q for w, q in in_number_quals.items() if w in raw_number), None)
+    value = number * Decimal(str(factor)) if factor != 1.0 else number
+    return Quantity(m.start(), m.end(), raw_number, raw_unit, value, unit, classifier,
+                    qualifier, rule.id)
+
+
+def find_quantities(norm: str, rs: RuleSet) -> list[Quantity]:
+    """Non-overlapping quantities of a (folded) text, in order."""
+    quals = rs.context.get("qualifiers", {}).get("in_number", {})
+    candidates = []
+    for order, rule in enumerate(rs.quantities):
+        for m in _search(rule, norm, rs.timeout):
+            q = _build(rule, m, rs, quals)
+            if q is not None:
+                candidates.append((q, order))
+    blocked = _excluded_spans(norm, rs)
+    candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1], c[0].start))
+    taken: list[Quantity] = []
+    occupied = bytearray(len(norm) + 1)
+    for q, _ in candidates:
+        if any(occupied[q.start:q.end]) or _overlaps(q, blocked):
+            continue
+        occupied[q.start:q.end] = b"\x01" * (q.end - q.start)
+        taken.append(q)
+    return sorted(taken, key=lambda q: q.start)
+
+
+def _excluded_spans(norm: str, rs: RuleSet) -> list[tuple[int, int]]:
+    spans = []
+    for ex in rs.exclusions:
+        spans += [m.span() for m in _search(ex, norm, rs.timeout) if m.end() > m.start()]
+    return sorted(spans)
+
+
+def _overlaps(q: Quantity, spans) -> bool:
+    # spans are few per report (tens); a linear scan over the ones that start before q.end is fine
+    for s, e in spans:
+        if s >= q.end:
+            break
+        if e > q.start:
+            return True
+    return False

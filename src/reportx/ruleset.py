@@ -1,0 +1,302 @@
+"""Rule files → a compiled, validated RuleSet.
+
+A rule folder holds YAML files whose top-level keys are sections: `fragments`, `units`,
+`classifiers`, `quantities`, `exclusions`, `context`, `indicators` (and the layout keys of
+document.yaml). The bundled folder is read first, then each user folder: user quantity and
+exclusion rules and indicators are added, user fragments and context words extend the bundled
+ones. Every problem raises RuleError naming the file, the rule id and what is wrong.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .errors import RuleError
+from .paths import rules_dir
+from .rules_io import load_yaml
+
+UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu", "hectare",
+              "km", "km2", "t", "kW", "item", "rank", "year", "other")
+QUALIFIERS = ("approx", "at_least", "at_most")
+SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
+            "indicators", "header", "headings", "parts")
+QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
+                 "min_value", "examples", "counter_examples"}
+EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}
+INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases"}
+_FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z_]*)\}")
+# Seconds one rule may search one text for; a pattern that backtracks past this is reported.
+DEFAULT_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True)
+class QuantityRule:
+    id: str
+    file: str
+    pattern: regex.Pattern
+    source: str                          # the expanded pattern, for `reportx rules show`
+    unit: str | None = None              # fixed base unit, "implied", or None: from the unit word
+    qualifier: str | None = None
+    exclude_units: tuple[str, ...] = ()
+    min_value: float | None = None
+    description: str = ""
+    examples: tuple = ()
+    counter_examples: tuple = ()
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    id: str
+    file: str
+    pattern: regex.Pattern
+    reason: str = ""
+    examples: tuple = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    headline: bool
+    units: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(eq=False)  # compared and hashed by identity: caches key on the loaded set
+class RuleSet:
+    folders: tuple[str, ...]
+    fragments: dict[str, str] = field(default_factory=dict)
+    units: dict[str, tuple[str, float]] = field(default_factory=dict)   # surface → (code, factor)
+    classifiers: list[str] = field(default_factory=list)
+    quantities: list[QuantityRule] = field(default_factory=list)
+    exclusions: list[Exclusion] = field(default_factory=list)
+    context: dict = field(default_factory=dict)
+    indicators: list[Indicator] = field(default_factory=list)
+    timeout: float = DEFAULT_TIMEOUT
+
+    def rule(self, rule_id: str):
+        for r in [*self.quantities, *self.exclusions]:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    def alias_index(self) -> list[tuple[str, Indicator]]:
+        """(alias, indicator), longest alias first."""
+        pairs = [(a, ind) for ind in self.indicators for a in ind.aliases]
+        return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def load_rules(extra_dirs=(), timeout: float = DEFAULT_TIMEOUT) -> RuleSet:
+    """The bundled rules plus each extra folder's; cached per set of folders."""
+    folders = tuple(str(Path(d).resolve()) for d in (rules_dir(), *extra_dirs))
+    return _load_cached(folders, timeout)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(folders: tuple[str, ...], timeout: float) -> RuleSet:
+    raw = _read_folders(folders)
+    rs = RuleSet(folders=folders, timeout=timeout)
+    _merge_plain(rs, raw)
+    rs.fragments = _expand_fragments(raw["fragments"], rs)
+    rs.quantities = [_quantity_rule(r, f, rs) for f, r in raw["quantities"]]
+    rs.exclusions = [_exclusion(r, f, rs) for f, r in raw["exclusions"]]
+    rs.indicators = [_indicator(r, f) for f, r in raw["indicators"]]
+    _check_unique_ids(raw)
+    return rs
+
+
+def _read_folders(folders) -> dict:
+    raw = {"fragments": [], "units": [], "classifiers": [], "quantities": [], "exclusions": [],
+           "context": [], "indicators": []}
+    for folder in folders:
+        d = Path(folder)
+        if not d.is_dir():
+            raise RuleError(d, None, "rule folder does not exist")
+        files = sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml"))
+        if not files:
+            raise RuleError(d, None, "rule folder holds no .yaml files")
+        for path in files:
+            data = load_yaml(path)
+            if data is None:
+                continue
+            if not isinstance(data, dict):
+                raise RuleError(path, None, "a rule file is a mapping of sections "
+                                f"({', '.join(SECTIONS)})")
+            for key, value in data.items():
+                if key not in SECTIONS:
+                    raise RuleError(path, None, f"unknown section {key!r} "
+                                    f"(known: {', '.join(SECTIONS)})")
+                if key in ("quantities", "exclusions", "indicators", "units", "classifiers"):
+                    if not isinstance(value, list):
+                        raise RuleError(path, None, f"section {key!r} must be a list")
+                    raw[key] += [(str(path), v) for v in value]
+                elif key in ("fragments", "context"):
+                    if not isinstance(value, dict):
+                        raise RuleError(path, None, f"section {key!r} must be a mapping")
+                    raw[key].append((str(path), value))
+    return raw
+
+
+def _merge_plain(rs: RuleSet, raw) -> None:
+    for path, entry in raw["units"]:
+        if not isinstance(entry, dict) or entry.get("code") not in UNIT_CODES:
+            raise RuleError(path, None, f"unit entry {entry!r}: code must be one of {UNIT_CODES}")
+        for surface, factor in (entry.get("surfaces") or {}).items():
+            rs.units[str(surface)] = (entry["code"], float(factor))
+    rs.classifiers = [str(c) for _, c in raw["classifiers"]]
+    for path, ctx in raw["context"]:
+        for key, value in ctx.items():
+            old = rs.context.get(key)
+            if isinstance(old, dict) and isinstance(value, dict):
+                rs.context[key] = _deep_merge(old, value)
+            elif isinstance(old, list) and isinstance(value, list):
+                rs.context[key] = old + [v for v in value if v not in old]
+            else:
+                rs.context[key] = value
+
+
+def _deep_merge(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for k, v in b.items():
+        if isinstance(out.get(k), dict) and isinstance(v, dict):
+            out[k] = _deep_merge(out[k], v)
+        elif isinstance(out.get(k), list) and isinstance(v, list):
+            out[k] = out[k] + [x for x in v if x not in out[k]]
+        else:
+            out[k] = v
+    return out
+
+
+def _alternation(words) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _expand_fragments(parts, rs: RuleSet) -> dict[str, str]:
+    defined: dict[str, tuple[str, str]] = {}
+    for path, frags in parts:
+        for name, pattern in frags.items():
+            defined[name] = (path, str(pattern))
+    defined["UNIT"] = ("units.yaml", _alternation(rs.units))
+    defined["CLASSIFIER"] = ("units.yaml", _alternation(rs.classifiers))
+    out: dict[str, str] = {}
+
+    def expand(name: str, seen: tuple) -> str:
+        if name in out:
+            return out[name]
+        path, pattern = defined[name]
+        if name in seen:
+            raise RuleError(path, name, "fragment refers to itself")
+        out[name] = _substitute(pattern, path, name, lambda n: expand(n, seen + (name,)), defined)
+        return out[name]
+
+    for name in defined:
+        expand(name, ())
+    return out
+
+
+def _substitute(pattern: str, path: str, rule_id: str, lookup, defined) -> str:
+    def repl(m):
+        if m[1] not in defined:
+            raise RuleError(path, rule_id, f"unknown fragment {{{m[1]}}}")
+        return lookup(m[1])
+    return _FRAGMENT_REF.sub(repl, pattern)
+
+
+def _compile(pattern: str, path: str, rule_id: str) -> regex.Pattern:
+    try:
+        return regex.compile(pattern)
+    except regex.error as exc:
+        raise RuleError(path, rule_id, f"pattern does not compile: {exc}") from None
+
+
+def _need_id(rule, path: str, kind: str) -> str:
+    if not isinstance(rule, dict):
+        raise RuleError(path, None, f"a {kind} rule must be a mapping, got {rule!r}")
+    rid = rule.get("id")
+    if not isinstance(rid, str) or not rid:
+        raise RuleError(path, None, f"a {kind} rule has no id: {rule!r}"[:200])
+    return rid
+
+
+def _check_keys(rule: dict, allowed: set, path: str, rid: str) -> None:
+    unknown = set(rule) - allowed
+    if unknown:
+        raise RuleError(path, rid, f"unknown field(s) {', '.join(sorted(unknown))} "
+                        f"(allowed: {', '.join(sorted(allowed))})")
+    if not isinstance(rule.get("pattern"), str) and "pattern" in allowed:
+        raise RuleError(path, rid, "pattern is missing or not a string")
+
+
+def _expand(rule: dict, path: str, rid: str, rs: RuleSet) -> str:
+    return _substitute(rule["pattern"], path, rid, lambda n: rs.fragments[n], rs.fragments)
+
+
+def _quantity_rule(rule, path: str, rs: RuleSet) -> QuantityRule:
+    rid = _need_id(rule, path, "quantity")
+    _check_keys(rule, QUANTITY_KEYS, path, rid)
+    source = _expand(rule, path, rid, rs)
+    pattern = _compile(source, path, rid)
+    if "num" not in pattern.groupindex:
+        raise RuleError(path, rid, "pattern needs a named group (?P<num>…) for the number")
+    unit = rule.get("unit")
+    if unit is not None and unit not in UNIT_CODES and unit != "implied":
+        raise RuleError(path, rid, f"unit {unit!r} is not a base unit code {UNIT_CODES}")
+    if unit is None and "unit" not in pattern.groupindex:
+        raise RuleError(path, rid, "give a `unit` code or a named group (?P<unit>…) in the pattern")
+    qualifier = rule.get("qualifier")
+    if qualifier is not None and qualifier not in QUALIFIERS:
+        raise RuleError(path, rid, f"qualifier {qualifier!r} is not one of {QUALIFIERS}")
+    return QuantityRule(
+        id=rid, file=path, pattern=pattern, source=source, unit=unit, qualifier=qualifier,
+        exclude_units=tuple(rule.get("exclude_units") or ()), min_value=rule.get("min_value"),
+        description=str(rule.get("description", "")),
+        examples=tuple(_examples(rule.get("examples"), path, rid)),
+        counter_examples=tuple(rule.get("counter_examples") or ()))
+
+
+def _examples(examples, path: str, rid: str) -> list:
+    out = []
+    for ex in examples or []:
+        if not isinstance(ex, dict) or "text" not in ex or not isinstance(ex.get("claims"), list):
+            raise RuleError(path, rid, f"an example needs `text` and a `claims` list: {ex!r}"[:200])
+        out.append(ex)
+    return out
+
+
+def _exclusion(rule, path: str, rs: RuleSet) -> Exclusion:
+    rid = _need_id(rule, path, "exclusion")
+    _check_keys(rule, EXCLUSION_KEYS, path, rid)
+    source = _expand(rule, path, rid, rs)
+    return Exclusion(id=rid, file=path, pattern=_compile(source, path, rid),
+                     reason=str(rule.get("reason", "")), examples=tuple(rule.get("examples") or ()))
+
+
+def _indicator(entry, path: str) -> Indicator:
+    rid = _need_id(entry, path, "indicator")
+    unknown = set(entry) - INDICATOR_KEYS
+    if unknown:
+        raise RuleError(path, rid, f"unknown field(s) {', '.join(sorted(unknown))}")
+    aliases = entry.get("aliases") or []
+    if not aliases or not all(isinstance(a, str) and a for a in aliases):
+        raise RuleError(path, rid, "aliases must be a non-empty list of words")
+    units = tuple(entry.get("units") or UNIT_CODES)
+    bad = [u for u in units if u not in UNIT_CODES]
+    if bad:
+        raise RuleError(path, rid, f"unknown unit code(s) {bad}")
+    return Indicator(id=rid, name=str(entry.get("name") or aliases[0]),
+                     headline=bool(entry.get("headline", False)), units=units,
+                     aliases=tuple(aliases))
+
+
+def _check_unique_ids(raw) -> None:
+    seen: dict[str, str] = {}
+    for section in ("quantities", "exclusions", "indicators"):
+        for path, rule in raw[section]:
+            rid = rule["id"]
+            key = f"{section}:{rid}" if section == "indicators" else rid
+            if key in seen:
+                raise RuleError(path, rid, f"duplicate id (also in {seen[key]})")
+            seen[key] = path
