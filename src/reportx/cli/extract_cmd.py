@@ -1,0 +1,123 @@
+"""`reportx extract`: every numeric claim of one or more reports."""
+from __future__ import annotations
+
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import app
+from .common import CorpusOpt, FormatOpt, OutputOpt, RulesOpt, guarded, stderr_console
+
+
+class Kind(str, Enum):
+    actual = "actual"
+    target = "target"
+
+
+@app.command()
+@guarded
+def extract(
+    names: Annotated[list[str], typer.Argument(
+        help="bundled report names (guigang, 贵港), files, folders or glob patterns")],
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    kind: Annotated[Optional[Kind], typer.Option(help="only achieved (actual) or planned (target) figures")] = None,
+    indicator: Annotated[Optional[str], typer.Option(
+        help="only this indicator: a catalog id (gdp) or a word of the phrase (学位)")] = None,
+    period: Annotated[Optional[str], typer.Option(help="only figures about this year")] = None,
+    rules: RulesOpt = None,
+    corpus: CorpusOpt = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="parallel workers for many files (default: all cores)")] = None,
+) -> None:
+    """Every numeric claim of the reports: indicator, value in a base unit, actual or target,
+    period, qualifier, direction and the sentence it came from.
+
+    Example: reportx extract guigang --kind target -o targets.xlsx
+    """
+    from ..corpus import resolve_all
+    from ..output import Format, pick_format, write_frame
+
+    chosen = pick_format(fmt, output)
+    paths = resolve_all(names, corpus)
+    started = time.perf_counter()
+    claims, failures = _extract_all(paths, rules or [], jobs)
+    claims = _filtered(claims, kind, indicator, period)
+    from ..claim import to_frame
+
+    frame = to_frame(claims)
+    if chosen is Format.table:
+        _print_table(frame, multi=len(paths) > 1)
+    else:
+        write_frame(frame, chosen, output, stdout=sys.stdout)
+    err = stderr_console()
+    for path, reason in failures:
+        err.print(f"reportx: failed: {path}: {reason}", markup=False, highlight=False)
+    if len(paths) > 1 or failures or output is not None:
+        seconds = time.perf_counter() - started
+        err.print(f"{len(paths)} files, {len(claims)} claims, {len(failures)} failures, "
+                  f"{seconds:.1f} s" + (f" → {output}" if output else ""),
+                  markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _extract_all(paths: list[Path], rule_dirs, jobs):
+    """Claims of every file and the (file, reason) of those that failed."""
+    try:
+        from ..batch import extract_paths
+    except ImportError:
+        extract_paths = None
+    if extract_paths is not None:
+        result = extract_paths(paths, jobs=jobs, rule_dirs=tuple(rule_dirs))
+        return result.claims, result.failures
+    from ..errors import InputError
+    from ..extraction import extract, load
+    from ..ruleset import load_rules
+
+    rs = load_rules(rule_dirs)
+    claims, failures = [], []
+    for p in paths:
+        try:
+            claims += extract(load(p), rules=rs)
+        except InputError as exc:
+            failures.append((str(p), str(exc)))
+    return claims, failures
+
+
+def _filtered(claims, kind, indicator, period):
+    if kind is not None:
+        claims = [c for c in claims if c.kind == kind.value]
+    if period is not None:
+        claims = [c for c in claims if c.period == period]
+    if indicator:
+        claims = [c for c in claims if c.indicator_id == indicator
+                  or (c.indicator and indicator in c.indicator)]
+    return claims
+
+
+def _print_table(frame, multi: bool) -> None:
+    from rich.table import Table
+
+    from ..display import cell, format_value
+    from .common import stdout_console
+
+    table = Table(show_lines=False, header_style="bold", pad_edge=False, box=None)
+    short = {"approx": "≈", "at_least": "≥", "at_most": "≤", "increase": "↑", "decrease": "↓"}
+    cols = (["doc"] if multi else []) + ["#", "as written", "value", "unit", "indicator", "id",
+                                         "period", "kind", "qual", "dir"]
+    for c in cols:
+        table.add_column(c, overflow="fold", no_wrap=c != "indicator",
+                         justify="right" if c in ("#", "value") else "left")
+    for i, r in enumerate(frame.itertuples(index=False), start=1):
+        row = ([r.doc] if multi else []) + [
+            str(i), r.surface, format_value(r.value), r.unit, r.indicator, r.indicator_id,
+            r.period, r.kind, short.get(r.qualifier, r.qualifier), short.get(r.direction, r.direction)]
+        table.add_row(*(cell(v) for v in row))
+    console = stdout_console()
+    console.print(table)
+    console.print(f"{len(frame)} claims", style="dim")
