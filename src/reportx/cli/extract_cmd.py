@@ -101,23 +101,30 @@ def _filtered(claims, kind, indicator, period):
 
 
 def _print_table(frame, multi: bool) -> None:
+    """A table for people. A narrow terminal gets value and unit in one column and no id column,
+    so the indicator phrase keeps its room."""
     from rich.table import Table
 
     from ..display import cell, format_value
     from .common import stdout_console
 
-    table = Table(show_lines=False, header_style="bold", pad_edge=False, box=None)
+    console = stdout_console()
+    wide = console.width >= 110
     short = {"approx": "≈", "at_least": "≥", "at_most": "≤", "increase": "↑", "decrease": "↓"}
     cols = (["doc"] if multi else []) + ["#", "as written", "value", "unit", "indicator", "id",
-                                         "period", "kind", "qual", "dir"]
+                                         "period", "kind", "q", "dir"]
+    if not wide:
+        cols = [c for c in cols if c not in ("unit", "id")]
+    table = Table(header_style="bold", pad_edge=False, box=None)
     for c in cols:
-        table.add_column(c, overflow="fold", no_wrap=c != "indicator",
+        table.add_column(c, no_wrap=c != "indicator", overflow="fold",
+                         max_width=18 if c == "as written" else None,
                          justify="right" if c in ("#", "value") else "left")
     for i, r in enumerate(frame.itertuples(index=False), start=1):
-        row = ([r.doc] if multi else []) + [
-            str(i), r.surface, format_value(r.value), r.unit, r.indicator, r.indicator_id,
-            r.period, r.kind, short.get(r.qualifier, r.qualifier), short.get(r.direction, r.direction)]
+        value = format_value(r.value) if wide else f"{format_value(r.value)} {r.unit}"
+        row = ([r.doc] if multi else []) + [str(i), r.surface, value] + \
+              ([r.unit] if wide else []) + [r.indicator] + ([r.indicator_id] if wide else []) + \
+              [r.period, r.kind, short.get(r.qualifier, r.qualifier), short.get(r.direction, r.direction)]
         table.add_row(*(cell(v) for v in row))
-    console = stdout_console()
     console.print(table)
     console.print(f"{len(frame)} claims", style="dim")
