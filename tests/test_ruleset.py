@@ -1,0 +1,61 @@
+"""Broken rule files fail loudly: the error names the file, the rule and the problem."""
+from __future__ import annotations
+
+import pytest
+
+from reportx.errors import RuleError, RuleTimeout
+from reportx.extraction import extract
+from reportx.ruleset import load_rules
+
+
+def _folder(tmp_path, text: str):
+    (tmp_path / "mine.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("quantities:\n  - id: broken\n    pattern: '(?P<num>\\d+'\n    unit: item\n",
+     "rule 'broken': pattern does not compile"),
+    ("quantities:\n  - id: nounit\n    pattern: '(?P<num>\\d+)'\n", "rule 'nounit'"),
+    ("quantities:\n  - id: badunit\n    pattern: '(?P<num>\\d+)只羊'\n    unit: sheep\n",
+     "unit 'sheep'"),
+    ("quantities:\n  - id: nonum\n    pattern: '\\d+只'\n    unit: item\n", "named group"),
+    ("quantities:\n  - id: extra\n    pattern: '(?P<num>\\d+)只'\n    unit: item\n    colour: red\n",
+     "unknown field(s) colour"),
+    ("quantities:\n  - id: measure\n    pattern: '(?P<num>\\d+)只'\n    unit: item\n",
+     "duplicate id"),
+    ("quantities:\n  - id: frag\n    pattern: '{NOPE}(?P<num>\\d+)'\n    unit: item\n",
+     "unknown fragment {NOPE}"),
+    ("quantities: [\n", "not valid YAML"),
+    ("context:\n  a: 1\n  a: 2\n", "duplicate key 'a'"),
+    ("colours: []\n", "unknown section 'colours'"),
+])
+def test_broken_rule_file_is_named(tmp_path, text, needle):
+    folder = _folder(tmp_path, text)
+    with pytest.raises(RuleError) as info:
+        load_rules([folder])
+    message = str(info.value)
+    assert "mine.yaml" in message
+    assert needle in message
+
+
+def test_user_rule_adds_a_quantity(tmp_path):
+    folder = _folder(tmp_path, "quantities:\n  - id: sheep\n    pattern: '(?P<num>{NUM})只羊'\n"
+                               "    unit: item\n")
+    rs = load_rules([folder])
+    claims = extract("一、2023年工作回顾\n全县存栏12万只羊。", rules=rs)
+    assert [(c.surface, c.value, c.rule) for c in claims] == [("12万只羊", 120000.0, "sheep")]
+
+
+def test_catastrophic_user_pattern_times_out(tmp_path):
+    folder = _folder(tmp_path, "quantities:\n  - id: slow\n"
+                               "    pattern: '(?P<num>(?:(?:1|11)+)+)x'\n    unit: item\n")
+    rs = load_rules([folder], timeout=0.2)
+    with pytest.raises(RuleTimeout) as info:
+        extract("1" * 40 + "y", rules=rs)
+    assert "slow" in str(info.value) and "mine.yaml" in str(info.value)
+
+
+def test_missing_rule_folder(tmp_path):
+    with pytest.raises(RuleError, match="does not exist"):
+        load_rules([tmp_path / "nope"])
