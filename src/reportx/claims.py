@@ -44,6 +44,7 @@ class Words:
     period_year: regex.Pattern
     joiners: regex.Pattern = field(default=None)
     breakdown: tuple[str, ...] = ()
+    comparison: tuple[str, ...] = ()
 
 
 def _longest_first(mapping: dict) -> list[tuple[str, str]]:
@@ -72,7 +73,8 @@ def _words(rs: RuleSet) -> Words:
         implied=ctx["implied_units"], target_words=tuple(ctx["target_words"]),
         period_year=regex.compile(ctx["period_year"]),
         joiners=regex.compile(r"、|和|及|与|以及"),
-        breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)))
+        breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),
+        comparison=tuple(ctx.get("comparison_words", [])))
 
 
 @dataclass
@@ -152,13 +154,14 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
     d.share = any(w in d.own for w in words.share_words)
     if d.share and phrase.startswith("占") and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
-    if d.continues and prev is not None and (in_list or phrase == ""):
-        if not d.clause.strip():
-            d.indicator = _following_phrase(doc, d, words) or prev.indicator
-        else:
-            d.indicator, d.share = prev.indicator, d.share or prev.share
+    if not d.clause.strip():
+        # 3家企业荣获…: a number that opens its clause counts what follows it
+        d.indicator = _following_phrase(doc, d, words) or (prev.indicator if prev else None)
+    elif prev is not None and (d.continues or not phrase or phrase.startswith(words.comparison)):
+        # 达1112亿元 / 增长5.2% / 比上年增加1000亿元: the same indicator as the figure before
+        d.indicator, d.share = prev.indicator, d.share or prev.share
     else:
-        d.indicator = phrase or _following_phrase(doc, d, words) or None
+        d.indicator = phrase or None
 
 
 def _qualifier(doc: Document, d: _Draft, words: Words) -> str | None:
