@@ -68,8 +68,9 @@ def _words(rs: RuleSet) -> Words:
         between=sorted(ctx["directions"].get("between", []), key=len, reverse=True),
         in_clause=_longest_first(quals.get("in_clause", {})),
         subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction, share_words=tuple(ctx["share_words"]),
-        tail_words=sorted(ctx["indicator_tail_words"], key=len, reverse=True),
-        head_words=sorted(ctx["indicator_head_words"], key=len, reverse=True),
+        # qualifier words around a number are not part of what it measures either
+        tail_words=sorted({*ctx["indicator_tail_words"], *quals["before"]}, key=len, reverse=True),
+        head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
         implied=ctx["implied_units"], target_words=tuple(ctx["target_words"]),
         period_year=regex.compile(ctx["period_year"]),
         joiners=regex.compile(r"、|和|及|与|以及"),
@@ -96,7 +97,9 @@ class _Draft:
 def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     words = _words(rs)
     matcher = IndicatorMatcher.for_rules(rs)
-    drafts = [_draft(doc, q, words) for q in find_quantities(doc.norm, rs)]
+    drafts: list[_Draft] = []
+    for q in find_quantities(doc.norm, rs):
+        drafts.append(_draft(doc, q, drafts[-1].q.end if drafts else 0, words))
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_clause(doc, d, prev, words)
@@ -109,9 +112,11 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     return [_claim(doc, d, words) for d in drafts]
 
 
-def _draft(doc: Document, q: Quantity, words: Words) -> _Draft:
+def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> _Draft:
+    """The clause of a quantity runs from the last break or the previous quantity, whichever is
+    nearer: in 从9.7万亿元增加到12.9万亿元 the second figure's own words are 增加到."""
     s_start, s_end = doc.sentence_at(q.start)
-    head = doc.norm[s_start:q.start]
+    head = doc.norm[max(s_start, prev_end):q.start]
     cut = max((head.rfind(ch) for ch in words.breaks), default=-1)
     clause = head[cut + 1:]
     lcut = max((clause.rfind(ch) for ch in words.list_breaks), default=-1)
@@ -142,7 +147,7 @@ def _strip_words(phrase: str, words: Words) -> str:
 def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) -> None:
     d.qualifier = _qualifier(doc, d, words)
     in_list = d.own != d.clause            # the quantity follows a 、 in its clause
-    prev_in_clause = prev is not None and prev.q.end > d.q.start - len(d.clause)
+    prev_in_clause = prev is not None and prev.q.end >= d.q.start - len(d.clause)
     d.direction, found = _direction(d.own, words)
     if not found and in_list and prev_in_clause:
         d.direction = prev.direction          # a list shares its verb: 改造棚户区2740套、老旧小区3081套
