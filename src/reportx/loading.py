@@ -49,24 +49,27 @@ def _looks_binary(text: str) -> bool:
     return bad > max(2, len(sample) // 100)
 
 
+_TEXTLIKE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u303f"
+                       r"\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 with no BOM: ASCII characters put their zero byte always on the same side."""
+    """UTF-16 with no BOM: ASCII characters (digits, newlines) put their zero byte on one side;
+    the side with most zeros names the byte order, and the text must then read as text."""
     if len(data) < 4 or len(data) % 2:
         return None
     head = data[:8192]
-    even = head[0::2].count(0)
-    odd = head[1::2].count(0)
-    if odd > 0 and even == 0:
-        codec = "utf-16-le"
-    elif even > 0 and odd == 0:
-        codec = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    return None if _looks_binary(text) else text
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    codecs = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    for codec in codecs:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        if not _looks_binary(text) and len(_TEXTLIKE.findall(sample)) >= 0.95 * len(sample):
+            return text
+    return None
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
@@ -382,7 +385,8 @@ def docx_text(data: bytes, name: str = "<docx>") -> str:
                         continue
                     seen.add(id(cell._tc))
                     cells.append(" ".join(p.text for p in cell.paragraphs).strip())
-                lines.append(" ".join(c for c in cells if c))
+                # cells apart by an ideographic space, which survives the clean-up of spaces
+                lines.append("\u3000".join(c for c in cells if c))
         elif tag == "sdt":  # content controls wrap paragraphs
             content = element.find(
                 "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sdtContent")
