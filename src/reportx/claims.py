@@ -14,7 +14,7 @@ import regex
 
 from .claim import Claim
 from .document import Document
-from .indicators import IndicatorMatcher
+from .indicators import IndicatorMatcher, first_word_length
 from .numerals import to_float
 from .quantities import Quantity, find_quantities
 from .ruleset import RuleSet
@@ -45,6 +45,9 @@ class Words:
     joiners: regex.Pattern = field(default=None)
     breakdown: tuple[str, ...] = ()
     comparison: tuple[str, ...] = ()
+    copulas: tuple[str, ...] = ()
+    verb_masks: tuple[str, ...] = ()
+    head_pattern: regex.Pattern | None = None
 
 
 def _longest_first(mapping: dict) -> list[tuple[str, str]]:
@@ -75,7 +78,10 @@ def _words(rs: RuleSet) -> Words:
         period_year=regex.compile(ctx["period_year"]),
         joiners=regex.compile(r"、|和|及|与|以及"),
         breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),
-        comparison=tuple(ctx.get("comparison_words", [])))
+        comparison=tuple(ctx.get("comparison_words", [])),
+        copulas=tuple(ctx["directions"].get("copulas", [])),
+        verb_masks=tuple(ctx["directions"].get("masks", [])),
+        head_pattern=regex.compile(ctx["indicator_head_pattern"]) if ctx.get("indicator_head_pattern") else None)
 
 
 @dataclass
@@ -121,7 +127,9 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> _Draft:
     clause = head[cut + 1:]
     lcut = max((clause.rfind(ch) for ch in words.list_breaks), default=-1)
     own = clause[lcut + 1:]
-    continues = not _strip_words(own.strip(), words).strip() and lcut >= 0 or not clause.strip()
+    bare = words.joiners.sub("", own).strip()
+    continues = (not _strip_words(bare, words) and (lcut >= 0 or bare != own.strip())) \
+        or not clause.strip()
     return _Draft(q, (s_start, s_end), clause, own, continues)
 
 
@@ -138,6 +146,10 @@ def _strip_words(phrase: str, words: Words) -> str:
             if phrase.startswith(w) and len(phrase) > len(w):
                 phrase, changed = phrase[len(w):], True
                 break
+        if words.head_pattern is not None:
+            m = words.head_pattern.match(phrase)
+            if m and m.end() > 0:
+                phrase, changed = phrase[m.end():], True
         stripped = phrase.strip(" 的,，、")
         changed = changed or stripped != phrase
         phrase = stripped
@@ -146,7 +158,7 @@ def _strip_words(phrase: str, words: Words) -> str:
 
 def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) -> None:
     d.qualifier = _qualifier(doc, d, words)
-    in_list = d.own != d.clause            # the quantity follows a 、 in its clause
+    in_list = d.own != d.clause or d.continues   # follows a 、 (or 和) in its clause
     prev_in_clause = prev is not None and prev.q.end >= d.q.start - len(d.clause)
     d.direction, found = _direction(d.own, words)
     if not found and in_list and prev_in_clause:
@@ -212,13 +224,22 @@ def _direction(text: str, words: Words) -> tuple[str | None, bool]:
             if tail.endswith(w) and len(tail) > len(w):
                 tail, changed = tail[: -len(w)], True
                 break
-    m = words.verb_at_end.search(tail)
-    if m:
+    m = words.verb_at_end.search(_mask(tail, words))
+    # a copula right before the number (分别为, 达) lets the clause's main verb decide
+    if m and m[0] not in words.copulas:
         return words.verb_direction[m[0]], True
-    for m in words.verbs.finditer(text):
-        if len(m[0]) > 1:
-            return words.verb_direction[m[0]], True
+    for v in words.verbs.finditer(_mask(text, words)):
+        if len(v[0]) > 1:
+            return words.verb_direction[v[0]], True
     return None, False
+
+
+def _mask(text: str, words: Words) -> str:
+    """Blank out nouns that contain a verb (增加值, 增速) so they are not read as verbs."""
+    for noun in words.verb_masks:
+        if noun in text:
+            text = text.replace(noun, "□" * len(noun))
+    return text
 
 
 def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
@@ -240,16 +261,16 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
 
 
 def _share_heads(items: list[str]) -> list[str]:
-    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: a short item
-    takes the head the last item has after a part as long as itself."""
-    last = items[-1]
-    out = []
-    for item in items[:-1]:
-        if len(item) < len(last) - 2 and len(item) <= 3:
-            out.append(item + last[len(item):])
-        else:
-            out.append(item)
-    return out + [last]
+    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入;
+    第一、二、三产业增加值 → 第一产业增加值 …: short items (three characters or fewer) share the
+    head of the last item. The last item's own part is as long as its first word (jieba) or as
+    the item before it, whichever is shorter."""
+    last, before = items[-1], items[-2]
+    if not all(len(i) <= 3 for i in items[:-1]) or len(last) <= len(before):
+        return items
+    first_word = first_word_length(last)
+    head = last[min(first_word, len(before)):]
+    return [i if i.endswith(head) else i + head for i in items[:-1]] + [last]
 
 
 def _unit(doc: Document, d: _Draft, words: Words) -> str:

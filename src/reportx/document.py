@@ -73,13 +73,16 @@ _SENTENCE_END = regex.compile(r"[。；！？!?;]+|\n+")
 
 
 def build_document(text: str, key: str = "text", source: str | None = None,
-                   layout: str | Path | None = None) -> Document:
-    """Read header, headings and sentences of a report's text."""
+                   layout: str | Path | None = None, year: int | None = None) -> Document:
+    """Read header, headings and sentences of a report's text. `year` is the report's year for
+    a text whose header does not say it (a snippet)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     header, headings, parts = _layout_rules(str(layout or rules_dir() / "document.yaml"))
     doc = Document(key=key, text=text, norm=fold(text), source=source)
     _read_header(doc, header)
+    if doc.year is None:
+        doc.year = year or _year_from_headings(doc.norm, headings, parts)
     doc.sections = _read_sections(doc, headings, parts)
     doc.sentence_bounds = _split_sentences(doc.norm)
     return doc
@@ -93,7 +96,7 @@ def _read_header(doc: Document, header) -> None:
     if m := header["date"].search(head):
         doc.year = int(m["year"])
         doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
-    elif lines and (m := header["title_year"].search(lines[0])):
+    elif lines and header["title"].search(lines[0]) and (m := header["title_year"].search(lines[0])):
         doc.year = int(m["year"])
     if m := header["city"].search(head):
         doc.city = m["city"]
@@ -101,6 +104,23 @@ def _read_header(doc: Document, header) -> None:
         doc.city = "全国"
     if m := header["speaker"].search(head):
         doc.speaker = m["speaker"]
+
+
+def _year_from_headings(norm: str, headings, parts) -> int | None:
+    """No dated header: a plan heading (二、2024年工作安排) gives the report's year, a review
+    heading (一、2023年工作回顾) the year before it."""
+    top = [pat for level, pat in headings if level == 1]
+    for pat in top:
+        for m in pat.finditer(norm):
+            end = norm.find("\n", m.start())
+            line = norm[m.start():end if end >= 0 else len(norm)]
+            y = regex.search(r"((?:19|20)\d{2})\s*年", line)
+            if not y:
+                continue
+            if any(w in line for w in parts["review"]):
+                return int(y[1]) + 1
+            return int(y[1])
+    return None
 
 
 def _heading_title(line: str) -> str:

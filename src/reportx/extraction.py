@@ -32,9 +32,10 @@ def extract(source: str | Path | Document, *, rules=None, key: str | None = None
     elif isinstance(source, Path) or _looks_like_path(source):
         doc = load(source, key=key)
     else:
-        doc = build_document(source, key=key or "text")
+        doc = build_document(source, key=key or "text", year=year)
     if year is not None and doc.year is None:
-        doc.year = year
+        # the parts (review/plan) depend on the year: read the layout again with it
+        doc = build_document(doc.text, key=doc.key, source=doc.source, year=year)
     return extract_document(doc, rules)
 
 

@@ -76,3 +76,10 @@ def trim_phrase(phrase: str, user_words: tuple[str, ...] = (), limit: int = MAX_
             break
         kept = tok + kept
     return kept or phrase[-limit:]
+
+
+def first_word_length(phrase: str) -> int:
+    """Length of the first word of a phrase, by jieba's general dictionary."""
+    for word in _jieba(()).cut(phrase, HMM=False):
+        return len(word)
+    return len(phrase)
