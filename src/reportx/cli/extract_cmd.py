@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .common import CorpusOpt, FormatOpt, OutputOpt, RulesOpt, guarded, stderr_console
+from .common import CorpusOpt, FormatOpt, OutputOpt, RulesOpt, guarded
 
 
 class Kind(str, Enum):
@@ -54,14 +54,13 @@ def extract(
         _print_table(frame, multi=len(paths) > 1)
     else:
         write_frame(frame, chosen, output, stdout=sys.stdout)
-    err = stderr_console()
+    # plain lines, never wrapped: scripts grep them
     for path, reason in failures:
-        err.print(f"reportx: failed: {path}: {reason}", markup=False, highlight=False)
+        print(f"reportx: failed: {path}: {reason}", file=sys.stderr)
     if len(paths) > 1 or failures or output is not None:
         seconds = time.perf_counter() - started
-        err.print(f"{len(paths)} files, {len(claims)} claims, {len(failures)} failures, "
-                  f"{seconds:.1f} s" + (f" → {output}" if output else ""),
-                  markup=False, highlight=False)
+        print(f"{len(paths)} files, {len(claims)} claims, {len(failures)} failures, "
+              f"{seconds:.1f} s" + (f" → {output}" if output else ""), file=sys.stderr)
     if failures:
         raise typer.Exit(1)
 
