@@ -1,0 +1,347 @@
+"""Reports side by side: the same indicator, period and kind from each report, in one row.
+
+`compare(sources)` returns the long form of CONTRACT.md ("Comparison rows"): one row per
+(indicator, unit, period, kind, report). `wide_table(rows)` turns it into the table people read:
+one row per indicator, measure and period, one column per report, each cell as the report writes
+it (`5%左右`, `+0.1%`, `-8.8%`, `149.3万吨`).
+
+Which rows: the catalog's headline indicators (rules/indicators.yaml, `headline: true`), in
+catalog order, grouped by kind (achieved results, then targets) and period. `include_all` adds
+every other indicator that two or more of the reports name, by catalog id or by the same
+indicator phrase as written (脱贫人口人均纯收入, 改造老旧小区).
+
+One report may state a figure twice (the headline in the opening paragraph, a repeat in its
+section). The cell shows one: a target stated in the 主要预期目标 paragraph, else the earliest in
+the document. The row's `mentions` counts them all and `Comparison.cells` keeps every one, so
+nothing is lost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .claim import Claim, to_frame
+from .document import Document, build_document, fold
+
+# The columns of a comparison row (CONTRACT.md), then the extras that tell where it came from.
+ROW_FIELDS: tuple[str, ...] = ("indicator_id", "indicator", "period", "kind", "doc", "city",
+                               "value", "unit", "qualifier", "direction", "display")
+EXTRA_FIELDS: tuple[str, ...] = ("phrase", "surface", "sentence", "start", "end", "mentions")
+# The wide table's row key columns, before one column per report.
+WIDE_KEYS: tuple[str, ...] = ("indicator_id", "indicator", "unit", "period", "kind")
+
+# Rates: their sign comes from the direction (+0.1%, -8.8%). A level (149.3万吨) has none.
+RATE_UNITS = ("%", "pp", "x")
+# Row order within an indicator: rates before levels, then CONTRACT.md's unit table order.
+UNIT_ORDER = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu", "hectare", "km",
+              "km2", "t", "kW", "item", "rank", "year", "other")
+# What a unit code is called in a row label when one indicator has rows in two units.
+UNIT_NAMES = {"%": "%", "pp": "百分点", "x": "倍", "CNY": "元", "person": "人",
+              "person_time": "人次", "household": "户", "mu": "亩", "hectare": "公顷",
+              "km": "公里", "km2": "平方公里", "t": "吨", "kW": "千瓦", "item": "个数",
+              "rank": "位次", "year": "年", "other": "其他"}
+KIND_NAMES = {"actual": "实际", "target": "目标"}
+# The qualifier word shown after the figure when the report's own word stands before it
+# (约5% → 5%左右) or cannot be seen (claims built without their text).
+QUALIFIER_SUFFIX = {"approx": "左右", "at_least": "以上", "at_most": "以内"}
+# A target stated in the paragraph that lists the year's main goals is the headline one.
+HEADLINE_PARAGRAPH_WORDS = ("主要预期目标",)
+# Indicator phrases shorter than this are verbs or fragments (总量, 项目, 连续, 全市) that name
+# nothing by themselves; two reports sharing one says nothing.
+MIN_SHARED_PHRASE = 4
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One statement of a figure: the claim and how it reads in a cell."""
+    claim: Claim
+    display: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the wide table: an indicator (catalog id or phrase), unit, period and kind."""
+    ident: str                # catalog id, or the indicator phrase when the claim has none
+    unit: str
+    period: str | None
+    kind: str | None
+    indicator: str            # the catalog's name, or the phrase
+    label: str                # 地区生产总值 · 2024 目标 (with the unit when the indicator has two)
+
+
+@dataclass
+class Comparison:
+    """Everything `reportx compare` shows: the reports, their claims, the rows in order, and each
+    cell's mentions (the one shown first, then any repeats in document order)."""
+    documents: list[Document]                        # in the order given, keys made unique
+    claims: dict[str, list[Claim]]                   # doc key → every claim of that report
+    rows: "object"                                   # pandas DataFrame, long form (ROW_FIELDS …)
+    lines: list[Row] = field(default_factory=list)   # the wide table's rows, in order
+    cells: dict[tuple[Row, str], list[Mention]] = field(default_factory=dict)  # (row, doc key)
+
+    @property
+    def keys(self) -> list[str]:
+        return [d.key for d in self.documents]
+
+    def sources(self):
+        """One row per report: where it came from and who delivered it."""
+        import pandas as pd
+
+        return pd.DataFrame([{"doc": d.key, "city": d.city, "year": d.year, "date": d.date,
+                              "speaker": d.speaker, "title": d.title, "file": d.source,
+                              "claims": len(self.claims.get(d.key, ()))}
+                             for d in self.documents],
+                            columns=["doc", "city", "year", "date", "speaker", "title", "file",
+                                     "claims"])
+
+    def all_claims(self):
+        """Every claim of every compared report, the extract contract's columns."""
+        return to_frame([c for d in self.documents for c in self.claims.get(d.key, ())])
+
+    def wide(self, *, sentences: bool = False):
+        return wide_table(self.rows, self.keys, sentences=sentences)
+
+
+def compare(sources, *, rules=None, include_all: bool = False):
+    """The long comparison frame of two or more reports (CONTRACT.md, "Comparison rows").
+
+    sources: Documents (from `load`), paths, or report texts; one source alone is allowed.
+    rules: a RuleSet from `load_rules` (default: the bundled rules).
+    include_all: add every indicator two or more reports share, not only headline ones.
+
+    `rows.attrs["docs"]` lists the reports in order, those without any row included.
+    """
+    return build_comparison(sources, rules=rules, include_all=include_all).rows
+
+
+def build_comparison(sources, *, rules=None, include_all: bool = False) -> Comparison:
+    """Load and extract each source, then compare; see `compare`."""
+    from .extraction import extract_document
+    from .ruleset import load_rules
+
+    rs = rules or load_rules()
+    documents = _documents(sources)
+    claims = {d.key: extract_document(d, rs) for d in documents}
+    return compare_claims(documents, claims, catalog=rs.indicators,
+                          qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
+                          include_all=include_all)
+
+
+def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
+                   qualifier_words=None, include_all: bool = False) -> Comparison:
+    """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
+    (RuleSet.indicators: id, name, headline) in catalog order."""
+    import pandas as pd
+
+    keys = [d.key for d in documents]
+    texts = {d.key: d.text for d in documents}
+    cities = {d.key: d.city for d in documents}
+    order = {ind.id: i for i, ind in enumerate(catalog)}
+    names = {ind.id: ind.name for ind in catalog}
+    headline = {ind.id for ind in catalog if ind.headline}
+    shared = _shared(claims, keys, headline) if include_all else set()
+
+    cells: dict[tuple, list[Claim]] = {}
+    first_seen: dict[str, tuple] = {}
+    for di, key in enumerate(keys):
+        for c in claims.get(key, ()):
+            ident = _ident(c)
+            if ident is None or not (ident in headline or ident in shared):
+                continue
+            first_seen.setdefault(ident, (di, c.start))
+            cells.setdefault(((ident, c.unit, c.period, c.kind), key), []).append(c)
+
+    def indicator_rank(ident: str):
+        if ident in headline:
+            return (0, order[ident], ())
+        if ident in order:
+            return (1, order[ident], ())
+        return (2, 0, first_seen[ident])
+
+    def row_rank(row):
+        ident, unit, period, kind = row
+        kind_rank = {"actual": 0, "target": 1}.get(kind, 2)
+        return (kind_rank, period is None, period or "", indicator_rank(ident),
+                UNIT_ORDER.index(unit) if unit in UNIT_ORDER else len(UNIT_ORDER), unit)
+
+    ordered = sorted({row for row, _ in cells}, key=row_rank)
+    units_of: dict[tuple, set] = {}
+    for ident, unit, period, kind in ordered:
+        units_of.setdefault((ident, period, kind), set()).add(unit)
+    lines, shown, records = [], {}, []
+    for ident, unit, period, kind in ordered:
+        indicator = names.get(ident, ident)
+        row = Row(ident, unit, period, kind, indicator,
+                  row_label(indicator, unit, period, kind,
+                            with_unit=len(units_of[(ident, period, kind)]) > 1))
+        lines.append(row)
+        for key in keys:
+            found = cells.get(((ident, unit, period, kind), key))
+            if not found:
+                continue
+            found = sorted(found, key=lambda c: _preference(c, texts.get(key)))
+            said = [Mention(c, display(c, texts.get(key), qualifier_words)) for c in found]
+            shown[(row, key)] = said
+            c = found[0]
+            records.append({
+                "indicator_id": c.indicator_id, "indicator": indicator,
+                "period": period, "kind": kind, "doc": key, "city": c.city or cities.get(key),
+                "value": c.value, "unit": unit, "qualifier": c.qualifier,
+                "direction": c.direction, "display": said[0].display,
+                "phrase": c.indicator, "surface": c.surface, "sentence": c.sentence,
+                "start": c.start, "end": c.end, "mentions": len(found)})
+    frame = pd.DataFrame(records, columns=[*ROW_FIELDS, *EXTRA_FIELDS])
+    frame["value"] = frame["value"].astype(float)
+    frame["mentions"] = frame["mentions"].astype(int)
+    frame.attrs["docs"] = list(keys)
+    return Comparison(documents=list(documents), claims=claims, rows=frame, lines=lines,
+                      cells=shown)
+
+
+def _ident(c: Claim) -> str | None:
+    """What a claim is about: its catalog id, else its indicator phrase (folded), else nothing."""
+    if c.indicator_id:
+        return c.indicator_id
+    if c.indicator:
+        phrase = fold(c.indicator).strip()
+        return phrase if len(phrase) >= MIN_SHARED_PHRASE else None
+    return None
+
+
+def _shared(claims, keys, headline) -> set[str]:
+    """Non-headline indicators (ids or phrases) named by two or more of the reports (by the one
+    report, when only one is compared)."""
+    seen: dict[str, set[str]] = {}
+    for key in keys:
+        for c in claims.get(key, ()):
+            ident = _ident(c)
+            if ident is not None and ident not in headline:
+                seen.setdefault(ident, set()).add(key)
+    need = min(2, len(keys))
+    return {ident for ident, docs in seen.items() if len(docs) >= need}
+
+
+def _preference(c: Claim, text: str | None):
+    """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
+    (主要预期目标) beats one stated earlier; otherwise the earliest wins."""
+    in_goals = False
+    if text is not None and c.kind == "target":
+        para_start = text.rfind("\n", 0, c.start) + 1
+        para_end = text.find("\n", c.end)
+        paragraph = text[para_start:len(text) if para_end < 0 else para_end]
+        in_goals = any(w in paragraph for w in HEADLINE_PARAGRAPH_WORDS)
+    return (not in_goals, c.start)
+
+
+def display(c: Claim, text: str | None = None, qualifier_words: dict | None = None) -> str:
+    """How a claim reads in a cell: the figure as written (full-width folded), a sign for a
+    rising or falling rate, the qualifier after it.
+
+    >>> from reportx.claim import Claim
+    >>> def claim(surface, unit, kind="actual", qualifier=None, direction=None):
+    ...     return Claim("d", None, 2024, 0, len(surface), surface, 0.0, unit, surface, None,
+    ...                  None, None, None, "2024", kind, qualifier, direction, "", "", "r")
+    >>> display(claim("0.1％", "%", direction="increase"))
+    '+0.1%'
+    >>> display(claim("8.8％", "%", direction="decrease"))
+    '-8.8%'
+    >>> display(claim("5％", "%", "target", "approx", "increase"))
+    '5%左右'
+    >>> display(claim("149.3万吨", "t"))
+    '149.3万吨'
+    >>> display(claim("6600多万", "person", qualifier="at_least"))
+    '6600多万'
+
+    A target's rise carries no `+` (`5%左右`, as CONTRACT.md shows it: a growth target reads as
+    one); a fall is always `-`. The qualifier word is the report's own when it follows the figure
+    (`3%以内`, `5%以下`); one written before it (约, 超过, 控制在) becomes the usual suffix.
+    """
+    figure = fold(c.surface)
+    sign = ""
+    if c.unit in RATE_UNITS:
+        if c.direction == "decrease":
+            sign = "-"
+        elif c.direction == "increase" and c.kind != "target":
+            sign = "+"
+    suffix = ""
+    if c.qualifier and not any(ch in c.surface for ch in "多余"):
+        suffix = QUALIFIER_SUFFIX.get(c.qualifier, "")
+        if text is not None and qualifier_words:
+            after = text[c.end:c.end + 4]
+            for word in sorted(qualifier_words, key=len, reverse=True):
+                if after.startswith(word) and qualifier_words[word] == c.qualifier:
+                    suffix = word
+                    break
+    return f"{sign}{figure}{suffix}"
+
+
+def row_label(indicator: str, unit: str, period, kind, *, with_unit: bool = False) -> str:
+    """地区生产总值 · 2024 目标; with_unit adds the measure: 接待游客（人次） · 2023 实际."""
+    name = f"{indicator}（{UNIT_NAMES.get(unit, unit)}）" if with_unit else indicator
+    when = " ".join(p for p in (period or "?", KIND_NAMES.get(kind, kind or "?")) if p)
+    return f"{name} · {when}"
+
+
+def wide_table(rows, docs=None, *, sentences: bool = False):
+    """One row per indicator, unit, period and kind; one column per report holding the display
+    (empty where the report says nothing). `docs` orders the report columns (default: the
+    frame's `attrs["docs"]`, else the order reports appear); sentences adds a `DOC sentence`
+    column after each report's."""
+    import pandas as pd
+
+    if docs is None:
+        docs = rows.attrs.get("docs") or list(dict.fromkeys(rows["doc"]))
+    columns = [*WIDE_KEYS]
+    for d in docs:
+        columns += [d, f"{d} sentence"] if sentences else [d]
+    out: dict[tuple, dict] = {}
+    for r in rows.to_dict(orient="records"):
+        key = (r["indicator_id"], r["indicator"], r["unit"], r["period"], r["kind"])
+        line = out.setdefault(key, dict(zip(WIDE_KEYS, key)))
+        line[r["doc"]] = r["display"]
+        if sentences:
+            line[f"{r['doc']} sentence"] = r["sentence"]
+    return pd.DataFrame(list(out.values()), columns=columns)
+
+
+def _documents(sources) -> list[Document]:
+    """Documents for the sources, each key unique (a second guigang-2024 from another folder
+    becomes that-folder/guigang-2024; the very same file twice is compared once)."""
+    from .extraction import load
+
+    if isinstance(sources, (str, Path, Document)):
+        sources = [sources]
+    documents, seen_files, keys = [], set(), set()
+    for i, s in enumerate(sources):
+        if isinstance(s, Document):
+            doc = s
+        elif isinstance(s, Path) or _is_file(s):
+            doc = load(s)
+        else:
+            doc = build_document(s, key=f"text-{i + 1}")
+        if doc.source:
+            real = Path(doc.source).resolve()
+            if real in seen_files:
+                continue
+            seen_files.add(real)
+        elif any(d is doc for d in documents):
+            continue
+        if doc.key in keys:
+            base = f"{Path(doc.source).parent.name}/{doc.key}" if doc.source else doc.key
+            key, n = base, 2
+            while key in keys:
+                key, n = f"{base}~{n}", n + 1
+            doc = _rekeyed(doc, key)
+        keys.add(doc.key)
+        documents.append(doc)
+    return documents
+
+
+def _is_file(source: str) -> bool:
+    return len(source) < 1024 and "\n" not in source and Path(source).is_file()
+
+
+def _rekeyed(doc: Document, key: str) -> Document:
+    from dataclasses import replace
+
+    return replace(doc, key=key)
