@@ -1,0 +1,359 @@
+"""`reportx compare` and `reportx.compare`: every headline figure of the bundled reports
+(tests/gold/*.key.json) sits in the right cell with the right value, unit and qualifier, read
+back from CSV, the workbook and JSON Lines; repeats, one report, three reports and a report
+without headline figures behave.
+
+The expected cell text is built from the gold, not from the code: the figure as the annotator
+marked it (tests/gold/*.jsonl `surface`, full-width folded), a sign for a rising or falling rate
+in the results (`+0.1%`, `-8.8%`), and the qualifier word (左右 / 以上 / 以内).
+"""
+from __future__ import annotations
+
+import doctest
+import json
+import math
+
+import openpyxl
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from reportx.cli import app
+from reportx.document import build_document, fold
+
+from conftest import GOLD, SEEDS
+
+runner = CliRunner()
+DOCS = ("guigang-2024", "yulin-2024")
+CONTRACT_ROW = ["indicator_id", "indicator", "period", "kind", "doc", "city", "value", "unit",
+                "qualifier", "direction", "display"]
+SUFFIX = {None: "", "approx": "左右", "at_least": "以上", "at_most": "以内"}
+
+# A report that states its figures more than once: 2023 growth in the opening and again later,
+# the 2024 target first as 力争 (6%以上), then in the main goals paragraph, then in a section.
+REPEATS = """测试市2024年政府工作报告
+——2024年1月10日在测试市第一届人民代表大会第四次会议上 市长 某某
+
+一、2023年工作回顾
+全市地区生产总值增长3％，新增学位2000个，脱贫人口人均纯收入增长10％。
+下半年，地区生产总值增长3.2％。
+二、2024年工作安排
+力争地区生产总值增长6％以上。
+今年经济社会发展的主要预期目标是：地区生产总值增长5％左右，城镇新增就业2万人。
+（一）稳增长
+确保地区生产总值增长5％左右。
+"""
+# A report with numbers but no headline indicator among them.
+NO_HEADLINE = """某某县2024年政府工作报告
+——2024年1月12日在某某县第十八届人民代表大会第四次会议上 县长 某某
+
+一、2023年工作回顾
+新建公园3个，修缮古桥2座。
+"""
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def _gold_keys():
+    """(doc, key record, the gold figure as written) for every headline figure."""
+    out = []
+    for doc in DOCS:
+        records = [json.loads(line) for line in (GOLD / f"{doc}.jsonl").read_text("utf-8").splitlines()]
+        for k in json.loads((GOLD / f"{doc}.key.json").read_text("utf-8")):
+            same = [r for r in records if r["key"] == k["key"] and r["period"] == k["period"]
+                    and r["kind"] == k["kind"] and r["unit"] == k["unit"]
+                    and math.isclose(r["value"], k["value"])]
+            assert same, f"gold record for {doc} {k}"
+            out.append((doc, k, same[0]["surface"]))
+    return out
+
+
+GOLD_KEYS = _gold_keys()
+
+
+def _expected_display(key: dict, surface: str) -> str:
+    sign = ""
+    if key["unit"] in ("%", "pp", "x"):
+        if key["direction"] == "decrease":
+            sign = "-"
+        elif key["direction"] == "increase" and key["kind"] == "actual":
+            sign = "+"
+    suffix = SUFFIX[key["qualifier"]]
+    assert surface + suffix in key["surface"]  # the key phrase says it so
+    return sign + fold(surface) + suffix
+
+
+def _ids(item):
+    doc, k, _ = item
+    return f"{doc}:{k['key']}:{k['period']}:{k['unit']}"
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    """The bundled pair compared once into each format."""
+    folder = tmp_path_factory.mktemp("compare")
+    result = {}
+    for fmt in ("csv", "jsonl", "xlsx"):
+        path = folder / f"both.{fmt}"
+        res = run("compare", "guigang", "yulin", "-o", path)
+        assert res.exit_code == 0, res.output
+        result[fmt] = path
+    return result
+
+
+@pytest.fixture(scope="module")
+def wide_csv(outputs):
+    frame = pd.read_csv(outputs["csv"], encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    return frame
+
+
+@pytest.fixture(scope="module")
+def wide_xlsx(outputs):
+    return pd.read_excel(outputs["xlsx"], sheet_name="comparison", dtype=str,
+                         keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def jsonl_rows(outputs):
+    return [json.loads(line) for line in outputs["jsonl"].read_text("utf-8").splitlines()]
+
+
+def _cell(wide, doc, k):
+    hit = wide[(wide.indicator_id == k["key"]) & (wide.unit == k["unit"])
+               & (wide.period == k["period"]) & (wide.kind == k["kind"])]
+    assert len(hit) == 1, f"one row for {k['key']} {k['unit']} {k['period']} {k['kind']}"
+    return hit.iloc[0][doc]
+
+
+@pytest.mark.parametrize("item", GOLD_KEYS, ids=_ids)
+def test_headline_figure_in_csv_cell(wide_csv, item):
+    doc, k, surface = item
+    assert _cell(wide_csv, doc, k) == _expected_display(k, surface)
+
+
+@pytest.mark.parametrize("item", GOLD_KEYS, ids=_ids)
+def test_headline_figure_in_workbook_cell(wide_xlsx, item):
+    doc, k, surface = item
+    assert _cell(wide_xlsx, doc, k) == _expected_display(k, surface)
+
+
+@pytest.mark.parametrize("item", GOLD_KEYS, ids=_ids)
+def test_headline_figure_in_jsonl_row(jsonl_rows, item):
+    doc, k, surface = item
+    hit = [r for r in jsonl_rows if r["doc"] == doc and r["indicator_id"] == k["key"]
+           and r["unit"] == k["unit"] and r["period"] == k["period"] and r["kind"] == k["kind"]]
+    assert len(hit) == 1
+    row = hit[0]
+    assert math.isclose(row["value"], k["value"])
+    assert (row["qualifier"], row["direction"]) == (k["qualifier"], k["direction"])
+    assert row["display"] == _expected_display(k, surface)
+
+
+def test_jsonl_rows_follow_the_contract(jsonl_rows):
+    assert list(jsonl_rows[0])[:len(CONTRACT_ROW)] == CONTRACT_ROW
+    keys = [(r["indicator_id"] or r["indicator"], r["unit"], r["period"], r["kind"], r["doc"])
+            for r in jsonl_rows]
+    assert len(keys) == len(set(keys))  # one object per (indicator, unit, period, kind, doc)
+    assert {r["city"] for r in jsonl_rows} == {"贵港市", "玉林市"}
+
+
+def test_wide_cells_are_empty_where_a_report_says_nothing(wide_csv):
+    assert list(wide_csv.columns) == ["indicator_id", "indicator", "unit", "period", "kind", *DOCS]
+    row = wide_csv[(wide_csv.indicator_id == "gdp_secondary") & (wide_csv.period == "2023")].iloc[0]
+    assert (row["guigang-2024"], row["yulin-2024"]) == ("-8.8%", "")
+
+
+def test_rows_follow_catalog_order_results_then_targets(wide_csv, rules):
+    catalog = [ind.id for ind in rules.indicators if ind.headline]
+    kinds = list(wide_csv.kind)
+    assert kinds == sorted(kinds, key=["actual", "target"].index)
+    for kind in ("actual", "target"):
+        ids = list(dict.fromkeys(wide_csv[wide_csv.kind == kind].indicator_id))
+        assert ids == sorted(ids, key=catalog.index)
+
+
+def test_workbook_sheets_frozen_sized_numbers(outputs):
+    path = outputs["xlsx"]
+    sheets = pd.read_excel(path, sheet_name=None)
+    assert list(sheets) == ["comparison", "rows", "claims", "sources"]
+    from reportx.claim import CLAIM_FIELDS
+
+    assert list(sheets["claims"].columns) == list(CLAIM_FIELDS)
+    assert set(sheets["claims"].doc) == set(DOCS)
+    sources = sheets["sources"].set_index("doc")
+    assert sources.loc["guigang-2024", "city"] == "贵港市"
+    assert sources.loc["yulin-2024", "speaker"] == "张惠强"
+    assert str(sources.loc["yulin-2024", "date"]) == "2024-02-29"
+    assert sources.loc["yulin-2024", "file"].endswith("yulin-2024.txt")
+    wb = openpyxl.load_workbook(path)
+    for ws in wb:
+        assert ws.freeze_panes == "A2"
+        assert ws.column_dimensions["A"].width > 8
+    rows = wb["rows"]
+    header = [c.value for c in rows[1]]
+    value = rows.cell(row=2, column=header.index("value") + 1)
+    assert value.data_type == "n" and isinstance(value.value, float)
+    claims = wb["claims"]
+    header = [c.value for c in claims[1]]
+    assert claims.cell(row=2, column=header.index("start") + 1).data_type == "n"
+
+
+def test_table_reads_like_the_reports():
+    res = run("compare", "guigang", "yulin")
+    assert res.exit_code == 0
+    out = res.stdout
+    for text in ("贵港市", "玉林市", "地区生产总值 · 2023 实际", "地区生产总值 · 2024 目标",
+                 "+0.1%", "-8.8%", "5%左右", "5.5%以上", "149.3万吨", "1.3万个", "—"):
+        assert text in out, text
+    assert out.index("2023 实际") < out.index("2024 目标")
+
+
+def test_verbose_table_shows_the_sentences():
+    res = run("compare", "guigang", "yulin", "--verbose")
+    assert res.exit_code == 0
+    assert "主要预期目标" in res.stdout
+    assert "[1]" in res.stdout
+
+
+def test_verbose_csv_adds_a_sentence_column_per_report():
+    res = run("compare", "guigang", "yulin", "--format", "csv", "--verbose")
+    frame = pd.read_csv(pd.io.common.StringIO(res.stdout), dtype=str, keep_default_na=False)
+    assert "guigang-2024 sentence" in frame.columns
+    gdp = frame[(frame.indicator_id == "gdp") & (frame.kind == "target")].iloc[0]
+    assert "5％左右" in gdp["guigang-2024 sentence"]
+
+
+def test_all_adds_shared_phrases_and_ids():
+    headline = run("compare", "guigang", "yulin", "--format", "csv").stdout
+    everything = run("compare", "guigang", "yulin", "--format", "csv", "--all").stdout
+    assert "脱贫人口人均纯收入" not in headline
+    frame = pd.read_csv(pd.io.common.StringIO(everything), dtype=str, keep_default_na=False)
+    row = frame[frame.indicator == "脱贫人口人均纯收入"].iloc[0]
+    assert (row["indicator_id"], row["guigang-2024"], row["yulin-2024"]) == ("", "+12.3%", "+13.7%")
+    assert len(frame) > len(pd.read_csv(pd.io.common.StringIO(headline)))
+
+
+def test_repeats_show_the_headline_and_lose_nothing(rules):
+    from reportx.comparison import build_comparison
+
+    doc = build_document(REPEATS, key="test-2024")
+    result = build_comparison([doc], rules=rules)
+    rows = result.rows.set_index(["indicator_id", "period", "kind"])
+    target = rows.loc[("gdp", "2024", "target")]
+    assert (target["display"], target["qualifier"], target["mentions"]) == ("5%左右", "approx", 3)
+    assert "主要预期目标" in target["sentence"]
+    actual = rows.loc[("gdp", "2023", "actual")]
+    assert (actual["display"], actual["mentions"]) == ("+3%", 2)
+    line = next(r for r in result.lines if r.ident == "gdp" and r.kind == "target")
+    said = [m.display for m in result.cells[(line, "test-2024")]]
+    assert said == ["5%左右", "6%以上", "5%左右"]
+
+
+def test_repeats_marked_in_table_and_listed_with_verbose(tmp_path):
+    report = tmp_path / "test-2024.txt"
+    report.write_text(REPEATS, encoding="utf-8")
+    plain = run("compare", report, "guigang")
+    assert plain.exit_code == 0
+    assert "3%*" in plain.stdout and "stated more than once" in plain.stdout
+    verbose = run("compare", report, "guigang", "-v")
+    assert "3.2%" in verbose.stdout and "6%以上" in verbose.stdout
+    assert "下半年，地区生产总值增长3.2％。" in verbose.stdout
+
+
+def test_one_report_with_itself(tmp_path):
+    res = runner.invoke(app, ["compare", "guigang", "guigang", "--format", "csv"])
+    assert res.exit_code == 0
+    assert "only one report" in res.stderr
+    frame = pd.read_csv(pd.io.common.StringIO(res.stdout), dtype=str, keep_default_na=False)
+    assert list(frame.columns)[5:] == ["guigang-2024"]
+    assert (frame["guigang-2024"] != "").all()
+    both = run("compare", "guigang", SEEDS / "guigang-2024.txt", "--format", "jsonl").stdout
+    assert both == run("compare", "guigang", "--format", "jsonl").stdout
+
+
+def test_same_document_twice_in_the_library(rules):
+    import reportx
+
+    doc = reportx.load(SEEDS / "guigang-2024.txt")
+    rows = reportx.compare([doc, doc], rules=rules)
+    assert rows.attrs["docs"] == ["guigang-2024"]
+    assert rows.equals(reportx.compare([SEEDS / "guigang-2024.txt"], rules=rules))
+
+
+def test_same_stem_from_two_folders_gets_two_columns(tmp_path, rules):
+    from reportx.comparison import build_comparison
+
+    other = tmp_path / "copy"
+    other.mkdir()
+    (other / "guigang-2024.txt").write_bytes((SEEDS / "guigang-2024.txt").read_bytes())
+    result = build_comparison([SEEDS / "guigang-2024.txt", other / "guigang-2024.txt"],
+                              rules=rules)
+    assert result.keys == ["guigang-2024", "copy/guigang-2024"]
+    wide = result.wide()
+    assert (wide["guigang-2024"] == wide["copy/guigang-2024"]).all()
+
+
+def test_three_reports(tmp_path):
+    report = tmp_path / "test-2024.txt"
+    report.write_text(REPEATS, encoding="utf-8")
+    res = run("compare", "yulin", report, "guigang", "--format", "csv")
+    assert res.exit_code == 0
+    frame = pd.read_csv(pd.io.common.StringIO(res.stdout), dtype=str, keep_default_na=False)
+    assert list(frame.columns)[5:] == ["yulin-2024", "test-2024", "guigang-2024"]
+    gdp = frame[(frame.indicator_id == "gdp") & (frame.kind == "target")].iloc[0]
+    assert (gdp["yulin-2024"], gdp["test-2024"], gdp["guigang-2024"]) == ("5.5%以上", "5%左右", "5%左右")
+    jobs = frame[(frame.indicator_id == "new_urban_jobs") & (frame.kind == "target")].iloc[0]
+    assert (jobs["yulin-2024"], jobs["test-2024"], jobs["guigang-2024"]) == ("", "2万人", "")
+    table = run("compare", "yulin", report, "guigang")
+    assert "测试市" in table.stdout and "test-2024" in table.stdout
+
+
+def test_report_without_headline_figures(tmp_path):
+    report = tmp_path / "county-2024.txt"
+    report.write_text(NO_HEADLINE, encoding="utf-8")
+    res = run("compare", "guigang", report, "--format", "csv")
+    assert res.exit_code == 0
+    frame = pd.read_csv(pd.io.common.StringIO(res.stdout), dtype=str, keep_default_na=False)
+    assert "county-2024" in frame.columns
+    assert (frame["county-2024"] == "").all() and len(frame) > 20
+    assert "—" in run("compare", "guigang", report).stdout
+
+    alone = run("compare", report)
+    assert alone.exit_code == 0
+    assert "No headline figures in county-2024" in alone.stdout
+    assert run("compare", report, "--format", "jsonl").stdout == ""
+    header = run("compare", report, "--format", "csv").stdout.strip()
+    assert header == "indicator_id,indicator,unit,period,kind,county-2024"
+    out = tmp_path / "empty.xlsx"
+    assert run("compare", report, "-o", out).exit_code == 0
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert sheets["comparison"].empty and len(sheets["claims"]) == 2
+
+
+def test_xlsx_needs_a_file_and_errors_are_one_line():
+    res = runner.invoke(app, ["compare", "guigang", "yulin", "--format", "xlsx"])
+    assert res.exit_code == 1
+    assert res.stderr.startswith("reportx: error:") and "-o" in res.stderr
+    res = runner.invoke(app, ["compare", "guigang", "nowhere-2024"])
+    assert res.exit_code == 1 and "nowhere-2024" in res.stderr
+    assert "Traceback" not in res.output
+
+
+def test_library_returns_the_long_frame(rules):
+    import reportx
+
+    rows = reportx.compare([SEEDS / "guigang-2024.txt", SEEDS / "yulin-2024.txt"], rules=rules)
+    assert list(rows.columns)[:len(CONTRACT_ROW)] == CONTRACT_ROW
+    assert rows.attrs["docs"] == list(DOCS)
+    gdp = rows[(rows.indicator_id == "gdp") & (rows.kind == "target")]
+    assert list(gdp.display) == ["5%左右", "5.5%以上"]
+    assert rows.value.dtype == float
+
+
+def test_display_doctests():
+    from reportx import comparison
+
+    failures, tried = doctest.testmod(comparison)
+    assert tried and not failures
