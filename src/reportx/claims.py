@@ -14,7 +14,7 @@ import regex
 
 from .claim import Claim
 from .document import Document
-from .indicators import IndicatorMatcher, first_word_length
+from .indicators import IndicatorMatcher, first_word_length, trim_phrase
 from .numerals import to_float
 from .quantities import Quantity, find_quantities
 from .ruleset import RuleSet
@@ -111,6 +111,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         _read_clause(doc, d, prev, words)
     _distribute_lists(drafts, words)
     for d in drafts:
+        if d.indicator:
+            d.indicator = trim_phrase(d.indicator, matcher.words)
         d.unit = _unit(doc, d, words)
         if d.unit in _DIRECTIONLESS:
             d.direction = None
