@@ -75,7 +75,12 @@ def trim_phrase(phrase: str, user_words: tuple[str, ...] = (), limit: int = MAX_
         if len(kept) + len(tok) > limit:
             break
         kept = tok + kept
-    return kept or phrase[-limit:]
+    kept = kept or phrase[-limit:]
+    # never open inside a quotation: take the whole quoted name back in
+    if kept.count("”") > kept.count("“"):
+        start = phrase.rfind("“", 0, len(phrase) - len(kept))
+        kept = phrase[start:] if start >= 0 else kept
+    return kept
 
 
 def first_word_length(phrase: str) -> int:
