@@ -28,8 +28,8 @@ def compare(
     rules: RulesOpt = None,
     corpus: CorpusOpt = None,
 ) -> None:
-    """Headline figures of reports side by side: 2023 results, then 2024 targets, each cell as
-    the report writes it (5%左右, +0.1%, 149.3万吨), — where a report says nothing.
+    """Headline figures of reports side by side, results first, then targets, each cell as the
+    report writes it (5%左右, +0.1%, 149.3万吨), — where a report says nothing.
 
     CSV and the table are wide (one column per report); JSON Lines has one row per indicator,
     period and report; a workbook (-o FILE.xlsx) adds every claim and the sources.
@@ -116,5 +116,12 @@ def _print_table(result, verbose: bool) -> None:
                       "(--verbose lists every statement)")
     if legend:
         console.print("; ".join(legend), style="dim", markup=False, highlight=False)
-    for sentence, n in notes.items():
-        console.print(Text(f"[{n}] ", style="dim") + Text(sentence))
+    if notes:
+        # A grid, not one line each: a sentence has no spaces to wrap at, so it folds beside
+        # its number instead of dropping below it.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", justify="right", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for sentence, n in notes.items():
+            grid.add_row(f"[{n}]", Text(sentence))
+        console.print(grid)
