@@ -13,6 +13,8 @@ Decimal('10000000000')
 Decimal('1390000000000.00')
 >>> parse_number("两万")
 Decimal('20000')
+>>> parse_number("六十二点五")
+Decimal('62.5')
 """
 from __future__ import annotations
 
@@ -74,6 +76,18 @@ def parse_number(s: str) -> Decimal:
             else:
                 raise NumberError(f"not a number: {s!r}")
         return value * mult
+    # Chinese decimals: 六十二点五 = 62.5, 一点三万 = 13000
+    if "点" in s:
+        whole, _, rest = s.partition("点")
+        i = 0
+        while i < len(rest) and rest[i] in DIGITS:
+            i += 1
+        if i == 0:
+            raise NumberError(f"not a number: {s!r}")
+        frac = Decimal("0." + "".join(str(DIGITS[c]) for c in rest[:i]))
+        head = Decimal(_chinese_big(whole)) if whole else Decimal(0)
+        scale = Decimal(_chinese_big("一" + rest[i:])) if rest[i:] else Decimal(1)
+        return (head + frac) * scale
     # Pure Chinese numeral: split at 亿 then 万 (一万二千亿 = (1*10000 + 2000) * 1e8).
     return Decimal(_chinese_big(s))
 
