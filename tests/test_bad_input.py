@@ -83,18 +83,9 @@ CASES = [
     ("text-span-outside", ["text", "{tmp}/good.txt", "--span", "0:99999"], ["outside"]),
 ]
 
-# `reportx extract` adds its summary line ("1 files, 0 claims, 1 failures, 0.2 s") after the
-# failure line even for a single file, and Typer's usage error for `-o FOLDER` is a framed block:
-# two or more lines where the issue asks for one. Both are in cli/ (the lead's files).
-TWO_LINES = {"empty-file", "blank-file", "binary-file", "no-report-text", "html-menus-only",
-             "pdf-no-text", "broken-docx"}
-
-
 def _params():
     for case_id, args, words in CASES:
-        marks = [pytest.mark.xfail(strict=True, reason="extract prints a summary line after "
-                                   "the error for a single file")] if case_id in TWO_LINES else []
-        yield pytest.param(args, words, id=case_id, marks=marks)
+        yield pytest.param(args, words, id=case_id)
 
 
 def _args(args, tmp):

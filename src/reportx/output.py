@@ -30,6 +30,8 @@ SUFFIX_FORMATS = {".csv": Format.csv, ".xlsx": Format.xlsx, ".json": Format.json
 
 def pick_format(fmt: Format | None, output: Path | None) -> Format:
     """The format asked for, else the output file's suffix, else a table for people."""
+    if output is not None and output.is_dir():
+        raise OutputError(f"{output}: is a folder; give a file name")
     if fmt is not None:
         chosen = fmt
     elif output is not None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .common import CorpusOpt, FormatOpt, OutputOpt, RulesOpt, guarded
+from .common import CorpusOpt, FormatOpt, OutputOpt, RulesOpt, error, guarded
 
 
 class Kind(str, Enum):
@@ -44,9 +43,11 @@ def extract(
 
     chosen = pick_format(fmt, output)
     paths = resolve_all(names, corpus)
-    started = time.perf_counter()
-    claims, failures = _extract_all(paths, rules or [], jobs)
-    claims = _filtered(claims, kind, indicator, period)
+    result = _extract_all(paths, rules or [], jobs)
+    if len(paths) == 1 and result.failures:
+        path, reason = result.failures[0]
+        raise error(f"{path}: {reason}")          # one file, one line
+    claims = _filtered(result.claims, kind, indicator, period)
     from ..claim import to_frame
 
     frame = to_frame(claims)
@@ -55,37 +56,21 @@ def extract(
     else:
         write_frame(frame, chosen, output, stdout=sys.stdout)
     # plain lines, never wrapped: scripts grep them
-    for path, reason in failures:
+    for path, reason in result.failures:
         print(f"reportx: failed: {path}: {reason}", file=sys.stderr)
-    if len(paths) > 1 or failures or output is not None:
-        seconds = time.perf_counter() - started
-        print(f"{len(paths)} files, {len(claims)} claims, {len(failures)} failures, "
-              f"{seconds:.1f} s" + (f" → {output}" if output else ""), file=sys.stderr)
-    if failures:
+    if len(paths) > 1 or output is not None:
+        print(result.summary() + (f" → {output}" if output else ""), file=sys.stderr)
+    if result.failures:
         raise typer.Exit(1)
 
 
 def _extract_all(paths: list[Path], rule_dirs, jobs):
-    """Claims of every file and the (file, reason) of those that failed."""
-    try:
-        from ..batch import extract_paths
-    except ImportError:
-        extract_paths = None
-    if extract_paths is not None:
-        result = extract_paths(paths, jobs=jobs, rule_dirs=tuple(rule_dirs))
-        return result.claims, result.failures
-    from ..errors import InputError
-    from ..extraction import extract, load
-    from ..ruleset import load_rules
+    """The batch result: claims of every file in order, and the files that failed."""
+    from ..batch import extract_paths
+    from ..progress import progress_bar
 
-    rs = load_rules(rule_dirs)
-    claims, failures = [], []
-    for p in paths:
-        try:
-            claims += extract(load(p), rules=rs)
-        except InputError as exc:
-            failures.append((str(p), str(exc)))
-    return claims, failures
+    with progress_bar(len(paths)) as tick:
+        return extract_paths(paths, jobs=jobs, rule_dirs=tuple(rule_dirs), progress=tick)
 
 
 def _filtered(claims, kind, indicator, period):
