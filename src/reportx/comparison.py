@@ -44,8 +44,6 @@ KIND_NAMES = {"actual": "实际", "target": "目标"}
 # The qualifier word shown after the figure when the report's own word stands before it
 # (约5% → 5%左右) or cannot be seen (claims built without their text).
 QUALIFIER_SUFFIX = {"approx": "左右", "at_least": "以上", "at_most": "以内"}
-# A target stated in the paragraph that lists the year's main goals is the headline one.
-HEADLINE_PARAGRAPH_WORDS = ("主要预期目标",)
 # Indicator phrases shorter than this are verbs or fragments (总量, 项目, 连续, 全市) that name
 # nothing by themselves; two reports sharing one says nothing.
 MIN_SHARED_PHRASE = 4
@@ -120,6 +118,8 @@ def build_comparison(sources, *, rules=None, include_all: bool = False) -> Compa
     from .ruleset import load_rules
 
     rs = rules or load_rules()
+    # a target stated in the paragraph of the year's main goals is the headline one
+    goal_words = tuple(rs.context.get("goal_paragraph_words", ()))
     documents = _documents(sources)
     claims = {d.key: extract_document(d, rs) for d in documents}
     return compare_claims(documents, claims, catalog=rs.indicators,
@@ -179,7 +179,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             found = cells.get(((ident, unit, period, kind), key))
             if not found:
                 continue
-            found = sorted(found, key=lambda c: _preference(c, texts.get(key)))
+            found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words))
             said = [Mention(c, display(c, texts.get(key), qualifier_words)) for c in found]
             shown[(row, key)] = said
             c = found[0]
@@ -221,7 +221,7 @@ def _shared(claims, keys, headline) -> set[str]:
     return {ident for ident, docs in seen.items() if len(docs) >= need}
 
 
-def _preference(c: Claim, text: str | None):
+def _preference(c: Claim, text: str | None, goal_words=()):
     """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
     (主要预期目标) beats one stated earlier; otherwise the earliest wins."""
     in_goals = False
@@ -229,7 +229,7 @@ def _preference(c: Claim, text: str | None):
         para_start = text.rfind("\n", 0, c.start) + 1
         para_end = text.find("\n", c.end)
         paragraph = text[para_start:len(text) if para_end < 0 else para_end]
-        in_goals = any(w in paragraph for w in HEADLINE_PARAGRAPH_WORDS)
+        in_goals = any(w in paragraph for w in goal_words)
     return (not in_goals, c.start)
 
 
