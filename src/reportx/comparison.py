@@ -118,19 +118,19 @@ def build_comparison(sources, *, rules=None, include_all: bool = False) -> Compa
     from .ruleset import load_rules
 
     rs = rules or load_rules()
-    # a target stated in the paragraph of the year's main goals is the headline one
-    goal_words = tuple(rs.context.get("goal_paragraph_words", ()))
     documents = _documents(sources)
     claims = {d.key: extract_document(d, rs) for d in documents}
     return compare_claims(documents, claims, catalog=rs.indicators,
                           qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
+                          goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
                           include_all=include_all)
 
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
-                   qualifier_words=None, include_all: bool = False) -> Comparison:
+                   qualifier_words=None, goal_words=(), include_all: bool = False) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
-    (RuleSet.indicators: id, name, headline) in catalog order."""
+    (RuleSet.indicators: id, name, headline) in catalog order; a target stated in a paragraph
+    with one of `goal_words` (主要预期目标) is the headline one."""
     import pandas as pd
 
     keys = [d.key for d in documents]
