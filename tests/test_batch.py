@@ -164,3 +164,14 @@ def test_text_of_several_files_asks_for_one(folder):
     result = CliRunner().invoke(app, ["text", str(folder)])
     assert result.exit_code == 1
     assert "give one" in result.stderr
+
+
+def test_streamed_claims_are_not_collected(folder):
+    paths = sorted(folder.iterdir())
+    chunks = []
+    streamed = extract_paths(paths, jobs=2, on_claims=chunks.append)
+    collected = extract_paths(paths, jobs=1)
+    assert streamed.claims == []
+    assert streamed.claim_count == collected.claim_count == len(collected.claims)
+    assert _key([c for chunk in chunks for c in chunk]) == _key(collected.claims)
+    assert streamed.summary().split(",")[:3] == collected.summary().split(",")[:3]

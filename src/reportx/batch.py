@@ -33,6 +33,7 @@ class BatchResult:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     files: int = 0                                                # files attempted
     seconds: float = 0.0                                          # wall time of the batch
+    claim_count: int = 0                                          # claims found (also when streamed)
 
     @property
     def ok(self) -> bool:
@@ -42,7 +43,7 @@ class BatchResult:
         """One line: '12 files, 4031 claims, 1 failure, 3.2 s'."""
         def n(count, word):
             return f"{count} {word}{'' if count == 1 else 's'}"
-        return (f"{n(self.files, 'file')}, {n(len(self.claims), 'claim')}, "
+        return (f"{n(self.files, 'file')}, {n(self.claim_count, 'claim')}, "
                 f"{n(len(self.failures), 'failure')}, {self.seconds:.1f} s")
 
 
@@ -195,20 +196,27 @@ def iter_extract(paths: Iterable[str | Path], *, jobs: int | None = None,
 
 
 def extract_paths(paths: Iterable[str | Path], *, jobs: int | None = None,
-                  rule_dirs: Iterable[str | Path] = (), progress: Progress | None = None
-                  ) -> BatchResult:
+                  rule_dirs: Iterable[str | Path] = (), progress: Progress | None = None,
+                  on_claims: Callable[[list], None] | None = None) -> BatchResult:
     """Claims of every file, files in input order, and the files that failed with their reasons.
 
     jobs:      worker processes (default: all cores; 1 runs in this process).
     rule_dirs: folders of the user's own rule files, added to the bundled ones.
     progress:  called as progress(path, ok) after each file (see reportx.progress.progress_bar).
+    on_claims: called with each file's claims, in input order, instead of collecting them in
+               `result.claims` (which then stays empty; `claim_count` still counts): a caller
+               that writes JSON Lines or CSV as it goes keeps memory flat for any batch size.
     """
     started = time.perf_counter()
     result = BatchResult()
     for path, claims, reason in iter_extract(paths, jobs=jobs, rule_dirs=rule_dirs):
         result.files += 1
         if reason is None:
-            result.claims.extend(claims)
+            result.claim_count += len(claims)
+            if on_claims is not None:
+                on_claims(claims)
+            else:
+                result.claims.extend(claims)
         else:
             result.failures.append((path, reason))
         if progress is not None:
