@@ -245,13 +245,19 @@ def _finding(item: _Item, text: str | None) -> Finding:
 
 
 def _context(text: str | None, item: _Item) -> str:
-    """The text around a span, on its own line (a report's paragraphs are lines)."""
     if not text:
         return ""
-    lo = max(0, item.start - CONTEXT_CHARS, text.rfind("\n", 0, item.start) + 1)
-    line_end = text.find("\n", item.end)
-    hi = min(len(text), item.end + CONTEXT_CHARS, line_end if line_end >= 0 else len(text))
-    return text[lo:hi]
+    before, span, after = context_window(text, item.start, item.end)
+    return before + span + after
+
+
+def context_window(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+    """(text before, the span, text after): up to `chars` either side, within the span's line
+    (a report's paragraphs are lines)."""
+    lo = max(0, start - chars, text.rfind("\n", 0, start) + 1)
+    line_end = text.find("\n", end)
+    hi = min(len(text), end + chars, line_end if line_end >= 0 else len(text))
+    return text[lo:start], text[start:end], text[end:max(hi, end)]
 
 
 def _attr_text(value) -> str | None:
