@@ -1,0 +1,84 @@
+"""The extraction of both bundled reports against the hand-checked gold annotations in tests/gold
+(GUIDELINE.md's form), scored by the same code as `reportx eval`: exact-match F1 (span overlap,
+same unit, value within 1e-6) at least 0.95, and every headline figure of `<doc>.key.json` stated
+with its indicator, period, kind, value, unit, qualifier and direction."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import reportx
+from conftest import GOLD, SEEDS
+from reportx.cli import app
+from reportx.evaluation import evaluate, headline_check, load_gold, load_key
+
+DOCS = ["guigang-2024", "yulin-2024"]
+MIN_EXACT_F1 = 0.95
+
+
+@pytest.fixture(scope="module", params=DOCS)
+def scored(request, rules):
+    """(doc, gold records, claims, score) for one bundled report."""
+    doc = reportx.load(SEEDS / f"{request.param}.txt")
+    claims = reportx.extract(doc, rules=rules)
+    gold = load_gold(GOLD / f"{request.param}.jsonl")
+    return request.param, gold, claims, evaluate(gold, claims, text=doc.text)
+
+
+def _summary(score, n: int = 10) -> str:
+    """What went wrong, for the failure message."""
+    lines = [f"misses {len(score.misses)}, false alarms {len(score.false_alarms)}, "
+             f"other value/unit {len(score.mismatches)}"]
+    lines += [f"  miss {f.surface} at {f.start}: {f.context}" for f in score.misses[:n]]
+    lines += [f"  false alarm {f.surface} at {f.start}: {f.context}" for f in score.false_alarms[:n]]
+    lines += [f"  {m.gold.surface} at {m.gold.start}: gold {m.gold.value} {m.gold.unit}, "
+              f"claimed {m.claim.value} {m.claim.unit}" for m in score.mismatches[:n]]
+    return "\n".join(lines)
+
+
+def test_gold_offsets_hold_on_the_bundled_text(scored):
+    doc, gold, _, _ = scored
+    text = reportx.load(SEEDS / f"{doc}.txt").text
+    assert [g for g in gold if text[g["start"]:g["end"]] != g["surface"]] == []
+
+
+def test_exact_match_f1(scored):
+    doc, _, _, score = scored
+    assert score.exact.f1 >= MIN_EXACT_F1, f"{doc}: exact F1 {score.exact.f1:.3f}\n{_summary(score)}"
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_headline_figures_are_right(doc, rules):
+    claims = reportx.extract(reportx.load(SEEDS / f"{doc}.txt"), rules=rules)
+    assert headline_check(load_key(GOLD / f"{doc}.key.json"), claims) == []
+
+
+def test_eval_command_prints_precision_and_recall():
+    result = CliRunner().invoke(app, ["eval", str(GOLD / "guigang-2024.jsonl"),
+                                      str(SEEDS / "guigang-2024.txt")])
+    assert result.exit_code == 0, result.output
+    assert "precision" in result.stdout and "recall" in result.stdout
+    assert "detection" in result.stdout and "exact" in result.stdout
+    assert "guigang-2024.key.json" in result.stdout  # the sibling headline file was checked
+
+
+def test_eval_command_finds_the_report_from_the_gold_doc_key():
+    result = CliRunner().invoke(app, ["eval", str(GOLD / "yulin-2024.jsonl"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["report"].endswith("yulin-2024.txt")
+    assert out["exact"]["f1"] >= MIN_EXACT_F1
+    assert out["headline"]["problems"] == []
+
+
+def test_eval_command_names_the_bad_line_of_a_gold_file(tmp_path):
+    gold = tmp_path / "broken.jsonl"
+    good = (GOLD / "guigang-2024.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    gold.write_text(good + "\n{not json\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [f"reportx: error: {gold}: line 2: not JSON "
+                                                  "(Expecting property name enclosed in double quotes)"]
+    assert "Traceback" not in result.output
