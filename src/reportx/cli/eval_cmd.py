@@ -149,58 +149,45 @@ def _value(value, unit) -> str:
     return "" if value is None else f"{format_value(value)} {unit}"
 
 
-def _print_findings(console, title: str, findings, text: str, show: int) -> None:
+def _print_list(console, title: str, items, show: int, columns, row) -> None:
+    """A titled table of the first `show` items; row(item) gives its cells, the last one the
+    text around it (the only column that wraps)."""
     from rich.table import Table
 
-    if not findings:
+    if not items:
         return
-    _heading(console, title, min(show, len(findings)), len(findings))
+    _heading(console, title, min(show, len(items)), len(items))
     if not show:
         return
     table = Table(header_style="bold", box=None, pad_edge=False)
-    for column in ("surface", "at", "value", "id", "context"):
+    for column in columns:
         table.add_column(column, justify="right" if column in ("at", "value") else "left",
                          overflow="fold", no_wrap=column != "context")
-    for f in findings[:show]:
-        table.add_row(f.surface, str(f.start), _value(f.value, f.unit), f.indicator_id or "",
-                      _where(text, f.start, f.end))
+    for item in items[:show]:
+        table.add_row(*row(item))
     console.print(table)
+
+
+def _print_findings(console, title: str, findings, text: str, show: int) -> None:
+    _print_list(console, title, findings, show, ("surface", "at", "value", "id", "context"),
+                lambda f: (f.surface, str(f.start), _value(f.value, f.unit), f.indicator_id or "",
+                           _where(text, f.start, f.end)))
 
 
 def _print_mismatches(console, mismatches, text: str, show: int) -> None:
-    from rich.table import Table
-
-    if not mismatches:
-        return
-    _heading(console, "found with another value or unit", min(show, len(mismatches)), len(mismatches))
-    if not show:
-        return
-    table = Table(header_style="bold", box=None, pad_edge=False)
-    for column in ("gold", "at", "gold value", "claimed", "claimed value", "context"):
-        table.add_column(column, overflow="fold", no_wrap=column != "context")
-    for m in mismatches[:show]:
-        table.add_row(m.gold.surface, str(m.gold.start), _value(m.gold.value, m.gold.unit),
-                      m.claim.surface, _value(m.claim.value, m.claim.unit),
-                      _where(text, min(m.gold.start, m.claim.start), max(m.gold.end, m.claim.end)))
-    console.print(table)
+    _print_list(console, "found with another value or unit", mismatches, show,
+                ("gold", "at", "gold value", "claimed", "claimed value", "context"),
+                lambda m: (m.gold.surface, str(m.gold.start), _value(m.gold.value, m.gold.unit),
+                           m.claim.surface, _value(m.claim.value, m.claim.unit),
+                           _where(text, min(m.gold.start, m.claim.start),
+                                  max(m.gold.end, m.claim.end))))
 
 
 def _print_disagreements(console, disagreements, text: str, show: int) -> None:
-    from rich.table import Table
-
-    if not disagreements:
-        return
-    _heading(console, "attribute disagreements", min(show, len(disagreements)), len(disagreements))
-    if not show:
-        return
-    table = Table(header_style="bold", box=None, pad_edge=False)
-    for column in ("surface", "at", "attribute", "gold", "claimed", "context"):
-        table.add_column(column, overflow="fold", no_wrap=column != "context")
-    for d in disagreements[:show]:
-        end = d.start + len(d.surface)
-        table.add_row(d.surface, str(d.start), d.attribute, str(d.gold), str(d.claimed),
-                      _where(text, d.start, end))
-    console.print(table)
+    _print_list(console, "attribute disagreements", disagreements, show,
+                ("surface", "at", "attribute", "gold", "claimed", "context"),
+                lambda d: (d.surface, str(d.start), d.attribute, str(d.gold), str(d.claimed),
+                           _where(text, d.start, d.start + len(d.surface))))
 
 
 def _print_headline(console, problems: list[str], key_file: Path) -> None:
