@@ -145,7 +145,7 @@ def _strip_words(phrase: str, words: Words) -> str:
                 phrase, changed = phrase[: -len(w)], True
                 break
         for w in words.head_words:
-            if phrase.startswith(w) and len(phrase) > len(w):
+            if phrase.startswith(w):
                 phrase, changed = phrase[len(w):], True
                 break
         if words.head_pattern is not None:
