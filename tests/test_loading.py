@@ -360,3 +360,25 @@ def test_decode_bytes_keeps_its_contract():
     assert decode_bytes("地区生产总值".encode("gbk")) == "地区生产总值"
     with pytest.raises(InputError, match="<bytes>: file is empty"):
         decode_bytes(b"")
+
+
+def test_page_saved_as_one_mhtml_file(tmp_path):
+    """Chrome's "Webpage, Single File": MIME multipart/related, the HTML quoted-printable, its
+    charset declared by the MIME part."""
+    import quopri
+
+    html = quopri.encodestring(SAVED_PAGE.replace("charset=gb2312", "").encode("gbk"))
+    mhtml = (b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.gxgg.gov.cn/x.html\r\n"
+             b"Subject: 2024\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+             b"\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--abc\"\r\n\r\n"
+             b"------MultipartBoundary--abc\r\nContent-Type: text/html; charset=gbk\r\n"
+             b"Content-Transfer-Encoding: quoted-printable\r\n"
+             b"Content-Location: https://www.gxgg.gov.cn/x.html\r\n\r\n" + html +
+             b"\r\n------MultipartBoundary--abc\r\nContent-Type: text/css\r\n\r\n.nav{}\r\n"
+             b"------MultipartBoundary--abc--\r\n")
+    path = tmp_path / "page.mhtml"
+    path.write_bytes(mhtml)
+    assert sniff(mhtml) == "mhtml"
+    text = read_text(path)
+    assert "地区生产总值增长0.1％，其中第一产业增加值增长4.7％，第二产业增加值下降8.8％。" in text.splitlines()
+    assert "首页" not in text and "版权所有" not in text

@@ -4,8 +4,8 @@ What a file holds is read from its bytes, never guessed from its name:
 
 - plain text in UTF-8, UTF-8 with BOM, UTF-16 (with or without BOM) or GB18030/GBK
   (charset-normalizer decides when none of these decodes cleanly);
-- HTML as a browser saves it: the report's text only, without scripts, styles, menus, headers
-  and footers, one line per paragraph;
+- HTML as a browser saves it (a page, or a single .mhtml file): the report's text only, without
+  scripts, styles, menus, headers and footers, one line per paragraph;
 - Word .docx (a ZIP holding word/document.xml): its paragraphs and table cells, in order;
 - PDF with a text layer: the text of each page, lines that only wrap a paragraph joined again,
   page numbers and running headers dropped.
@@ -112,12 +112,16 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 
 
 def sniff(data: bytes) -> str:
-    """What the bytes are: 'pdf', 'zip', 'html' or 'text'."""
+    """What the bytes are: 'pdf', 'zip', 'mhtml', 'html' or 'text'."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "zip"
+    low = data[:4096].lower()
+    if b"mime-version:" in low[:2048] and b"multipart/related" in low \
+            and not low.lstrip().startswith(b"<"):
+        return "mhtml"  # a page saved by a browser as one file (.mhtml, .mht)
     probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if probe.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head.lower() \
             or b"<body" in head.lower():
@@ -145,6 +149,9 @@ def text_from_bytes(data: bytes, name: str = "<bytes>") -> str:
         what = "no Chinese report text in this document"
     elif kind == "html":
         text = html_text(data, name)
+        what = "no Chinese report text on this page"
+    elif kind == "mhtml":
+        text = mhtml_text(data, name)
         what = "no Chinese report text on this page"
     else:
         text = decode_bytes(data, name)
@@ -209,16 +216,26 @@ _BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
                "center", "hr", "td", "th", "figure", "figcaption", "address", "tbody"}
 
 
-def _html_decode(data: bytes, name: str) -> str:
-    """Bytes of a page to str: a BOM first, then the page's own <meta charset>, then detection."""
+def _codec(label: str) -> str:
+    label = label.strip().lower()
+    # GB2312 and GBK pages often hold characters only GB18030 (their superset) names
+    return "gb18030" if label in ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936") else label
+
+
+def _html_decode(data: bytes, name: str, charset: str | None = None) -> str:
+    """Bytes of a page to str: a BOM first, then the charset its container declares, then the
+    page's own <meta charset>, then detection."""
+    if charset:
+        try:
+            return data.decode(_codec(charset))
+        except (LookupError, UnicodeDecodeError):
+            pass
     for bom, _ in _BOMS:
         if data.startswith(bom):
             return decode_bytes(data, name)
     m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", data[:4096], re.I)
     if m:
-        codec = m.group(1).decode("ascii", "ignore").lower()
-        if codec in ("gb2312", "gbk", "x-gbk", "gb_2312-80"):
-            codec = "gb18030"
+        codec = _codec(m.group(1).decode("ascii", "ignore"))
         try:
             return data.decode(codec)
         except (LookupError, UnicodeDecodeError):
@@ -307,11 +324,28 @@ def _lines_of(tag) -> list[str]:
     return lines
 
 
-def html_text(data: bytes, name: str = "<html>") -> str:
-    """The report's text on a saved web page: main content only, one line per paragraph."""
+def mhtml_text(data: bytes, name: str = "<mhtml>") -> str:
+    """A page saved as one file (MIME multipart/related): the text of its HTML part."""
+    import email
+    from email import policy
+
+    try:
+        msg = email.message_from_bytes(data, policy=policy.compat32)
+        for part in msg.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True) or b""
+                return html_text(payload, name, charset=part.get_content_charset())
+    except Exception as exc:  # a damaged MIME file
+        raise InputError(f"{name}: not a readable saved web page ({type(exc).__name__})") from None
+    raise InputError(f"{name}: a saved web page with no HTML in it")
+
+
+def html_text(data: bytes, name: str = "<html>", charset: str | None = None) -> str:
+    """The report's text on a saved web page: main content only, one line per paragraph.
+    charset: the encoding a container (an .mhtml part) declares, if any."""
     from bs4 import BeautifulSoup
 
-    markup = _html_decode(data, name)
+    markup = _html_decode(data, name, charset)
     try:
         soup = BeautifulSoup(markup, "lxml")
     except Exception:  # lxml missing or choking: the stdlib parser is slower but always there
