@@ -19,8 +19,8 @@ from .numerals import to_float
 from .quantities import Quantity, find_quantities
 from .ruleset import RuleSet
 
-# Units that carry no direction: a rank, a streak, a duration.
-_DIRECTIONLESS = {"rank", "year", "other"}
+# Units that carry no direction: a rank, a streak of years.
+_DIRECTIONLESS = {"rank", "year"}
 
 
 @dataclass
@@ -48,10 +48,16 @@ class Words:
     copulas: tuple[str, ...] = ()
     verb_masks: tuple[str, ...] = ()
     head_pattern: regex.Pattern | None = None
+    tail_pattern: regex.Pattern | None = None
+    sentence_ends: str = "。！？!?\n"
 
 
 def _longest_first(mapping: dict) -> list[tuple[str, str]]:
     return sorted(mapping.items(), key=lambda kv: -len(kv[0]))
+
+
+def _optional_pattern(source: str | None):
+    return regex.compile(source) if source else None
 
 
 @lru_cache(maxsize=8)
@@ -81,7 +87,8 @@ def _words(rs: RuleSet) -> Words:
         comparison=tuple(ctx.get("comparison_words", [])),
         copulas=tuple(ctx["directions"].get("copulas", [])),
         verb_masks=tuple(ctx["directions"].get("masks", [])),
-        head_pattern=regex.compile(ctx["indicator_head_pattern"]) if ctx.get("indicator_head_pattern") else None)
+        head_pattern=_optional_pattern(ctx.get("indicator_head_pattern")),
+        tail_pattern=_optional_pattern(ctx.get("indicator_tail_pattern")))
 
 
 @dataclass
@@ -148,6 +155,10 @@ def _strip_words(phrase: str, words: Words) -> str:
             if phrase.startswith(w):
                 phrase, changed = phrase[len(w):], True
                 break
+        if words.tail_pattern is not None:
+            m = words.tail_pattern.search(phrase)
+            if m and m.end() > m.start():
+                phrase, changed = phrase[:m.start()], True
         if words.head_pattern is not None:
             m = words.head_pattern.match(phrase)
             if m and m.end() > 0:
@@ -167,10 +178,11 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.direction = prev.direction          # a list shares its verb: 改造棚户区2740套、老旧小区3081套
     elif not found and in_list:
         d.direction, _ = _direction(d.clause, words)   # 减征失业保险、工伤保险1.5亿元
-    if prev is not None and _is_subclause(d.clause, words) and not _moves(d.own, words):
+    d.share = any(w in d.own for w in words.share_words)
+    if prev is not None and _is_subclause(d.clause, words) and not _moves(d.own, words) \
+            and not d.share:
         d.direction = prev.direction
     phrase = _strip_words(d.own.strip(), words)
-    d.share = any(w in d.own for w in words.share_words)
     if d.share and phrase.startswith("占") and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
     if not d.clause.strip():
@@ -255,7 +267,14 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
         if j - i > 1 and "分别" in d.clause:
             subject = _strip_words(d.clause.split("分别")[0], words)
             items = [s for s in words.joiners.split(subject) if s]
-            if len(items) == j - i:
+            if not items:
+                # 接待游客7.6亿人次、实现旅游收入8432亿元，分别增长9.2%和11.4%: the figures
+                # just before, in the same sentence, name the list
+                before = [p for p in drafts[max(0, i - (j - i)):i] if p.sentence == d.sentence]
+                if len(before) == j - i and len({p.indicator for p in before}) == j - i:
+                    for k, p in enumerate(before):
+                        drafts[i + k].indicator = p.indicator
+            elif len(items) == j - i:
                 prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
                 for k, item in enumerate(_share_heads(items)):
                     drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
@@ -302,10 +321,13 @@ def _period_kind(doc: Document, d: _Draft, words: Words) -> tuple[str | None, st
         kind = "actual"
     elif part == "plan":
         kind = "target"
-    s_start = d.sentence[0]
+    # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
+    s_start = _full_sentence_start(doc.norm, d.sentence[0], words)
     head = doc.norm[s_start:d.q.start]
     explicit = None
     for m in words.period_year.finditer(head):
+        if m["of"] and m.end() != len(head):
+            continue          # 由2015年的98.6亿元: the year of that figure only
         explicit = int(m["year"])
     if explicit is not None:
         period = str(explicit)
@@ -316,6 +338,11 @@ def _period_kind(doc: Document, d: _Draft, words: Words) -> tuple[str | None, st
         if period is None and year:
             period = str(year)
     return period, kind
+
+
+def _full_sentence_start(norm: str, start: int, words: Words) -> int:
+    cut = max((norm.rfind(ch, 0, start + 1) for ch in words.sentence_ends), default=-1)
+    return cut + 1
 
 
 def _claim(doc: Document, d: _Draft, words: Words) -> Claim:
