@@ -122,3 +122,17 @@ def test_user_errors_are_one_line(args, needle):
     assert needle in result.stderr
     assert "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_jieba_chatter_never_reaches_the_terminal(tmp_path):
+    """A first run builds jieba's dictionary cache; nothing of it may show on stderr."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "reportx", "extract", "guigang", "--format",
+                           "jsonl"], capture_output=True, text=True, env=env)
+    assert done.returncode == 0
+    assert done.stderr == ""
+    assert (tmp_path / "reportx" / "jieba.cache").exists()
