@@ -50,13 +50,11 @@ class Document:
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
 
     def section_at(self, pos: int) -> Section | None:
-        starts = [s.start for s in self.sections]
-        i = bisect.bisect_right(starts, pos) - 1
+        i = bisect.bisect_right(self.sections, pos, key=lambda s: s.start) - 1
         return self.sections[i] if i >= 0 else None
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        starts = [s for s, _ in self.sentence_bounds]
-        i = bisect.bisect_right(starts, pos) - 1
+        i = bisect.bisect_right(self.sentence_bounds, pos, key=lambda b: b[0]) - 1
         return self.sentence_bounds[i] if i >= 0 else (0, len(self.text))
 
 
