@@ -14,7 +14,7 @@ batch  1,000 reports (copies of the bundled ones) through `reportx extract DIR -
        --jobs 1 and with all cores (target: under 60 s with all cores);
 memory peak resident memory of the batch's parent process and of its largest worker, for batches
        of growing size through the streaming library call (`reportx.batch.extract_paths` with
-       on_claims; target: flat as the batch grows), and of the CLI writing one combined table.
+       on_claims), and of the CLI writing one combined table (target: flat as the batch grows).
 
 The machine's load average is printed first: other work running at the same time slows every
 figure, so run it on an idle machine and compare runs made alike.
@@ -173,9 +173,13 @@ def memory(sizes: list[int], jobs_all: int) -> list[dict]:
                                   *map(str, paths[:n])], capture_output=True, text=True,
                                  check=True)
             r = json.loads(out.stdout)
+            # the CLI on the same files, writing one combined table
+            cli = reportx_command() + ["extract", *map(str, paths[:n]), "-o",
+                                       str(Path(tmp) / "claims.jsonl"), "--jobs", str(jobs_all)]
+            _, cli_kb = run_child(cli)
             rows.append({"reports": n, "jobs": jobs_all, "claims": r["claims"],
                          "parent_mb": r["parent_kb"] / 1024, "worker_mb": r["worker_kb"] / 1024,
-                         "seconds": r["seconds"]})
+                         "seconds": r["seconds"], "cli_mb": cli_kb / 1024})
     return rows
 
 
@@ -246,14 +250,18 @@ def main(argv=None) -> int:
     if "memory" in parts:
         sizes = [n // 4, n // 2, n]
         rows = figures["memory"] = memory(sizes, jobs_all)
-        print(f"\nmemory: extract_paths(..., jobs={jobs_all}, on_claims=...) streaming, peak RSS")
+        print(f"\nmemory, peak RSS: extract_paths(..., jobs={jobs_all}, on_claims=...) streaming "
+              "(parent, largest worker), and the CLI writing one combined claims.jsonl (cli)")
         print(table(rows, {"reports": "d", "claims": "d", "parent_mb": ".0f", "worker_mb": ".0f",
-                           "seconds": ".1f"}))
+                           "seconds": ".1f", "cli_mb": ".0f"}))
         grow = max(r["parent_mb"] for r in rows) - min(r["parent_mb"] for r in rows)
         wgrow = max(r["worker_mb"] for r in rows) - min(r["worker_mb"] for r in rows)
         verdicts.append(("memory flat as the batch grows (streaming, parent and workers)",
                          grow < 20 and wgrow < 20,
                          f"parent +{grow:.0f} MB, worker +{wgrow:.0f} MB from {sizes[0]} to {sizes[-1]}"))
+        cgrow = rows[-1]["cli_mb"] - rows[0]["cli_mb"]
+        verdicts.append(("memory flat as the batch grows (the CLI's combined table)", cgrow < 50,
+                         f"+{cgrow:.0f} MB from {sizes[0]} to {sizes[-1]} reports"))
 
     print("\ntargets")
     for what, ok, detail in verdicts:
