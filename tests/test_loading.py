@@ -382,3 +382,28 @@ def test_page_saved_as_one_mhtml_file(tmp_path):
     text = read_text(path)
     assert "地区生产总值增长0.1％，其中第一产业增加值增长4.7％，第二产业增加值下降8.8％。" in text.splitlines()
     assert "首页" not in text and "版权所有" not in text
+
+
+def test_html_keeps_the_authors_spaces_and_preformatted_lines():
+    page = ("<html><body><div class='content'><p>市长&nbsp;&nbsp;林海波</p>"
+            "<p>打响“露营天堂\u2003自在贵港”品牌，新建旅游营地5个。</p>"
+            "<pre>一、2023年工作回顾\n地区生产总值增长0.1％。\n  二、2024年工作安排\n增长5％左右。</pre>"
+            "</div></body></html>")
+    lines = text_from_bytes(page.encode("utf-8"), "p.html").splitlines()
+    assert lines == ["市长\xa0\xa0林海波", "打响“露营天堂\u2003自在贵港”品牌，新建旅游营地5个。",
+                     "一、2023年工作回顾", "地区生产总值增长0.1％。", "二、2024年工作安排", "增长5％左右。"]
+
+
+def test_a_whole_report_survives_html_intact():
+    """Every paragraph of a bundled report, wrapped in <p> on a page with menus, comes back as
+    the same lines."""
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "guigang-2024.txt"
+    report = read_text(seed)
+    paras = [ln.strip(" \u3000") for ln in report.splitlines() if ln.strip()]
+    menu = "".join(f"<li><a href='/c{i}'>栏目{i}</a></li>" for i in range(300))
+    page = (f"<html><body><div class='top'><ul>{menu}</ul></div><div class='main'>"
+            f"<div class='left'>{menu}</div><div class='right'><div class='article-con'>"
+            + "".join(f"<p>{p}</p>\n" for p in paras) + "</div></div></div></body></html>")
+    assert text_from_bytes(page.encode("utf-8"), "page.html").splitlines() == paras

@@ -177,20 +177,25 @@ def read_text(path: str | Path) -> str:
 
 # Whitespace between two CJK characters is a line wrap of the source, not a space in the text.
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
-_SPACES = re.compile(r"[ \t\r\f\v\xa0\u2002\u2003\u2009\u200b]+")
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
+# Only ASCII whitespace collapses (as in HTML): an em space or a no-break space is the author's.
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+# what indents or pads a paragraph at either end
+_PAD = " \t\r\f\v\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 
 
-def _clean_line(line: str) -> str:
-    """One paragraph: runs of spaces made one, spaces inside Chinese text dropped, ends trimmed
-    (including the full-width spaces that indent Chinese paragraphs)."""
-    line = _SPACES.sub(" ", line)
-    line = _SPACE_IN_CJK.sub("", line)
-    return line.strip(" \u3000")
+def _clean_line(line: str, collapse: bool = True) -> str:
+    """One paragraph, its indent and trailing padding trimmed (including the full-width spaces
+    that indent Chinese paragraphs). collapse: runs of ASCII spaces made one and those between
+    Chinese characters dropped, for text whose line breaks were layout (HTML source, PDF)."""
+    if collapse:
+        line = _SPACES.sub(" ", line)
+        line = _SPACE_IN_CJK.sub("", line)
+    return line.strip(_PAD)
 
 
-def _join_lines(lines) -> str:
-    return "\n".join(ln for ln in (_clean_line(x) for x in lines) if ln)
+def _join_lines(lines, collapse: bool = True) -> str:
+    return "\n".join(ln for ln in (_clean_line(x, collapse) for x in lines) if ln)
 
 
 # ---- HTML
@@ -297,28 +302,33 @@ def _lines_of(tag) -> list[str]:
     from bs4 import NavigableString
     from bs4.element import Comment, Doctype, ProcessingInstruction, Declaration, CData
 
-    skip = (Comment, Doctype, ProcessingInstruction, Declaration)
+    skip = (Comment, Doctype, ProcessingInstruction, Declaration, CData)
     lines, cur = [], []
 
-    def walk(node):
+    def walk(node, pre: bool):
         for child in node.children:
             if isinstance(child, NavigableString):
                 if isinstance(child, skip):
                     continue
-                if isinstance(child, CData):
-                    continue
-                cur.append(str(child).replace("\n", " "))
+                if pre:  # preformatted: its line breaks are the text's
+                    first, *rest = str(child).split("\n")
+                    cur.append(first)
+                    for piece in rest:
+                        lines.append("".join(cur))
+                        cur[:] = [piece]
+                else:
+                    cur.append(str(child).replace("\n", " "))
                 continue
             block = child.name in _BLOCK_TAGS
             if block and cur:
                 lines.append("".join(cur))
                 cur.clear()
-            walk(child)
+            walk(child, pre or child.name in ("pre", "textarea", "xmp", "plaintext"))
             if block and cur:
                 lines.append("".join(cur))
                 cur.clear()
 
-    walk(tag)
+    walk(tag, tag.name == "pre")
     if cur:
         lines.append("".join(cur))
     return lines
@@ -431,7 +441,7 @@ def docx_text(data: bytes, name: str = "<docx>") -> str:
     body = document.element.body
     for element in body.iterchildren():
         add_block(document, element)
-    return _join_lines(lines)
+    return _join_lines(lines, collapse=False)
 
 
 # ---- PDF
