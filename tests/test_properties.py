@@ -148,7 +148,7 @@ def _check_claims(text, claims):
 @example("\x00\x01\x02")
 @example("\ud7ff\U0010ffff")
 def test_extract_never_raises_on_any_text(rules, text):
-    assume(not os.path.isfile(text.strip()) if text.strip() and "\x00" not in text else True)
+    assume(not os.path.isfile(text))  # extract() reads a string naming a file as that file
     _check_claims(text, reportx.extract(text, rules=rules))
 
 
