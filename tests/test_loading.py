@@ -407,3 +407,14 @@ def test_a_whole_report_survives_html_intact():
             f"<div class='left'>{menu}</div><div class='right'><div class='article-con'>"
             + "".join(f"<p>{p}</p>\n" for p in paras) + "</div></div></div></body></html>")
     assert text_from_bytes(page.encode("utf-8"), "page.html").splitlines() == paras
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_few_damaged_bytes_keep_the_encoding(encoding):
+    """A file cut off mid-character, or with one bad byte, is still read in its own encoding,
+    with U+FFFD where the damage is (not as mojibake in another encoding)."""
+    data = (REPORT * 20).encode(encoding)
+    damaged = data[:300] + b"\xff" + data[300:-1]
+    text = decode_bytes(damaged)
+    assert 1 <= text.count("\ufffd") <= 4
+    assert "地区生产总值增长0.1％" in text

@@ -89,15 +89,22 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         if text is None:
             raise InputError(f"{name}: looks like a binary file, not a report's text")
         return text
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    if text is None:
-        try:  # GB18030 is a superset of GBK and GB2312: the usual encoding of older Chinese files
-            text = data.decode("gb18030")
+    text = None
+    # GB18030 is a superset of GBK and GB2312: the usual encoding of older Chinese files
+    for codec in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(codec)
+            break
         except UnicodeDecodeError:
-            text = None
+            pass
+    if text is None:
+        # a few damaged bytes (a cut-off download) in an otherwise clean file: keep the encoding
+        # that fits, with U+FFFD where the damage is, rather than read it all as another one
+        for codec in ("utf-8", "gb18030"):
+            candidate = data.decode(codec, errors="replace")
+            if candidate.count("\ufffd") <= max(8, len(candidate) // 1000):
+                text = candidate
+                break
     if text is None:
         from charset_normalizer import from_bytes
 
