@@ -418,3 +418,15 @@ def test_a_few_damaged_bytes_keep_the_encoding(encoding):
     text = decode_bytes(damaged)
     assert 1 <= text.count("\ufffd") <= 4
     assert "地区生产总值增长0.1％" in text
+
+
+def test_html_title_is_the_articles_not_the_sites_logo():
+    page = ("<html><body><header><h1><a href='/'>贵港市人民政府门户网站</a></h1>"
+            "<nav><a>首页</a><a>政务公开</a><a>互动</a></nav></header>"
+            "<main><article><header><h1>2024年政府工作报告</h1><p class='date'>2024-02-05</p>"
+            "</header><div class='text'><p>一、2023年工作回顾</p><p>地区生产总值增长0.1％。</p>"
+            "</div></article></main><footer>版权所有：贵港市人民政府</footer></body></html>")
+    lines = text_from_bytes(page.encode("utf-8"), "p.html").splitlines()
+    assert lines[0] == "2024年政府工作报告"
+    assert "贵港市人民政府门户网站" not in lines and "版权所有：贵港市人民政府" not in lines
+    assert lines[-2:] == ["一、2023年工作回顾", "地区生产总值增长0.1％。"]

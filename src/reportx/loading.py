@@ -368,9 +368,10 @@ def html_text(data: bytes, name: str = "<html>", charset: str | None = None) -> 
     except Exception:  # lxml missing or choking: the stdlib parser is slower but always there
         soup = BeautifulSoup(markup, "html.parser")
     body = soup.body or soup
-    title = soup.find("h1")
-    title_text = _clean_line(title.get_text(" ")) if title else ""
     for t in body.find_all(_DROP_TAGS):
+        # <header>/<footer> inside an <article> or <main> hold the report's title and date
+        if t.name in ("header", "footer") and t.find_parent(("article", "main")):
+            continue
         t.decompose()
     for t in body.find_all(True):
         if getattr(t, "decomposed", False) or t.parent is None:
@@ -378,6 +379,9 @@ def html_text(data: bytes, name: str = "<html>", charset: str | None = None) -> 
         if _is_furniture(t) or (t.name in ("ul", "ol", "div", "table", "td", "dl")
                                 and _link_heavy(t)):
             t.decompose()
+    # the page's title (its first <h1> left once the furniture is gone, so not a site logo)
+    title = body.find("h1")
+    title_text = _clean_line(title.get_text(" ")) if title else ""
 
     # The body is the element holding the most Chinese text in its own paragraphs; when that is
     # little of the page's text (a report split over several blocks), its ancestors are taken.
