@@ -15,7 +15,6 @@ import regex
 from .claim import Claim
 from .document import Document
 from .indicators import IndicatorMatcher, first_word_length, trim_phrase
-from .numerals import to_float
 from .quantities import Quantity, find_quantities
 from .ruleset import RuleSet
 
@@ -351,17 +350,10 @@ def _claim(doc: Document, d: _Draft, words: Words) -> Claim:
     s, e = d.sentence
     return Claim(
         doc=doc.key, city=doc.city, year=doc.year, start=d.q.start, end=d.q.end,
-        surface=doc.text[d.q.start:d.q.end], value=abs(to_float(d.q.value)), unit=d.unit,
-        raw_number=doc.text[d.q.start:d.q.start + len(d.q.raw_number)]
-        if doc.norm[d.q.start:].startswith(d.q.raw_number) else d.q.raw_number,
-        raw_unit=_as_written(doc, d.q), classifier=d.q.classifier, indicator=d.indicator,
+        surface=doc.text[d.q.start:d.q.end], value=float(d.q.value), unit=d.unit,
+        raw_number=doc.text[slice(*d.q.num_span)],
+        raw_unit=doc.text[slice(*d.q.unit_span)] if d.q.unit_span else None,
+        classifier=d.q.classifier, indicator=d.indicator,
         indicator_id=d.indicator_id, period=period, kind=kind, qualifier=d.qualifier,
         direction=d.direction, section=section.path if section else "",
         sentence=doc.text[s:e].strip(), rule=d.q.rule)
-
-
-def _as_written(doc: Document, q: Quantity) -> str | None:
-    if not q.raw_unit:
-        return None
-    tail = doc.text[q.start:q.end]
-    return tail[len(tail) - len(q.raw_unit):] if tail else q.raw_unit

@@ -45,7 +45,7 @@ def _matcher(rs: RuleSet) -> IndicatorMatcher:
     return IndicatorMatcher(rs)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)  # one tokenizer per word list: the catalog's, and the plain one
 def _jieba(user_words: tuple[str, ...]):
     import jieba
 

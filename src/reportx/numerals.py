@@ -33,12 +33,17 @@ class NumberError(ValueError):
 
 
 def _chinese_section(s: str) -> int:
-    """A numeral below 万: 一千二百三十四, 十一, 百, 三千零五."""
-    total, digit = 0, None
+    """A numeral below 万: 一千二百三十四, 十一, 百, 三千零五. Two digits in a row (九九) are not
+    a numeral (零 may precede a digit)."""
+    total, digit, prev = 0, None, ""
     for ch in s:
         if ch in DIGITS:
-            digit = DIGITS[ch]
-        elif ch in SMALL_UNITS:
+            if digit is not None and prev != "零" and ch != "零":
+                raise NumberError(f"not a Chinese numeral: {s!r}")
+            digit, prev = DIGITS[ch], ch
+            continue
+        prev = ch
+        if ch in SMALL_UNITS:
             total += (1 if digit is None else digit) * SMALL_UNITS[ch]
             digit = None
         else:
@@ -88,26 +93,30 @@ def parse_number(s: str) -> Decimal:
         head = Decimal(_chinese_big(whole)) if whole else Decimal(0)
         scale = Decimal(_chinese_big("一" + rest[i:])) if rest[i:] else Decimal(1)
         return (head + frac) * scale
-    # Pure Chinese numeral: split at 亿 then 万 (一万二千亿 = (1*10000 + 2000) * 1e8).
     return Decimal(_chinese_big(s))
 
 
 def _chinese_big(s: str) -> int:
-    for big in ("亿", "万"):
-        if big in s:
-            head, _, tail = s.rpartition(big)
-            head_val = _chinese_big(head) if head else 1
-            # 万亿 written together: the head already ends in 万 → multiply through
-            if not tail:
-                return head_val * BIG_UNITS[big]
-            tail_val = _chinese_big(tail)
-            # 一万二 means 12000 (a trailing single digit counts in the next unit down)
-            if len(tail) == 1 and tail in DIGITS and big == "万":
-                tail_val *= 1000
-            return head_val * BIG_UNITS[big] + tail_val
-    return _chinese_section(s)
-
-
-def to_float(value: Decimal) -> float:
-    """The float nearest the exact value (one rounding, at the edge)."""
-    return float(value)
+    """A Chinese numeral with 万 and 亿, read left to right: 一亿二千万, 一万二千亿 (万亿 = 1e12).
+    亿 may appear once, 万 once on each side of it."""
+    total, part, buf = 0, 0, ""
+    seen_yi = wan_in_part = False
+    for ch in s:
+        if ch not in BIG_UNITS:
+            buf += ch
+            continue
+        if ch == "万":
+            if wan_in_part:
+                raise NumberError(f"not a Chinese numeral: {s!r}")
+            part, buf, wan_in_part = (part + (_chinese_section(buf) if buf else 1)) * 10**4, "", True
+        else:  # 亿
+            if seen_yi:
+                raise NumberError(f"not a Chinese numeral: {s!r}")
+            section = _chinese_section(buf) if buf else (0 if part else 1)
+            total, part, buf = (part + section) * 10**8, 0, ""
+            seen_yi, wan_in_part = True, False
+    tail = _chinese_section(buf) if buf else 0
+    # 一万二 means 12000: a single trailing digit counts in the unit below the last one
+    if len(buf) == 1 and buf in DIGITS and wan_in_part and part % 10**4 == 0:
+        tail *= 1000
+    return total + part + tail

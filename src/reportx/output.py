@@ -5,10 +5,10 @@ write never leaves a half-written file behind.
 """
 from __future__ import annotations
 
-import io
 import json
 import math
 import os
+import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
@@ -41,6 +41,8 @@ def pick_format(fmt: Format | None, output: Path | None) -> Format:
                               "give --format csv|xlsx|json|jsonl")
     else:
         chosen = Format.table
+    if chosen is Format.table and output is not None:
+        raise OutputError(f"{output}: a table is for the terminal; give --format csv|xlsx|json|jsonl")
     if chosen is Format.xlsx and output is None:
         raise OutputError("--format xlsx writes a file: give -o FILE.xlsx")
     return chosen
@@ -120,7 +122,7 @@ def write_frame(frame, fmt: Format, path: Path | None, stdout=None, sheet: str =
         return
     text = frame_to_text(frame, fmt)
     if path is None:
-        (stdout or io.TextIOWrapper).write(text)
+        (stdout or sys.stdout).write(text)
         return
     encoding = "utf-8-sig" if fmt is Format.csv else "utf-8"
     atomic_write(path, lambda tmp: tmp.write_text(text, encoding=encoding, newline=""))

@@ -17,13 +17,18 @@ from .ruleset import QuantityRule, RuleSet
 class Quantity:
     start: int
     end: int
-    raw_number: str
+    raw_number: str           # the number, folded (full-width digits made ASCII)
     raw_unit: str | None
+    num_span: tuple[int, int]                 # where the number and the unit word stand, so
+    unit_span: tuple[int, int] | None         # the claim can quote them as written
     value: Decimal            # in the base unit
     unit: str                 # base unit code, or "implied" (decided from the context)
     classifier: str | None
     qualifier: str | None     # set by the rule (前2 → at_most) or by 多/余 in the number
     rule: str
+
+
+_LARGEST = Decimal("1e30")
 
 
 def _search(rule, text: str, timeout: float):
@@ -38,7 +43,8 @@ def _search(rule, text: str, timeout: float):
 
 def _build(rule: QuantityRule, m, rs: RuleSet, in_number_quals: dict) -> Quantity | None:
     raw_number = m["num"]
-    raw_unit = m["unit"] if "unit" in rule.pattern.groupindex else None
+    has_unit = "unit" in rule.pattern.groupindex and m["unit"] is not None
+    raw_unit = m["unit"] if has_unit else None
     try:
         number = parse_number(raw_number)
     except NumberError:
@@ -47,18 +53,21 @@ def _build(rule: QuantityRule, m, rs: RuleSet, in_number_quals: dict) -> Quantit
     if rule.unit in (None, "item") and raw_unit in rs.units:
         unit, factor = rs.units[raw_unit]
     elif rule.unit == "item" or (rule.unit is None and raw_unit in rs.classifiers):
-        unit, factor, classifier = "item", 1.0, raw_unit
+        unit, factor, classifier = "item", 1, raw_unit
     else:
-        unit, factor = rule.unit or "other", 1.0
+        unit, factor = rule.unit or "other", 1
     if unit in rule.exclude_units:
         return None
-    if rule.min_value is not None and number < Decimal(str(rule.min_value)):
+    if rule.min_value is not None and number < rule.min_value:
         return None
     qualifier = rule.qualifier
     if qualifier is None:
         qualifier = next((q for w, q in in_number_quals.items() if w in raw_number), None)
-    value = number * Decimal(str(factor)) if factor != 1.0 else number
-    return Quantity(m.start(), m.end(), raw_number, raw_unit, value, unit, classifier,
+    value = number * factor if factor != 1 else number
+    if value > _LARGEST:      # a run of digits no report means as an amount (and beyond a float)
+        return None
+    return Quantity(m.start(), m.end(), raw_number, raw_unit, m.span("num"),
+                    m.span("unit") if has_unit else None, value, unit, classifier,
                     qualifier, rule.id)
 
 

@@ -9,6 +9,7 @@ ones. Every problem raises RuleError naming the file, the rule id and what is wr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,7 +42,7 @@ class QuantityRule:
     unit: str | None = None              # fixed base unit, "implied", or None: from the unit word
     qualifier: str | None = None
     exclude_units: tuple[str, ...] = ()
-    min_value: float | None = None
+    min_value: Decimal | None = None
     description: str = ""
     examples: tuple = ()
     counter_examples: tuple = ()
@@ -69,7 +70,7 @@ class Indicator:
 class RuleSet:
     folders: tuple[str, ...]
     fragments: dict[str, str] = field(default_factory=dict)
-    units: dict[str, tuple[str, float]] = field(default_factory=dict)   # surface → (code, factor)
+    units: dict[str, tuple[str, Decimal]] = field(default_factory=dict)  # surface → (code, factor)
     classifiers: list[str] = field(default_factory=list)
     quantities: list[QuantityRule] = field(default_factory=list)
     exclusions: list[Exclusion] = field(default_factory=list)
@@ -145,7 +146,7 @@ def _merge_plain(rs: RuleSet, raw) -> None:
         if not isinstance(entry, dict) or entry.get("code") not in UNIT_CODES:
             raise RuleError(path, None, f"unit entry {entry!r}: code must be one of {UNIT_CODES}")
         for surface, factor in (entry.get("surfaces") or {}).items():
-            rs.units[str(surface)] = (entry["code"], float(factor))
+            rs.units[str(surface)] = (entry["code"], _decimal(factor, path, f"unit {surface}"))
     rs.classifiers = [str(c) for _, c in raw["classifiers"]]
     for path, ctx in raw["context"]:
         for key, value in ctx.items():
@@ -168,6 +169,16 @@ def _deep_merge(a: dict, b: dict) -> dict:
         else:
             out[k] = v
     return out
+
+
+def _decimal(value, path: str, what: str) -> Decimal:
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or number < 0:
+        raise RuleError(path, what, f"{value!r} is not a number")
+    return number
 
 
 def _alternation(words) -> str:
@@ -251,7 +262,8 @@ def _quantity_rule(rule, path: str, rs: RuleSet) -> QuantityRule:
         raise RuleError(path, rid, f"qualifier {qualifier!r} is not one of {QUALIFIERS}")
     return QuantityRule(
         id=rid, file=path, pattern=pattern, source=source, unit=unit, qualifier=qualifier,
-        exclude_units=tuple(rule.get("exclude_units") or ()), min_value=rule.get("min_value"),
+        exclude_units=tuple(rule.get("exclude_units") or ()),
+        min_value=None if rule.get("min_value") is None else _decimal(rule["min_value"], path, rid),
         description=str(rule.get("description", "")),
         examples=tuple(_examples(rule.get("examples"), path, rid)),
         counter_examples=tuple(rule.get("counter_examples") or ()))
