@@ -59,3 +59,18 @@ def test_catastrophic_user_pattern_times_out(tmp_path):
 def test_missing_rule_folder(tmp_path):
     with pytest.raises(RuleError, match="does not exist"):
         load_rules([tmp_path / "nope"])
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("units:\n  - code: t\n    surfaces: {担: abc}\n", "is not a number"),
+    ("quantities:\n  - id: tiny\n    pattern: '(?P<num>\\d+)只'\n    unit: item\n    min_value: lots\n",
+     "rule 'tiny'"),
+    ("context:\n  period_year: '(?P<year>\\d{4}'\n", "rule 'period_year': pattern does not compile"),
+    ("quantities:\n  - id: typo\n    pattern: '(?P<num>\\d+)只'\n    unit: item\n    examples:\n"
+     "      - text: 12只\n        claims: [{surface: 12只, untis: item}]\n", "untis"),
+    ("headings:\n  - level: 1\n    pattern: 'x'\n", "may not change the layout"),
+])
+def test_broken_user_context_and_examples_are_named(tmp_path, text, needle):
+    with pytest.raises(RuleError) as info:
+        load_rules([_folder(tmp_path, text)])
+    assert "mine.yaml" in str(info.value) and needle in str(info.value)

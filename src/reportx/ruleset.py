@@ -24,6 +24,15 @@ UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu",
 QUALIFIERS = ("approx", "at_least", "at_most")
 SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
             "indicators", "header", "headings", "parts")
+LAYOUT_SECTIONS = ("header", "headings", "parts")
+# Context entries the engine reads, and those that are patterns (compiled here so that a broken
+# one is reported at load, naming its file).
+CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", "share_words",
+                    "indicator_tail_words", "indicator_head_words", "implied_units",
+                    "target_words", "period_year")
+CONTEXT_PATTERNS = ("period_year", "indicator_head_pattern", "indicator_tail_pattern")
+EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifier", "indicator",
+                "indicator_id", "key", "period", "kind", "qualifier", "direction", "start", "end"}
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
                  "min_value", "examples", "counter_examples"}
 EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}
@@ -106,6 +115,7 @@ def _load_cached(folders: tuple[str, ...], timeout: float) -> RuleSet:
     rs.exclusions = [_exclusion(r, f, rs) for f, r in raw["exclusions"]]
     rs.indicators = [_indicator(r, f) for f, r in raw["indicators"]]
     _check_unique_ids(raw)
+    _check_context(rs, raw["context"])
     return rs
 
 
@@ -130,6 +140,9 @@ def _read_folders(folders) -> dict:
                 if key not in SECTIONS:
                     raise RuleError(path, None, f"unknown section {key!r} "
                                     f"(known: {', '.join(SECTIONS)})")
+                if key in LAYOUT_SECTIONS and folder != folders[0]:
+                    raise RuleError(path, None, f"section {key!r} belongs to the bundled "
+                                    "document.yaml; a rule folder may not change the layout")
                 if key in ("quantities", "exclusions", "indicators", "units", "classifiers"):
                     if not isinstance(value, list):
                         raise RuleError(path, None, f"section {key!r} must be a list")
@@ -274,8 +287,30 @@ def _examples(examples, path: str, rid: str) -> list:
     for ex in examples or []:
         if not isinstance(ex, dict) or "text" not in ex or not isinstance(ex.get("claims"), list):
             raise RuleError(path, rid, f"an example needs `text` and a `claims` list: {ex!r}"[:200])
+        for claim in ex["claims"]:
+            if not isinstance(claim, dict) or "surface" not in claim:
+                raise RuleError(path, rid, f"an example claim needs a surface: {claim!r}"[:200])
+            unknown = set(claim) - EXAMPLE_KEYS
+            if unknown:
+                raise RuleError(path, rid, f"example claim field(s) {', '.join(sorted(unknown))} "
+                                "are not claim fields")
         out.append(ex)
     return out
+
+
+def _check_context(rs: RuleSet, parts) -> None:
+    def origin(key: str) -> str:
+        return next((p for p, ctx in reversed(parts) if key in ctx), "context")
+
+    for key in CONTEXT_REQUIRED:
+        if key not in rs.context:
+            raise RuleError(parts[0][0] if parts else "context", key, "missing context entry")
+    for key in CONTEXT_PATTERNS:
+        if key in rs.context:
+            _compile(str(rs.context[key]), origin(key), key)
+    for key in ("qualifiers", "directions", "implied_units"):
+        if not isinstance(rs.context[key], dict):
+            raise RuleError(origin(key), key, "must be a mapping")
 
 
 def _exclusion(rule, path: str, rs: RuleSet) -> Exclusion:
