@@ -16,7 +16,7 @@ from .claim import Claim
 from .document import Document
 from .indicators import IndicatorMatcher, first_word_length, trim_phrase
 from .quantities import Quantity, find_quantities
-from .ruleset import RuleSet
+from .ruleset import RuleSet, _alternation
 
 # Units that carry no direction: a rank, a streak of years.
 _DIRECTIONLESS = {"rank", "year"}
@@ -48,7 +48,9 @@ class Words:
     verb_masks: tuple[str, ...] = ()
     head_pattern: regex.Pattern | None = None
     tail_pattern: regex.Pattern | None = None
-    sentence_ends: str = "。！？!?\n"
+    sentence_ends: str = ""
+    distributive: tuple[str, ...] = ()
+    strip_chars: str = ""
 
 
 def _longest_first(mapping: dict) -> list[tuple[str, str]]:
@@ -66,7 +68,7 @@ def _words(rs: RuleSet) -> Words:
     for direction in ("increase", "decrease", "none"):
         for w in ctx["directions"].get(direction, []):
             verb_direction[w] = None if direction == "none" else direction
-    alternation = "|".join(regex.escape(w) for w in sorted(verb_direction, key=len, reverse=True))
+    alternation = _alternation(verb_direction)
     verbs = regex.compile(alternation)
     quals = ctx["qualifiers"]
     return Words(
@@ -75,13 +77,16 @@ def _words(rs: RuleSet) -> Words:
         verbs=verbs, verb_at_end=regex.compile(f"(?:{alternation})$"),
         between=sorted(ctx["directions"].get("between", []), key=len, reverse=True),
         in_clause=_longest_first(quals.get("in_clause", {})),
-        subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction, share_words=tuple(ctx["share_words"]),
+        subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction,
+        share_words=tuple(ctx["share_words"]),
         # qualifier words around a number are not part of what it measures either
         tail_words=sorted({*ctx["indicator_tail_words"], *quals["before"]}, key=len, reverse=True),
         head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
         implied=ctx["implied_units"], target_words=tuple(ctx["target_words"]),
         period_year=regex.compile(ctx["period_year"]),
-        joiners=regex.compile(r"、|和|及|与|以及"),
+        joiners=regex.compile(_alternation(ctx["list_joiners"])),
+        sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
+        strip_chars=ctx["indicator_strip_chars"],
         breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),
         comparison=tuple(ctx.get("comparison_words", [])),
         copulas=tuple(ctx["directions"].get("copulas", [])),
@@ -123,7 +128,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if d.unit in _DIRECTIONLESS:
             d.direction = None
         d.indicator_id = None if d.share else matcher.match(d.indicator, d.unit)
-    return [_claim(doc, d, words) for d in drafts]
+    sentences: dict = {}
+    return [_claim(doc, d, words, sentences) for d in drafts]
 
 
 def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> _Draft:
@@ -162,7 +168,7 @@ def _strip_words(phrase: str, words: Words) -> str:
             m = words.head_pattern.match(phrase)
             if m and m.end() > 0:
                 phrase, changed = phrase[m.end():], True
-        stripped = phrase.strip(" 的,，、")
+        stripped = phrase.strip(words.strip_chars)
         changed = changed or stripped != phrase
         phrase = stripped
     return phrase
@@ -182,7 +188,7 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
             and not d.share:
         d.direction = prev.direction
     phrase = _strip_words(d.own.strip(), words)
-    if d.share and phrase.startswith("占") and prev is not None and prev.indicator:
+    if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
     if not d.clause.strip():
         # 3家企业荣获…: a number that opens its clause counts what follows it
@@ -263,8 +269,9 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
         j = i + 1
         while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence:
             j += 1
-        if j - i > 1 and "分别" in d.clause:
-            subject = _strip_words(d.clause.split("分别")[0], words)
+        word = next((w for w in words.distributive if w in d.clause), None)
+        if j - i > 1 and word:
+            subject = _strip_words(d.clause.split(word)[0], words)
             items = [s for s in words.joiners.split(subject) if s]
             if not items:
                 # 接待游客7.6亿人次、实现旅游收入8432亿元，分别增长9.2%和11.4%: the figures
@@ -307,7 +314,24 @@ def _unit(doc: Document, d: _Draft, words: Words) -> str:
     return "other"
 
 
-def _period_kind(doc: Document, d: _Draft, words: Words) -> tuple[str | None, str | None]:
+@dataclass
+class _SentenceFacts:
+    """What a whole sentence (to its 。) says about periods, read once for all its figures."""
+    years: list[tuple[int, int, bool]]     # (end offset, year, followed by 的)
+    plans: bool                            # it has a target word (力争, 确保 …)
+
+    @classmethod
+    def read(cls, norm: str, bounds: tuple[int, int], words: Words) -> "_SentenceFacts":
+        start = max((norm.rfind(ch, 0, bounds[0] + 1) for ch in words.sentence_ends),
+                    default=-1) + 1
+        end = bounds[1]
+        years = [(m.end(), int(m["year"]), bool(m["of"]))
+                 for m in words.period_year.finditer(norm, start, end)]
+        return cls(years, any(w in norm[start:end] for w in words.target_words))
+
+
+def _period_kind(doc: Document, d: _Draft, words: Words, sentences: dict
+                 ) -> tuple[str | None, str | None]:
     section = doc.section_at(d.q.start)
     part = section.part if section else None
     year = doc.year
@@ -321,31 +345,27 @@ def _period_kind(doc: Document, d: _Draft, words: Words) -> tuple[str | None, st
     elif part == "plan":
         kind = "target"
     # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
-    s_start = _full_sentence_start(doc.norm, d.sentence[0], words)
-    head = doc.norm[s_start:d.q.start]
+    sentence = sentences.get(d.sentence)
+    if sentence is None:
+        sentence = sentences[d.sentence] = _SentenceFacts.read(doc.norm, d.sentence, words)
     explicit = None
-    for m in words.period_year.finditer(head):
-        if m["of"] and m.end() != len(head):
+    for end, found, of in sentence.years:
+        if end > d.q.start or (of and end != d.q.start):
             continue          # 由2015年的98.6亿元: the year of that figure only
-        explicit = int(m["year"])
+        explicit = found
     if explicit is not None:
         period = str(explicit)
         if year:
             kind = "actual" if explicit < year else "target"
-    if kind is None and any(w in doc.norm[s_start:d.sentence[1]] for w in words.target_words):
+    if kind is None and sentence.plans:
         kind = "target"
         if period is None and year:
             period = str(year)
     return period, kind
 
 
-def _full_sentence_start(norm: str, start: int, words: Words) -> int:
-    cut = max((norm.rfind(ch, 0, start + 1) for ch in words.sentence_ends), default=-1)
-    return cut + 1
-
-
-def _claim(doc: Document, d: _Draft, words: Words) -> Claim:
-    period, kind = _period_kind(doc, d, words)
+def _claim(doc: Document, d: _Draft, words: Words, sentences: dict) -> Claim:
+    period, kind = _period_kind(doc, d, words, sentences)
     section = doc.section_at(d.q.start)
     s, e = d.sentence
     return Claim(

@@ -64,10 +64,10 @@ def _layout_rules(path: str):
     header = {k: (regex.compile(v, regex.M) if isinstance(v, str) else v)
               for k, v in data["header"].items()}
     headings = [(h["level"], regex.compile(h["pattern"], regex.M)) for h in data["headings"]]
-    return header, headings, data["parts"]
+    parts = dict(data["parts"], sentence_end=regex.compile(data["sentence_end"]),
+                 year=header["title_year"])
+    return header, headings, parts
 
-
-_SENTENCE_END = regex.compile(r"[。；！？!?;]+|\n+")
 
 
 def build_document(text: str, key: str = "text", source: str | None = None,
@@ -82,7 +82,7 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     if doc.year is None:
         doc.year = year or _year_from_headings(doc.norm, headings, parts)
     doc.sections = _read_sections(doc, headings, parts)
-    doc.sentence_bounds = _split_sentences(doc.norm)
+    doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     return doc
 
 
@@ -112,12 +112,12 @@ def _year_from_headings(norm: str, headings, parts) -> int | None:
         for m in pat.finditer(norm):
             end = norm.find("\n", m.start())
             line = norm[m.start():end if end >= 0 else len(norm)]
-            y = regex.search(r"((?:19|20)\d{2})\s*年", line)
+            y = parts["year"].search(line)
             if not y:
                 continue
             if any(w in line for w in parts["review"]):
-                return int(y[1]) + 1
-            return int(y[1])
+                return int(y["year"]) + 1
+            return int(y["year"])
     return None
 
 
@@ -129,9 +129,9 @@ def _heading_title(line: str) -> str:
 
 
 def _part_of(title: str, year: int | None, parts) -> str | None:
-    m = regex.search(r"((?:19|20)\d{2})\s*年", title)
+    m = parts["year"].search(title)
     if m and year:
-        return "review" if int(m[1]) < year else "plan"
+        return "review" if int(m["year"]) < year else "plan"
     if any(w in title for w in parts["review"]):
         return "review"
     if any(w in title for w in parts["plan"]):
@@ -161,9 +161,9 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
     return sections
 
 
-def _split_sentences(norm: str) -> list[tuple[int, int]]:
+def _split_sentences(norm: str, sentence_end) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    for m in _SENTENCE_END.finditer(norm):
+    for m in sentence_end.finditer(norm):
         if m.end() > start:
             bounds.append((start, m.end()))
         start = m.end()

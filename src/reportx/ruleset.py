@@ -23,8 +23,8 @@ UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu",
               "km", "km2", "t", "kW", "item", "rank", "year", "other")
 QUALIFIERS = ("approx", "at_least", "at_most")
 SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
-            "indicators", "header", "headings", "parts")
-LAYOUT_SECTIONS = ("header", "headings", "parts")
+            "indicators", "header", "headings", "parts", "sentence_end")
+LAYOUT_SECTIONS = ("header", "headings", "parts", "sentence_end")
 # Context entries the engine reads, and those that are patterns (compiled here so that a broken
 # one is reported at load, naming its file).
 CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", "share_words",
@@ -195,6 +195,7 @@ def _decimal(value, path: str, what: str) -> Decimal:
 
 
 def _alternation(words) -> str:
+    """One regex alternative per word, longest first, escaped."""
     return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
