@@ -136,3 +136,23 @@ def test_jieba_chatter_never_reaches_the_terminal(tmp_path):
     assert done.returncode == 0
     assert done.stderr == ""
     assert (tmp_path / "reportx" / "jieba.cache").exists()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_many_files_stream_the_same_rows_as_one_at_a_time(tmp_path, fmt):
+    """Two or more files are written as they are extracted; the rows are those of each file alone."""
+    both = tmp_path / f"both.{fmt}"
+    assert run("extract", "guigang", "yulin", "--kind", "target", "-o", str(both)).exit_code == 0
+    parts = []
+    for name in ("guigang", "yulin"):
+        one = tmp_path / f"{name}.{fmt}"
+        run("extract", name, "--kind", "target", "-o", str(one))
+        parts.append(one)
+    if fmt == "csv":
+        read = lambda p: pd.read_csv(p, encoding="utf-8-sig", dtype=str)  # noqa: E731
+    else:
+        read = lambda p: pd.read_json(p, lines=True, dtype=False)  # noqa: E731
+    expected = pd.concat([read(p) for p in parts], ignore_index=True)
+    got = read(both)
+    assert len(got) > 20 and set(got["kind"]) == {"target"}
+    pd.testing.assert_frame_equal(got, expected)

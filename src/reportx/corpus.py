@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import InputError
 from .paths import seeds_dir
 
-REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
+REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf")
 
 
 def corpus_dirs(extra: list[str | Path] | None = None) -> list[Path]:

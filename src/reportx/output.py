@@ -115,6 +115,34 @@ def _display_width(s: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
 
 
+def write_rows_streaming(fmt: Format, path: Path | None, columns, fill, stdout=None):
+    """CSV or JSON Lines written as rows arrive, so memory stays flat over a long batch.
+
+    fill(emit) produces the rows, calling emit(list of dicts) as many times as it likes; its
+    return value is returned. A file is written atomically, like every other output."""
+    import csv
+
+    def run(fh):
+        if fmt is Format.csv:
+            writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
+            writer.writeheader()
+            return fill(writer.writerows)
+        return fill(lambda rows: fh.writelines(
+            json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+
+    if path is None:
+        return run(stdout or sys.stdout)
+    result = None
+
+    def write(tmp: Path):
+        nonlocal result
+        encoding = "utf-8-sig" if fmt is Format.csv else "utf-8"
+        with open(tmp, "w", encoding=encoding, newline="") as fh:
+            result = run(fh)
+    atomic_write(path, write)
+    return result
+
+
 def write_frame(frame, fmt: Format, path: Path | None, stdout=None, sheet: str = "claims") -> None:
     """Write a frame as fmt to path (atomically) or to stdout (text formats only)."""
     if fmt is Format.xlsx:

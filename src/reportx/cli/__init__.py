@@ -2,8 +2,6 @@
 registers itself on `app`; `main` turns library errors into one line on stderr and exit code 1."""
 from __future__ import annotations
 
-import sys
-
 import typer
 
 app = typer.Typer(
@@ -15,14 +13,7 @@ app = typer.Typer(
 )
 
 # Importing a command module registers its command(s) on `app`.
-from . import extract_cmd, list_cmd, rules_cmd  # noqa: E402,F401
-
-for _optional in ("compare_cmd", "eval_cmd", "text_cmd", "bench_cmd"):
-    try:
-        __import__(f"{__name__}.{_optional}")
-    except ModuleNotFoundError as exc:  # a command still being built is simply absent
-        if exc.name != f"{__name__}.{_optional}":
-            raise
+from . import compare_cmd, eval_cmd, extract_cmd, list_cmd, rules_cmd, text_cmd  # noqa: E402,F401
 
 
 def main() -> None:

@@ -43,11 +43,15 @@ def extract(
 
     chosen = pick_format(fmt, output)
     paths = resolve_all(names, corpus)
+    keep = _filter(kind, indicator, period)
+    if len(paths) > 1 and chosen in (Format.csv, Format.jsonl):
+        _stream(paths, rules or [], jobs, chosen, output, keep)
+        return
     result = _extract_all(paths, rules or [], jobs)
     if len(paths) == 1 and result.failures:
         path, reason = result.failures[0]
         raise error(f"{path}: {reason}")          # one file, one line
-    claims = _filtered(result.claims, kind, indicator, period)
+    claims = [c for c in result.claims if keep(c)]
     from ..claim import to_frame
 
     frame = to_frame(claims)
@@ -55,33 +59,52 @@ def extract(
         _print_table(frame, multi=len(paths) > 1)
     else:
         write_frame(frame, chosen, output, stdout=sys.stdout)
-    # plain lines, never wrapped: scripts grep them
+    _report(result, len(paths), output)
+
+
+def _report(result, files: int, output) -> None:
+    """Failures and the summary, as plain unwrapped stderr lines (scripts grep them)."""
     for path, reason in result.failures:
         print(f"reportx: failed: {path}: {reason}", file=sys.stderr)
-    if len(paths) > 1 or output is not None:
+    if files > 1 or output is not None:
         print(result.summary() + (f" → {output}" if output else ""), file=sys.stderr)
     if result.failures:
         raise typer.Exit(1)
 
 
-def _extract_all(paths: list[Path], rule_dirs, jobs):
-    """The batch result: claims of every file in order, and the files that failed."""
+def _extract_all(paths: list[Path], rule_dirs, jobs, on_claims=None):
+    """The batch result: claims of every file in order (or handed to on_claims as each file is
+    done), and the files that failed."""
     from ..batch import extract_paths
     from ..progress import progress_bar
 
     with progress_bar(len(paths)) as tick:
-        return extract_paths(paths, jobs=jobs, rule_dirs=tuple(rule_dirs), progress=tick)
+        return extract_paths(paths, jobs=jobs, rule_dirs=tuple(rule_dirs), progress=tick,
+                             on_claims=on_claims)
 
 
-def _filtered(claims, kind, indicator, period):
-    if kind is not None:
-        claims = [c for c in claims if c.kind == kind.value]
-    if period is not None:
-        claims = [c for c in claims if c.period == period]
-    if indicator:
-        claims = [c for c in claims if c.indicator_id == indicator
-                  or (c.indicator and indicator in c.indicator)]
-    return claims
+def _stream(paths, rule_dirs, jobs, fmt, output, keep) -> None:
+    """Many files to CSV or JSON Lines: each file's claims are written as they come, so memory
+    stays flat however many files there are."""
+    from ..claim import CLAIM_FIELDS
+    from ..output import write_rows_streaming
+
+    def fill(emit):
+        return _extract_all(paths, rule_dirs, jobs,
+                            on_claims=lambda claims: emit([c.to_dict() for c in claims if keep(c)]))
+
+    result = write_rows_streaming(fmt, output, CLAIM_FIELDS, fill, stdout=sys.stdout)
+    _report(result, len(paths), output)
+
+
+def _filter(kind, indicator, period):
+    """The --kind, --period and --indicator filters as one test of a claim."""
+    def keep(c) -> bool:
+        return ((kind is None or c.kind == kind.value)
+                and (period is None or c.period == period)
+                and (not indicator or c.indicator_id == indicator
+                     or bool(c.indicator and indicator in c.indicator)))
+    return keep
 
 
 def _print_table(frame, multi: bool) -> None:
