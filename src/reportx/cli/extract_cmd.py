@@ -52,13 +52,20 @@ def extract(
         path, reason = result.failures[0]
         raise error(f"{path}: {reason}")          # one file, one line
     claims = [c for c in result.claims if keep(c)]
-    from ..claim import to_frame
+    if chosen in (Format.csv, Format.jsonl):     # no pandas: it costs start-up time
+        from ..claim import CLAIM_FIELDS
+        from ..output import write_rows_streaming
 
-    frame = to_frame(claims)
-    if chosen is Format.table:
-        _print_table(frame, multi=len(paths) > 1)
+        rows = [c.to_dict() for c in claims]
+        write_rows_streaming(chosen, output, CLAIM_FIELDS, lambda emit: emit(rows), stdout=sys.stdout)
     else:
-        write_frame(frame, chosen, output, stdout=sys.stdout)
+        from ..claim import to_frame
+
+        frame = to_frame(claims)
+        if chosen is Format.table:
+            _print_table(frame, multi=len(paths) > 1)
+        else:
+            write_frame(frame, chosen, output, stdout=sys.stdout)
     _report(result, len(paths), output)
 
 
