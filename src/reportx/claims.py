@@ -51,6 +51,7 @@ class Words:
     sentence_ends: str = ""
     distributive: tuple[str, ...] = ()
     strip_chars: str = ""
+    after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
 
 
 def _longest_first(mapping: dict) -> list[tuple[str, str]]:
@@ -87,6 +88,8 @@ def _words(rs: RuleSet) -> Words:
         joiners=regex.compile(_alternation(ctx["list_joiners"])),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         strip_chars=ctx["indicator_strip_chars"],
+        after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
+                        ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
         breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),
         comparison=tuple(ctx.get("comparison_words", [])),
         copulas=tuple(ctx["directions"].get("copulas", [])),
@@ -201,7 +204,7 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
 
 
 def _qualifier(doc: Document, d: _Draft, words: Words) -> str | None:
-    after = doc.norm[d.q.end:d.q.end + 4]
+    after = doc.norm[d.q.end:d.q.end + words.after_reach]
     own = d.own.rstrip()
     return (next((q for w, q in words.after if after.startswith(w)), None)
             or next((q for w, q in words.before if own.endswith(w)), None)
@@ -304,7 +307,7 @@ def _unit(doc: Document, d: _Draft, words: Words) -> str:
     if d.q.unit != "implied":
         return d.q.unit
     phrase = d.indicator or ""
-    after = doc.norm[d.q.end:d.q.end + 3]
+    after = doc.norm[d.q.end:d.q.end + words.after_reach]
     for unit, cues in words.implied.items():
         if any(phrase.endswith(s) for s in cues.get("before_suffixes", [])):
             return unit

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .claim import Claim, to_frame
 from .document import Document, build_document, fold
+from .extraction import looks_like_path
 
 # The columns of a comparison row (CONTRACT.md), then the extras that tell where it came from.
 ROW_FIELDS: tuple[str, ...] = ("indicator_id", "indicator", "period", "kind", "doc", "city",
@@ -315,7 +316,7 @@ def _documents(sources) -> list[Document]:
     for i, s in enumerate(sources):
         if isinstance(s, Document):
             doc = s
-        elif isinstance(s, Path) or _is_file(s):
+        elif isinstance(s, Path) or looks_like_path(s):
             doc = load(s)
         else:
             doc = build_document(s, key=f"text-{i + 1}")
@@ -335,10 +336,6 @@ def _documents(sources) -> list[Document]:
         keys.add(doc.key)
         documents.append(doc)
     return documents
-
-
-def _is_file(source: str) -> bool:
-    return len(source) < 1024 and "\n" not in source and Path(source).is_file()
 
 
 def _rekeyed(doc: Document, key: str) -> Document:

@@ -35,7 +35,8 @@ def _city_of(path: Path) -> str:
     if path.suffix.lower() not in (".txt", ".text", ".md"):
         return ""
     try:
-        return path.open("rb").read(800).decode("utf-8", errors="ignore")
+        with path.open("rb") as fh:
+            return fh.read(800).decode("utf-8", errors="ignore")
     except OSError:
         return ""
 

@@ -49,6 +49,11 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
 
+    def __post_init__(self):
+        # the folded copy is derived; a Document made by hand gets it too
+        if len(self.norm) != len(self.text):
+            self.norm = fold(self.text)
+
     def section_at(self, pos: int) -> Section | None:
         i = bisect.bisect_right(self.sections, pos, key=lambda s: s.start) - 1
         return self.sections[i] if i >= 0 else None

@@ -15,7 +15,8 @@ def load(path: str | Path, key: str | None = None) -> Document:
     return build_document(read_text(p), key=key or p.stem, source=str(p))
 
 
-def _looks_like_path(source: str) -> bool:
+def looks_like_path(source: str) -> bool:
+    """A short one-line string naming an existing file (else it is a report's text)."""
     return len(source) < 1024 and "\n" not in source and os.path.isfile(source)
 
 
@@ -29,7 +30,7 @@ def extract(source: str | Path | Document, *, rules=None, key: str | None = None
     """
     if isinstance(source, Document):
         doc = source
-    elif isinstance(source, Path) or _looks_like_path(source):
+    elif isinstance(source, Path) or looks_like_path(source):
         doc = load(source, key=key)
     else:
         doc = build_document(source, key=key or "text", year=year)
