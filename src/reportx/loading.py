@@ -143,26 +143,24 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
+def _readers():
+    """Each kind of file: the function that reads its text, and what to say when it has none."""
+    page = "no Chinese report text on this page"
+    return {
+        "pdf": (pdf_text, "no text layer (a scanned PDF?) or no Chinese report text in it"),
+        "zip": (docx_text, "no Chinese report text in this document"),
+        "html": (html_text, page),
+        "mhtml": (mhtml_text, page),
+        "text": (decode_bytes, "no Chinese report text in this file"),
+    }
+
+
 def text_from_bytes(data: bytes, name: str = "<bytes>") -> str:
     """The report text of a file's bytes, whatever the format."""
     if not data.strip():
         raise InputError(f"{name}: file is empty")
-    kind = sniff(data)
-    if kind == "pdf":
-        text = pdf_text(data, name)
-        what = "no text layer (a scanned PDF?) or no Chinese report text in it"
-    elif kind == "zip":
-        text = docx_text(data, name)
-        what = "no Chinese report text in this document"
-    elif kind == "html":
-        text = html_text(data, name)
-        what = "no Chinese report text on this page"
-    elif kind == "mhtml":
-        text = mhtml_text(data, name)
-        what = "no Chinese report text on this page"
-    else:
-        text = decode_bytes(data, name)
-        what = "no Chinese report text in this file"
+    read, what = _readers()[sniff(data)]
+    text = read(data, name)
     if han_count(text) < MIN_HAN:
         raise InputError(f"{name}: {what}")
     return text
