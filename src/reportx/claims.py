@@ -18,7 +18,8 @@ from .indicators import IndicatorMatcher, first_word_length, trim_phrase
 from .quantities import Quantity, find_quantities
 from .ruleset import RuleSet, _alternation
 
-# Units that carry no direction: a rank, a streak of years.
+# Units whose direction is not read from the clause: a rank (only a verb right before it moves
+# it), a streak of years (never).
 _DIRECTIONLESS = {"rank", "year"}
 
 
@@ -50,6 +51,8 @@ class Words:
     tail_pattern: regex.Pattern | None = None
     sentence_ends: str = ""
     distributive: tuple[str, ...] = ()
+    expansions: dict = field(default_factory=dict)
+    rank_scopes: tuple[str, ...] = ()
     strip_chars: str = ""
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
 
@@ -87,6 +90,8 @@ def _words(rs: RuleSet) -> Words:
         period_year=regex.compile(ctx["period_year"]),
         joiners=regex.compile(_alternation(ctx["list_joiners"])),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
+        expansions=dict(ctx.get("list_expansions", {})),
+        rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
         strip_chars=ctx["indicator_strip_chars"],
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
                         ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
@@ -129,7 +134,9 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             d.indicator = trim_phrase(d.indicator, matcher.words)
         d.unit = _unit(doc, d, words)
         if d.unit in _DIRECTIONLESS:
-            d.direction = None
+            # a rank moves only by the verb right before it (升至第5位); a streak never
+            d.direction = _verb_before(_strip_scope(d.own, words), words) \
+                if d.unit == "rank" else None
         d.indicator_id = None if d.share else matcher.match(d.indicator, d.unit)
     sentences: dict = {}
     return [_claim(doc, d, words, sentences) for d in drafts]
@@ -238,14 +245,7 @@ def _direction(text: str, words: Words) -> tuple[str | None, bool]:
     The verb right before the number decides, words like 分别/同比/超/至 between them skipped;
     else the clause's first verb of two or more characters. found=False: no verb at all.
     """
-    tail = text.rstrip()
-    changed = True
-    while changed:
-        changed = False
-        for w in words.between:
-            if tail.endswith(w) and len(tail) > len(w):
-                tail, changed = tail[: -len(w)], True
-                break
+    tail = _strip_between(text.rstrip(), words)
     m = words.verb_at_end.search(_mask(tail, words))
     # a copula right before the number (分别为, 达) lets the clause's main verb decide
     if m and m[0] not in words.copulas:
@@ -254,6 +254,32 @@ def _direction(text: str, words: Words) -> tuple[str | None, bool]:
         if len(v[0]) > 1:
             return words.verb_direction[v[0]], True
     return None, False
+
+
+def _verb_before(text: str, words: Words) -> str | None:
+    """The direction of a verb standing right before the number (升至, 下降至), if any."""
+    tail = _strip_between(text.rstrip(), words)
+    m = words.verb_at_end.search(_mask(tail, words))
+    return words.verb_direction[m[0]] if m else None
+
+
+def _strip_scope(text: str, words: Words) -> str:
+    text = text.rstrip()
+    for scope in words.rank_scopes:
+        if text.endswith(scope):
+            return text[: -len(scope)]
+    return text
+
+
+def _strip_between(tail: str, words: Words) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for w in words.between:
+            if tail.endswith(w) and len(tail) > len(w):
+                tail, changed = tail[: -len(w)], True
+                break
+    return tail
 
 
 def _mask(text: str, words: Words) -> str:
@@ -270,12 +296,14 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
     while i < len(drafts):
         d = drafts[i]
         j = i + 1
-        while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence:
-            j += 1
+        while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence \
+                and not any(w in drafts[j].own for w in words.distributive):
+            j += 1          # …、分别增长X和Y starts a list of its own
         word = next((w for w in words.distributive if w in d.clause), None)
         if j - i > 1 and word:
             subject = _strip_words(d.clause.split(word)[0], words)
-            items = [s for s in words.joiners.split(subject) if s]
+            items = _expand(
+                [s for s in words.joiners.split(subject) if s], j - i, words.expansions)
             if not items:
                 # 接待游客7.6亿人次、实现旅游收入8432亿元，分别增长9.2%和11.4%: the figures
                 # just before, in the same sentence, name the list
@@ -288,6 +316,15 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
                 for k, item in enumerate(_share_heads(items)):
                     drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
         i = j
+
+
+def _expand(items: list[str], count: int, expansions: dict) -> list[str]:
+    """城乡居民人均可支配收入 with two figures → 城镇居民人均可支配收入, 农村居民人均可支配收入."""
+    if len(items) == 1 and count > 1:
+        for word, parts in expansions.items():
+            if word in items[0] and len(parts) == count:
+                return [items[0].replace(word, part, 1) for part in parts]
+    return items
 
 
 def _share_heads(items: list[str]) -> list[str]:
@@ -342,7 +379,7 @@ def _period_kind(doc: Document, d: _Draft, words: Words, sentences: dict
     if part == "review" and year:
         period, kind = str(year - 1), "actual"
     elif part == "plan" and year:
-        period, kind = str(year), "target"
+        period, kind = str(year + section.horizon), "target"
     elif part == "review":
         kind = "actual"
     elif part == "plan":

@@ -33,6 +33,7 @@ class Section:
     end: int
     path: str            # "一、2023年工作回顾 > （一）坚定不移做大做强产业"
     part: str | None     # review | plan | None (preamble, or a text with no headings)
+    horizon: int = 0     # years past the report's year a plan section is about (今后五年: 4)
 
 
 @dataclass
@@ -153,13 +154,15 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
             found.append((m.start() + len(m[0]) - len(m[0].lstrip()),
                           level, _heading_title(doc.text[m.start():line_end])))
     found.sort()
-    sections, stack, part = [], [], None
+    sections, stack, part, horizon = [], [], None, 0
     for i, (start, level, title) in enumerate(found):
         stack = [t for t in stack if t[0] < level] + [(level, title)]
         if level == 1:
             part = _part_of(title, doc.year, parts)
+            horizon = next((n for w, n in parts.get("horizons", {}).items() if w in title), 0) \
+                if part == "plan" else 0
         end = found[i + 1][0] if i + 1 < len(found) else len(doc.text)
-        sections.append(Section(start, end, " > ".join(t for _, t in stack), part))
+        sections.append(Section(start, end, " > ".join(t for _, t in stack), part, horizon))
     if not sections or sections[0].start > 0:
         first = sections[0].start if sections else len(doc.text)
         sections.insert(0, Section(0, first, "", None))

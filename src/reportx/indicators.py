@@ -26,13 +26,14 @@ class IndicatorMatcher:
         self.aliases = rs.alias_index()
         self.words = tuple(sorted({a for a, _ in self.aliases}))
         self.breakdown = tuple(rs.context.get("breakdown_prefixes", ()))
+        self.subgroups = tuple(rs.context.get("subgroup_words", ()))
 
     @classmethod
     def for_rules(cls, rs: RuleSet) -> "IndicatorMatcher":
         return _matcher(rs)
 
     def match(self, phrase: str | None, unit: str) -> str | None:
-        if not phrase or phrase.startswith(self.breakdown):
+        if not phrase or phrase.startswith(self.breakdown) or any(w in phrase for w in self.subgroups):
             return None
         for alias, ind in self.aliases:
             if phrase.endswith(alias) and unit in ind.units:
