@@ -53,6 +53,7 @@ class Words:
     distributive: tuple[str, ...] = ()
     expansions: dict = field(default_factory=dict)
     rank_scopes: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     strip_chars: str = ""
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
 
@@ -91,6 +92,7 @@ def _words(rs: RuleSet) -> Words:
         joiners=regex.compile(_alternation(ctx["list_joiners"])),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         expansions=dict(ctx.get("list_expansions", {})),
+        aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
         strip_chars=ctx["indicator_strip_chars"],
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
@@ -137,6 +139,9 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # a rank moves only by the verb right before it (升至第5位); a streak never
             d.direction = _verb_before(_strip_scope(d.own, words), words) \
                 if d.unit == "rank" else None
+        if d.share:
+            # a share is a level: only a verb right before it moves it (占比提高2个百分点)
+            d.direction = _verb_before(d.own, words)
         d.indicator_id = None if d.share else matcher.match(d.indicator, d.unit)
     sentences: dict = {}
     return [_claim(doc, d, words, sentences) for d in drafts]
@@ -163,7 +168,7 @@ def _strip_words(phrase: str, words: Words) -> str:
     while changed and phrase:
         changed = False
         for w in words.tail_words:
-            if phrase.endswith(w):
+            if phrase.endswith(w) and not phrase.endswith(words.aliases):  # 经济增长 is a name
                 phrase, changed = phrase[: -len(w)], True
                 break
         for w in words.head_words:
