@@ -346,15 +346,16 @@ def _share_heads(items: list[str]) -> list[str]:
 
 
 def _unit(doc: Document, d: _Draft, words: Words) -> str:
+    """A bare 万/亿 number's unit: from how its indicator ends (参保人数478.7万), or from the
+    noun right after it (2.5万玉工: a word for people in its first two characters)."""
     if d.q.unit != "implied":
         return d.q.unit
     phrase = d.indicator or ""
-    after = doc.norm[d.q.end:d.q.end + words.after_reach]
+    after = doc.norm[d.q.end:d.q.end + 2]
     for unit, cues in words.implied.items():
-        if any(phrase.endswith(s) for s in cues.get("before_suffixes", [])):
+        if phrase.endswith(tuple(cues.get("before_suffixes", []))):
             return unit
-        if after[:1] and any(after.startswith(w) or w in after[:2] and
-                             "\u4e00" <= after[0] <= "\u9fff" for w in cues.get("after_words", [])):
+        if any(w in after for w in cues.get("after_words", [])):
             return unit
     return "other"
 
