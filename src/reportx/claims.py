@@ -346,14 +346,16 @@ def _share_heads(items: list[str]) -> list[str]:
 
 
 def _unit(doc: Document, d: _Draft, words: Words) -> str:
-    """A bare 万/亿 number's unit: from how its indicator ends (参保人数478.7万), or from the
-    noun right after it (2.5万玉工: a word for people in its first two characters)."""
+    """A bare 万/亿 number's unit: from how its indicator ends (参保人数478.7万), how the noun
+    after it ends (155万农村贫困人口), or a word for people right after it (2.5万玉工)."""
     if d.q.unit != "implied":
         return d.q.unit
     phrase = d.indicator or ""
     after = doc.norm[d.q.end:d.q.end + 2]
+    following = _following_phrase(doc, d, words)      # 155万农村贫困人口
     for unit, cues in words.implied.items():
-        if phrase.endswith(tuple(cues.get("before_suffixes", []))):
+        suffixes = tuple(cues.get("before_suffixes", []))
+        if phrase.endswith(suffixes) or (following and following.endswith(suffixes)):
             return unit
         if any(w in after for w in cues.get("after_words", [])):
             return unit
