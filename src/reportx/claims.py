@@ -21,6 +21,8 @@ from .ruleset import RuleSet, _alternation
 # Units whose direction is not read from the clause: a rank (only a verb right before it moves
 # it), a streak of years (never).
 _DIRECTIONLESS = {"rank", "year"}
+# Units of a ratio: 2019年的92% compares with 2019, it is not about 2019.
+_RATIOS = {"%", "pp", "x"}
 
 
 @dataclass
@@ -398,7 +400,7 @@ def _period_kind(doc: Document, d: _Draft, words: Words, sentences: dict
         sentence = sentences[d.sentence] = _SentenceFacts.read(doc.norm, d.sentence, words)
     explicit = None
     for end, found, of in sentence.years:
-        if end > d.q.start or (of and end != d.q.start):
+        if end > d.q.start or (of and (end != d.q.start or d.unit in _RATIOS)):
             continue          # 由2015年的98.6亿元: the year of that figure only
         explicit = found
     if explicit is not None:
