@@ -69,16 +69,10 @@ def doc_keys(paths: list[Path]) -> list[str]:
     return [k if counts[k] == 1 else str(p.with_suffix("")) for p, k in zip(paths, keys)]
 
 
-_WORKER_RULES: dict = {}
-
-
 def _rules(rule_dirs: tuple[str, ...]):
-    rs = _WORKER_RULES.get(rule_dirs)
-    if rs is None:
-        from .ruleset import load_rules
+    from .ruleset import load_rules
 
-        rs = _WORKER_RULES[rule_dirs] = load_rules(rule_dirs)
-    return rs
+    return load_rules(rule_dirs)      # cached per folder set by load_rules itself
 
 
 def _share_strings(claims: list) -> list:

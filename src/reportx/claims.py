@@ -16,7 +16,7 @@ from .claim import Claim
 from .document import Document
 from .indicators import IndicatorMatcher, first_word_length, trim_phrase
 from .quantities import Quantity, find_quantities
-from .ruleset import RuleSet, _alternation
+from .ruleset import RuleSet, alternation
 
 # Units whose direction is not read from the clause: a rank (only a verb right before it moves
 # it), a streak of years (never).
@@ -75,13 +75,13 @@ def _words(rs: RuleSet) -> Words:
     for direction in ("increase", "decrease", "none"):
         for w in ctx["directions"].get(direction, []):
             verb_direction[w] = None if direction == "none" else direction
-    alternation = _alternation(verb_direction)
-    verbs = regex.compile(alternation)
+    verb_pattern = alternation(verb_direction)
+    verbs = regex.compile(verb_pattern)
     quals = ctx["qualifiers"]
     return Words(
         breaks=ctx["clause_breaks"], list_breaks=ctx["list_breaks"],
         after=_longest_first(quals["after"]), before=_longest_first(quals["before"]),
-        verbs=verbs, verb_at_end=regex.compile(f"(?:{alternation})$"),
+        verbs=verbs, verb_at_end=regex.compile(f"(?:{verb_pattern})$"),
         between=sorted(ctx["directions"].get("between", []), key=len, reverse=True),
         in_clause=_longest_first(quals.get("in_clause", {})),
         subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction,
@@ -91,7 +91,7 @@ def _words(rs: RuleSet) -> Words:
         head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
         implied=ctx["implied_units"], target_words=tuple(ctx["target_words"]),
         period_year=regex.compile(ctx["period_year"]),
-        joiners=regex.compile(_alternation(ctx["list_joiners"])),
+        joiners=regex.compile(alternation(ctx["list_joiners"])),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         expansions=dict(ctx.get("list_expansions", {})),
         aliases=tuple(a for ind in rs.indicators for a in ind.aliases),

@@ -194,7 +194,7 @@ def _decimal(value, path: str, what: str) -> Decimal:
     return number
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """One regex alternative per word, longest first, escaped."""
     return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
@@ -204,8 +204,8 @@ def _expand_fragments(parts, rs: RuleSet) -> dict[str, str]:
     for path, frags in parts:
         for name, pattern in frags.items():
             defined[name] = (path, str(pattern))
-    defined["UNIT"] = ("units.yaml", _alternation(rs.units))
-    defined["CLASSIFIER"] = ("units.yaml", _alternation(rs.classifiers))
+    defined["UNIT"] = ("units.yaml", alternation(rs.units))
+    defined["CLASSIFIER"] = ("units.yaml", alternation(rs.classifiers))
     out: dict[str, str] = {}
 
     def expand(name: str, seen: tuple) -> str:

@@ -10,6 +10,8 @@ import typer
 
 from ..output import Format
 
+NamesArg = Annotated[list[str], typer.Argument(
+    help="reports: bundled names (guigang, 贵港), files, folders or glob patterns")]
 FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="table | csv | xlsx | json | jsonl (default: from -o's suffix, else table)",
     case_sensitive=False)]

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import CorpusOpt, FormatOpt, OutputOpt, RulesOpt, guarded, stderr_console
+from .common import CorpusOpt, FormatOpt, NamesArg, OutputOpt, RulesOpt, guarded, stderr_console
 
 MISSING = "—"
 REPEAT_MARK = "*"
@@ -17,8 +17,7 @@ REPEAT_MARK = "*"
 @app.command()
 @guarded
 def compare(
-    names: Annotated[list[str], typer.Argument(
-        help="two or more reports: bundled names (guigang, 贵港), files, folders or globs")],
+    names: NamesArg,
     include_all: Annotated[bool, typer.Option(
         "--all", help="add every indicator two or more reports share, not only headline ones")] = False,
     verbose: Annotated[bool, typer.Option(

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .common import CorpusOpt, RulesOpt, guarded, stderr_console, stdout_console
+from .common import CorpusOpt, RulesOpt, guarded, stdout_console
 
 
 class EvalFormat(str, Enum):

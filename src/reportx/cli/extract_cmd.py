@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .common import CorpusOpt, FormatOpt, OutputOpt, RulesOpt, error, guarded
+from .common import CorpusOpt, FormatOpt, NamesArg, OutputOpt, RulesOpt, error, guarded
 
 
 class Kind(str, Enum):
@@ -20,8 +20,7 @@ class Kind(str, Enum):
 @app.command()
 @guarded
 def extract(
-    names: Annotated[list[str], typer.Argument(
-        help="bundled report names (guigang, 贵港), files, folders or glob patterns")],
+    names: NamesArg,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     kind: Annotated[Optional[Kind], typer.Option(help="only achieved (actual) or planned (target) figures")] = None,
