@@ -85,8 +85,8 @@ def _warm(runs: int) -> list[dict]:
     import regex
 
     import reportx
-    from reportx.loading import read_text
-    from reportx.ruleset import load_rules
+    from reportx.readers.loading import read_text
+    from reportx.engine.ruleset import load_rules
 
     rules = load_rules()
     numbers = regex.compile(NUMBER_PATTERN)

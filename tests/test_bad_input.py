@@ -178,7 +178,7 @@ def test_failed_write_leaves_no_file(tmp, monkeypatch):
     import pandas as pd
 
     from reportx.errors import OutputError
-    from reportx.output import Format, write_frame
+    from reportx.output.writers import Format, write_frame
 
     _disk_fills_while_saving(monkeypatch)
     frame = pd.DataFrame({"a": [1]})

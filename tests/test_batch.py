@@ -154,7 +154,7 @@ def test_text_prints_what_offsets_index(tmp_path):
 def test_text_of_a_bundled_report_by_name():
     result = CliRunner().invoke(app, ["text", "guigang"])
     assert result.exit_code == 0
-    from reportx.loading import read_text
+    from reportx.readers.loading import read_text
 
     text = read_text(SEEDS / "guigang-2024.txt")
     assert result.stdout == (text if text.endswith("\n") else text + "\n")

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from reportx.claim import CLAIM_FIELDS
+from reportx.engine.claim import CLAIM_FIELDS
 from reportx.cli import app
 
 runner = CliRunner()

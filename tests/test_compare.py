@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reportx.cli import app
-from reportx.document import build_document, fold
+from reportx.engine.document import build_document, fold
 
 from conftest import GOLD, SEEDS
 
@@ -178,7 +178,7 @@ def test_workbook_sheets_frozen_sized_numbers(outputs):
     path = outputs["xlsx"]
     sheets = pd.read_excel(path, sheet_name=None)
     assert list(sheets) == ["comparison", "rows", "claims", "sources"]
-    from reportx.claim import CLAIM_FIELDS
+    from reportx.engine.claim import CLAIM_FIELDS
 
     assert list(sheets["claims"].columns) == list(CLAIM_FIELDS)
     assert set(sheets["claims"].doc) == set(DOCS)
@@ -236,7 +236,7 @@ def test_all_adds_shared_phrases_and_ids():
 
 
 def test_repeats_show_the_headline_and_lose_nothing(rules):
-    from reportx.comparison import build_comparison
+    from reportx.views.comparison import build_comparison
 
     doc = build_document(REPEATS, key="test-2024")
     result = build_comparison([doc], rules=rules)
@@ -283,7 +283,7 @@ def test_same_document_twice_in_the_library(rules):
 
 
 def test_same_stem_from_two_folders_gets_two_columns(tmp_path, rules):
-    from reportx.comparison import build_comparison
+    from reportx.views.comparison import build_comparison
 
     other = tmp_path / "copy"
     other.mkdir()
@@ -353,7 +353,7 @@ def test_library_returns_the_long_frame(rules):
 
 
 def test_display_doctests():
-    from reportx import comparison
+    from reportx.views import comparison
 
     failures, tried = doctest.testmod(comparison)
     assert tried and not failures

@@ -1,4 +1,4 @@
-"""Scoring logic of reportx.evaluation on small hand-made gold records and claims: overlap on
+"""Scoring logic of reportx.views.evaluation on small hand-made gold records and claims: overlap on
 half-open spans, one-to-one matching by best overlap, optional records, the value tolerance,
 attribute accuracies, the gold loader's errors and the headline check."""
 from __future__ import annotations
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportx.claim import Claim
+from reportx.engine.claim import Claim
 from reportx.errors import InputError, ReportxError
-from reportx.evaluation import evaluate, headline_check, load_gold, load_key
+from reportx.views.evaluation import evaluate, headline_check, load_gold, load_key
 
 
 def gold(start, end, value=5.0, unit="%", optional=False, **attrs):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import reportx
 from conftest import GOLD, SEEDS
 from reportx.cli import app
-from reportx.evaluation import evaluate, headline_check, load_gold, load_key
+from reportx.views.evaluation import evaluate, headline_check, load_gold, load_key
 
 DOCS = ["guigang-2024", "yulin-2024"]
 # Reports written and annotated by annotators who never saw the engine (a province in 2025, a

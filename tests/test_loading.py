@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reportx.errors import InputError
-from reportx.loading import decode_bytes, read_text, sniff, text_from_bytes
+from reportx.readers.loading import decode_bytes, read_text, sniff, text_from_bytes
 
 REPORT = (
     "政府工作报告\n"

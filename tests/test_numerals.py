@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-import reportx.numerals
-from reportx.numerals import NumberError, parse_number
+import reportx.engine.numerals
+from reportx.engine.numerals import NumberError, parse_number
 
 
 @pytest.mark.parametrize("written,value", [
@@ -33,4 +33,4 @@ def test_not_a_number(bad):
 
 
 def test_doctests():
-    assert doctest.testmod(reportx.numerals).failed == 0
+    assert doctest.testmod(reportx.engine.numerals).failed == 0

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import reportx
 
-numerals = pytest.importorskip("reportx.numerals")
+numerals = pytest.importorskip("reportx.engine.numerals")
 parse_number = numerals.parse_number
 
 UNIT_CODES = {"%", "pp", "x", "CNY", "person", "person_time", "household", "mu", "hectare", "km",

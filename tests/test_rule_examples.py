@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportx.rulecheck import check_case, example_cases
-from reportx.ruleset import load_rules
+from reportx.engine.rulecheck import check_case, example_cases
+from reportx.engine.ruleset import load_rules
 
 _RS = load_rules()
 _CASES = list(example_cases(_RS))

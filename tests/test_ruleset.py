@@ -5,7 +5,7 @@ import pytest
 
 from reportx.errors import RuleError, RuleTimeout
 from reportx.extraction import extract
-from reportx.ruleset import load_rules
+from reportx.engine.ruleset import load_rules
 
 
 def _folder(tmp_path, text: str):

@@ -12,12 +12,12 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Claim": "claim", "CLAIM_FIELDS": "claim", "to_frame": "claim",
-    "Document": "document",
+    "Claim": "engine.claim", "CLAIM_FIELDS": "engine.claim", "to_frame": "engine.claim",
+    "Document": "engine.document",
     "extract": "extraction", "extract_document": "extraction", "load": "extraction",
-    "load_rules": "ruleset", "RuleSet": "ruleset",
-    "compare": "comparison",
-    "evaluate": "evaluation",
+    "load_rules": "engine.ruleset", "RuleSet": "engine.ruleset",
+    "compare": "views.comparison",
+    "evaluate": "views.evaluation",
     "ReportxError": "errors", "InputError": "errors", "RuleError": "errors",
     "RuleTimeout": "errors", "OutputError": "errors",
 }

@@ -1,3 +1,3 @@
-from .cli import main
+from reportx.cli import main
 
 main()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .errors import ReportxError
+from reportx.errors import ReportxError
 
 # progress(path, ok): called in the calling process once per finished file, in input order.
 Progress = Callable[[str, bool], None]
@@ -70,7 +70,7 @@ def doc_keys(paths: list[Path]) -> list[str]:
 
 
 def _rules(rule_dirs: tuple[str, ...]):
-    from .ruleset import load_rules
+    from reportx.engine.ruleset import load_rules
 
     return load_rules(rule_dirs)      # cached per folder set by load_rules itself
 
@@ -96,7 +96,7 @@ def _share_strings(claims: list) -> list:
 
 def extract_one(path: str, key: str, rule_dirs: tuple[str, ...] = ()) -> tuple[list, str | None]:
     """(claims, None) for a file, or ([], reason) when it fails. Never raises for a bad file."""
-    from .extraction import extract, load
+    from reportx.extraction import extract, load
 
     try:
         rs = _rules(rule_dirs)

@@ -11,8 +11,8 @@ import glob
 import os
 from pathlib import Path
 
-from .errors import InputError
-from .paths import seeds_dir
+from reportx.errors import InputError
+from reportx.paths import seeds_dir
 
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf")
 

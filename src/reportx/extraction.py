@@ -4,9 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .claim import Claim
-from .document import Document, build_document
-from .loading import read_text
+from reportx.engine.claim import Claim
+from reportx.engine.document import Document, build_document
+from reportx.readers.loading import read_text
 
 
 def load(path: str | Path, key: str | None = None) -> Document:
@@ -41,7 +41,7 @@ def extract(source: str | Path | Document, *, rules=None, key: str | None = None
 
 
 def extract_document(doc: Document, rules=None) -> list[Claim]:
-    from .claims import find_claims
-    from .ruleset import load_rules
+    from reportx.engine.claims import find_claims
+    from reportx.engine.ruleset import load_rules
 
     return find_claims(doc, rules or load_rules())

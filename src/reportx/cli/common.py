@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..output import Format
+from reportx.output.writers import Format
 
 NamesArg = Annotated[list[str], typer.Argument(
     help="reports: bundled names (guigang, 贵港), files, folders or glob patterns")]
@@ -33,7 +33,7 @@ def guarded(fn):
     """Library errors become one line on stderr and exit code 1, never a traceback."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from ..errors import ReportxError
+        from reportx.errors import ReportxError
 
         try:
             return fn(*args, **kwargs)

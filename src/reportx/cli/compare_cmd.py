@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from . import app
-from .common import CorpusOpt, FormatOpt, NamesArg, OutputOpt, RulesOpt, guarded, stderr_console
+from reportx.cli import app
+from reportx.cli.common import CorpusOpt, FormatOpt, NamesArg, OutputOpt, RulesOpt, guarded, stderr_console
 
 MISSING = "—"
 REPEAT_MARK = "*"
@@ -35,10 +35,10 @@ def compare(
 
     Example: reportx compare guigang yulin -o compare.xlsx
     """
-    from ..comparison import build_comparison
-    from ..corpus import resolve_all
-    from ..output import Format, pick_format, write_frame, write_sheets
-    from ..ruleset import load_rules
+    from reportx.views.comparison import build_comparison
+    from reportx.corpus import resolve_all
+    from reportx.output.writers import Format, pick_format, write_frame, write_sheets
+    from reportx.engine.ruleset import load_rules
 
     chosen = pick_format(fmt, output)
     paths = resolve_all(names, corpus)
@@ -68,7 +68,7 @@ def _print_table(result, verbose: bool) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from .common import stdout_console
+    from reportx.cli.common import stdout_console
 
     console = stdout_console()
     if not result.lines:

@@ -11,8 +11,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import app
-from .common import CorpusOpt, RulesOpt, guarded, stdout_console
+from reportx.cli import app
+from reportx.cli.common import CorpusOpt, RulesOpt, guarded, stdout_console
 
 
 class EvalFormat(str, Enum):
@@ -40,9 +40,9 @@ def eval_command(
 
     Example: reportx eval tests/gold/guigang-2024.jsonl --show 5
     """
-    from ..evaluation import evaluate, headline_check, load_gold, load_key, span_mismatches
-    from ..extraction import extract, load
-    from ..ruleset import load_rules
+    from reportx.views.evaluation import evaluate, headline_check, load_gold, load_key, span_mismatches
+    from reportx.extraction import extract, load
+    from reportx.engine.ruleset import load_rules
 
     records = load_gold(gold)
     report = _report_path(records, name, corpus)
@@ -62,9 +62,9 @@ def eval_command(
 
 def _report_path(gold: list[dict], name: str | None, corpus) -> Path:
     """The one file NAME means, or the report the gold's `doc` key names."""
-    from ..corpus import resolve
-    from ..errors import InputError
-    from ..evaluation import gold_documents
+    from reportx.corpus import resolve
+    from reportx.errors import InputError
+    from reportx.views.evaluation import gold_documents
 
     if name is None:
         docs = gold_documents(gold)
@@ -137,14 +137,14 @@ def _where(text: str, start: int, end: int):
     sentence with the surface repeated in it would not show."""
     from rich.text import Text
 
-    from ..evaluation import context_window
+    from reportx.views.evaluation import context_window
 
     before, span, after = context_window(text, start, end)
     return Text.assemble(before, (span, "bold"), after)
 
 
 def _value(value, unit) -> str:
-    from ..display import format_value
+    from reportx.output.display import format_value
 
     return "" if value is None else f"{format_value(value)} {unit}"
 

@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import app
-from .common import CorpusOpt, FormatOpt, NamesArg, OutputOpt, RulesOpt, error, guarded
+from reportx.cli import app
+from reportx.cli.common import CorpusOpt, FormatOpt, NamesArg, OutputOpt, RulesOpt, error, guarded
 
 
 class Kind(str, Enum):
@@ -37,8 +37,8 @@ def extract(
 
     Example: reportx extract guigang --kind target -o targets.xlsx
     """
-    from ..corpus import resolve_all
-    from ..output import Format, pick_format, write_frame
+    from reportx.corpus import resolve_all
+    from reportx.output.writers import Format, pick_format, write_frame
 
     chosen = pick_format(fmt, output)
     paths = resolve_all(names, corpus)
@@ -52,13 +52,13 @@ def extract(
         raise error(f"{path}: {reason}")          # one file, one line
     claims = [c for c in result.claims if keep(c)]
     if chosen in (Format.csv, Format.jsonl):     # no pandas: it costs start-up time
-        from ..claim import CLAIM_FIELDS
-        from ..output import write_rows_streaming
+        from reportx.engine.claim import CLAIM_FIELDS
+        from reportx.output.writers import write_rows_streaming
 
         rows = [c.to_dict() for c in claims]
         write_rows_streaming(chosen, output, CLAIM_FIELDS, lambda emit: emit(rows), stdout=sys.stdout)
     else:
-        from ..claim import to_frame
+        from reportx.engine.claim import to_frame
 
         frame = to_frame(claims)
         if chosen is Format.table:
@@ -81,8 +81,8 @@ def _report(result, files: int, output) -> None:
 def _extract_all(paths: list[Path], rule_dirs, jobs, on_claims=None):
     """The batch result: claims of every file in order (or handed to on_claims as each file is
     done), and the files that failed."""
-    from ..batch import extract_paths
-    from ..progress import progress_bar
+    from reportx.batch import extract_paths
+    from reportx.progress import progress_bar
 
     with progress_bar(len(paths)) as tick:
         return extract_paths(paths, jobs=jobs, rule_dirs=tuple(rule_dirs), progress=tick,
@@ -92,8 +92,8 @@ def _extract_all(paths: list[Path], rule_dirs, jobs, on_claims=None):
 def _stream(paths, rule_dirs, jobs, fmt, output, keep) -> None:
     """Many files to CSV or JSON Lines: each file's claims are written as they come, so memory
     stays flat however many files there are."""
-    from ..claim import CLAIM_FIELDS
-    from ..output import write_rows_streaming
+    from reportx.engine.claim import CLAIM_FIELDS
+    from reportx.output.writers import write_rows_streaming
 
     def fill(emit):
         return _extract_all(paths, rule_dirs, jobs,
@@ -118,8 +118,8 @@ def _print_table(frame, multi: bool) -> None:
     so the indicator phrase keeps its room."""
     from rich.table import Table
 
-    from ..display import cell, format_value
-    from .common import stdout_console
+    from reportx.output.display import cell, format_value
+    from reportx.cli.common import stdout_console
 
     console = stdout_console()
     wide = console.width >= 110

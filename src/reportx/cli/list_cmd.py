@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from . import app
-from .common import CorpusOpt, FormatOpt, OutputOpt, guarded
+from reportx.cli import app
+from reportx.cli.common import CorpusOpt, FormatOpt, OutputOpt, guarded
 
 
 @app.command("list")
@@ -16,10 +16,10 @@ def list_reports(corpus: CorpusOpt = None, fmt: FormatOpt = None, output: Output
     """
     import pandas as pd
 
-    from ..corpus import corpus_dirs, reports_in
-    from ..errors import InputError
-    from ..extraction import extract, load
-    from ..output import Format, pick_format, write_frame
+    from reportx.corpus import corpus_dirs, reports_in
+    from reportx.errors import InputError
+    from reportx.extraction import extract, load
+    from reportx.output.writers import Format, pick_format, write_frame
 
     rows = []
     for folder in corpus_dirs(corpus):
@@ -43,7 +43,7 @@ def list_reports(corpus: CorpusOpt = None, fmt: FormatOpt = None, output: Output
         return
     from rich.table import Table
 
-    from .common import stdout_console
+    from reportx.cli.common import stdout_console
 
     table = Table(header_style="bold")
     for c in ("name", "city", "year", "date", "speaker", "chars", "claims"):

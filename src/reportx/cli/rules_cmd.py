@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import app
-from .common import error, guarded, stdout_console
+from reportx.cli import app
+from reportx.cli.common import error, guarded, stdout_console
 
 rules_app = typer.Typer(help="Check, list and show the rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
@@ -21,8 +21,8 @@ def check(folder: Annotated[Optional[Path], typer.Argument(
 
     Example: reportx rules check my_rules/
     """
-    from ..rulecheck import check_rules
-    from ..ruleset import load_rules
+    from reportx.engine.rulecheck import check_rules
+    from reportx.engine.ruleset import load_rules
 
     rs = load_rules([folder] if folder else [])
     n, problems = check_rules(rs)
@@ -42,7 +42,7 @@ def list_rules(folder: Annotated[Optional[Path], typer.Argument(help="extra rule
     """Every quantity and exclusion rule with its file and description."""
     from rich.table import Table
 
-    from ..ruleset import load_rules
+    from reportx.engine.ruleset import load_rules
 
     rs = load_rules([folder] if folder else [])
     table = Table(header_style="bold")
@@ -63,7 +63,7 @@ def show(rule_id: str, folder: Annotated[Optional[Path], typer.Option(
 
     Example: reportx rules show measure
     """
-    from ..ruleset import load_rules
+    from reportx.engine.ruleset import load_rules
 
     rs = load_rules([folder] if folder else [])
     try:

@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import app
-from .common import CorpusOpt, guarded
+from reportx.cli import app
+from reportx.cli.common import CorpusOpt, guarded
 
 
 @app.command()
@@ -23,9 +23,9 @@ def text(
 
     Example: reportx text page.html --span 279:283
     """
-    from ..corpus import resolve
-    from ..errors import InputError
-    from ..loading import read_text
+    from reportx.corpus import resolve
+    from reportx.errors import InputError
+    from reportx.readers.loading import read_text
 
     paths = resolve(name, corpus)
     if len(paths) != 1:
@@ -45,7 +45,7 @@ def text(
 
 
 def _span(spec: str, length: int) -> slice:
-    from ..errors import InputError
+    from reportx.errors import InputError
 
     try:
         a, b = spec.split(":")

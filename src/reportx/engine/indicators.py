@@ -15,7 +15,7 @@ import os
 import tempfile
 from functools import lru_cache
 
-from .ruleset import RuleSet
+from reportx.engine.ruleset import RuleSet
 
 # Longest indicator phrase kept whole; a longer one keeps its last words up to this length.
 MAX_PHRASE = 24

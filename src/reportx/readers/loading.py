@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import InputError
+from reportx.errors import InputError
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),

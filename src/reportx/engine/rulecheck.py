@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .ruleset import RuleSet
+from reportx.engine.ruleset import RuleSet
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def example_cases(rs: RuleSet):
 
 def check_case(rs: RuleSet, rule, kind: str, text: str, expected) -> list[str]:
     """What is wrong with one example (empty: it holds)."""
-    from .extraction import extract
+    from reportx.extraction import extract
 
     claims = extract(text, rules=rs)
     bad = [f"offsets: text[{c.start}:{c.end}] != {c.surface!r}" for c in claims

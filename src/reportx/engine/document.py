@@ -13,8 +13,8 @@ from pathlib import Path
 
 import regex
 
-from .rules_io import load_yaml
-from .paths import rules_dir
+from reportx.engine.rules_io import load_yaml
+from reportx.paths import rules_dir
 
 # Full-width digits, letters and the punctuation numbers use, folded one-for-one.
 _FOLD = {0x3000: " "}

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .errors import RuleTimeout
-from .numerals import NumberError, parse_number
-from .ruleset import QuantityRule, RuleSet
+from reportx.errors import RuleTimeout
+from reportx.engine.numerals import NumberError, parse_number
+from reportx.engine.ruleset import QuantityRule, RuleSet
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import tempfile
 from enum import Enum
 from pathlib import Path
 
-from .errors import OutputError
+from reportx.errors import OutputError
 
 
 class Format(str, Enum):

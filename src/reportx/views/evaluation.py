@@ -26,7 +26,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from reportx.errors import InputError
 
 VALUE_TOLERANCE = 1e-6          # relative: gold values are written to a few significant digits
 ATTRIBUTES = ("qualifier", "direction", "period", "kind", "indicator_id")

@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .claim import Claim, to_frame
-from .document import Document, build_document, fold
-from .extraction import looks_like_path
+from reportx.engine.claim import Claim, to_frame
+from reportx.engine.document import Document, build_document, fold
+from reportx.extraction import looks_like_path
 
 # The columns of a comparison row (CONTRACT.md), then the extras that tell where it came from.
 ROW_FIELDS: tuple[str, ...] = ("indicator_id", "indicator", "period", "kind", "doc", "city",
@@ -115,8 +115,8 @@ def compare(sources, *, rules=None, include_all: bool = False):
 
 def build_comparison(sources, *, rules=None, include_all: bool = False) -> Comparison:
     """Load and extract each source, then compare; see `compare`."""
-    from .extraction import extract_document
-    from .ruleset import load_rules
+    from reportx.extraction import extract_document
+    from reportx.engine.ruleset import load_rules
 
     rs = rules or load_rules()
     documents = _documents(sources)
@@ -238,7 +238,7 @@ def display(c: Claim, text: str | None = None, qualifier_words: dict | None = No
     """How a claim reads in a cell: the figure as written (full-width folded), a sign for a
     rising or falling rate, the qualifier after it.
 
-    >>> from reportx.claim import Claim
+    >>> from reportx.engine.claim import Claim
     >>> def claim(surface, unit, kind="actual", qualifier=None, direction=None):
     ...     return Claim("d", None, 2024, 0, len(surface), surface, 0.0, unit, surface, None,
     ...                  None, None, None, "2024", kind, qualifier, direction, "", "", "r")
@@ -308,7 +308,7 @@ def wide_table(rows, docs=None, *, sentences: bool = False):
 def _documents(sources) -> list[Document]:
     """Documents for the sources, each key unique (a second guigang-2024 from another folder
     becomes that-folder/guigang-2024; the very same file twice is compared once)."""
-    from .extraction import load
+    from reportx.extraction import load
 
     if isinstance(sources, (str, Path, Document)):
         sources = [sources]

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import regex
 
-from .errors import RuleError
-from .paths import rules_dir
-from .rules_io import load_yaml
+from reportx.errors import RuleError
+from reportx.paths import rules_dir
+from reportx.engine.rules_io import load_yaml
 
 UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu", "hectare",
               "km", "km2", "t", "kW", "item", "rank", "year", "other")

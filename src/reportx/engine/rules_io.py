@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import RuleError
+from reportx.errors import RuleError
 
 
 class _StrictLoader(yaml.SafeLoader):

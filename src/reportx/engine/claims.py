@@ -12,11 +12,11 @@ from functools import lru_cache
 
 import regex
 
-from .claim import Claim
-from .document import Document
-from .indicators import IndicatorMatcher, first_word_length, trim_phrase
-from .quantities import Quantity, find_quantities
-from .ruleset import RuleSet, alternation
+from reportx.engine.claim import Claim
+from reportx.engine.document import Document
+from reportx.engine.indicators import IndicatorMatcher, first_word_length, trim_phrase
+from reportx.engine.quantities import Quantity, find_quantities
+from reportx.engine.ruleset import RuleSet, alternation
 
 # Units whose direction is not read from the clause: a rank (only a verb right before it moves
 # it), a streak of years (never).

@@ -1,0 +1,1 @@
+"""Writing tables to files and terminals: CSV, JSON Lines, Excel; how numbers read."""

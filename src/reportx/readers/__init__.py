@@ -1,0 +1,1 @@
+"""Bytes to text: encodings and line ends, HTML pages, Word files, PDFs."""
