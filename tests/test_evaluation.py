@@ -173,7 +173,7 @@ def test_accuracy_is_none_without_exact_pairs():
 def test_claim_objects_and_dicts_score_alike():
     fields = dict(doc="t", city=None, year=2024, start=0, end=4, surface="0.1％", value=0.1,
                   unit="%", raw_number="0.1", raw_unit="％", classifier=None, indicator="地区生产总值",
-                  indicator_id="gdp", period="2023", kind="actual", qualifier=None,
+                  indicator_id="gdp", period="2023", span=None, kind="actual", qualifier=None, value_high=None,
                   direction="increase", section="", sentence="地区生产总值增长0.1％。", rule="measure")
     records = [gold(0, 4, value=0.1, key="gdp", direction="increase")]
     as_object = evaluate(records, [Claim(**fields)])

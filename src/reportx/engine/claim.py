@@ -19,9 +19,11 @@ class Claim:
     classifier: str | None      # measure word of an item count
     indicator: str | None       # phrase naming what is measured, as written
     indicator_id: str | None    # canonical id from rules/indicators.yaml
-    period: str | None          # the year the figure is about
+    period: str | None          # the year the figure is about (a span's last year)
+    span: int | None            # years a multi-year average or total covers (十四五年均: 5); None: one year
     kind: str | None            # actual | target
-    qualifier: str | None       # approx | at_least | at_most
+    qualifier: str | None       # approx | at_least | at_most | range
+    value_high: float | None    # a range's upper end (qualifier range), else None
     direction: str | None       # increase | decrease
     section: str                # heading path
     sentence: str               # the sentence the claim stands in

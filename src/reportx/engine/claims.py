@@ -424,6 +424,7 @@ def _claim(doc: Document, d: _Draft, words: Words, sentences: dict) -> Claim:
         raw_number=doc.text[slice(*d.q.num_span)],
         raw_unit=doc.text[slice(*d.q.unit_span)] if d.q.unit_span else None,
         classifier=d.q.classifier, indicator=d.indicator,
-        indicator_id=d.indicator_id, period=period, kind=kind, qualifier=d.qualifier,
+        indicator_id=d.indicator_id, period=period, span=None, kind=kind, qualifier=d.qualifier,
+        value_high=None,
         direction=d.direction, section=section.path if section else "",
         sentence=doc.text[s:e].strip(), rule=d.q.rule)

@@ -241,7 +241,8 @@ def display(c: Claim, text: str | None = None, qualifier_words: dict | None = No
     >>> from reportx.engine.claim import Claim
     >>> def claim(surface, unit, kind="actual", qualifier=None, direction=None):
     ...     return Claim("d", None, 2024, 0, len(surface), surface, 0.0, unit, surface, None,
-    ...                  None, None, None, "2024", kind, qualifier, direction, "", "", "r")
+    ...                  None, None, None, "2024", None, kind, qualifier, None, direction,
+    ...                  "", "", "r")
     >>> display(claim("0.1％", "%", direction="increase"))
     '+0.1%'
     >>> display(claim("8.8％", "%", direction="decrease"))
