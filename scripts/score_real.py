@@ -1,0 +1,65 @@
+"""Score `reportx compare FILE --format jsonl` against every key file in tests/real/.
+
+    python scripts/score_real.py                 # this checkout
+    python scripts/score_real.py --src DIR/src   # another checkout (e.g. the version on arrival)
+
+Runs compare in a subprocess with the given source tree first on PYTHONPATH, so the cells scored are
+exactly what a user of that version sees; prints the share of key entries right per report.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+from reportx.views.keycheck import label, score_key  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def report_of(key_path: Path) -> Path:
+    stem = key_path.name[: -len(".key.json")]
+    for suffix in (".txt", ".docx"):
+        if (CORPUS / f"{stem}{suffix}").exists():
+            return CORPUS / f"{stem}{suffix}"
+    raise SystemExit(f"no report for {key_path.name} in {CORPUS}")
+
+
+def compare_rows(report: Path, src: Path, extra: list[str]) -> list[dict]:
+    env = dict(os.environ, PYTHONPATH=str(src))
+    out = subprocess.run([sys.executable, "-m", "reportx", "compare", str(report), *extra,
+                          "--format", "jsonl"], capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        raise SystemExit(f"compare failed on {report.name}: {out.stderr.strip()}")
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--src", type=Path, default=ROOT / "src")
+    ap.add_argument("--all", action="store_true", help="pass --all to compare (older versions)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list every wrong entry")
+    ap.add_argument("keys", nargs="*", type=Path)
+    args = ap.parse_args()
+    keys = args.keys or sorted((ROOT / "tests" / "real").glob("*.key.json"))
+    total = right = 0
+    for key_path in keys:
+        entries = json.loads(key_path.read_text(encoding="utf-8"))
+        report = report_of(key_path)
+        rows = compare_rows(report, args.src, ["--all"] if args.all else [])
+        score = score_key(rows[0]["doc"] if rows else report.stem, entries, rows)
+        total, right = total + score.total, right + score.right
+        print(f"{report.stem:16} {score.right:3}/{score.total:<3} {score.share:6.1%}")
+        if args.verbose:
+            for r in score.failures():
+                print(f"    ✗ {label(r.entry)} — {r.why}")
+    print(f"{'all':16} {right:3}/{total:<3} {right / total if total else 1:6.1%}")
+
+
+if __name__ == "__main__":
+    main()
