@@ -24,3 +24,9 @@ class RuleTimeout(RuleError):
 
 class OutputError(ReportxError):
     """An output file could not be written."""
+
+
+class ReportxWarning(UserWarning):
+    """Something was read, but maybe not all of it (a page that yields less than a report, pages
+    without text, damaged bytes): issued with `warnings.warn`, so a library user can filter it and
+    the CLI prints it as one line."""
