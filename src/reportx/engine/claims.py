@@ -57,6 +57,12 @@ class Words:
     rank_scopes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     strip_chars: str = ""
+    average_words: tuple[str, ...] = ()
+    total_words: tuple[str, ...] = ()
+    years_pattern: regex.Pattern | None = None
+    default_years: int = 5
+    reach_words: tuple[str, ...] = ()
+    from_pattern: regex.Pattern | None = None
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
 
 
@@ -97,6 +103,12 @@ def _words(rs: RuleSet) -> Words:
         aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
         strip_chars=ctx["indicator_strip_chars"],
+        average_words=tuple(ctx["spans"]["average_words"]),
+        total_words=tuple(ctx["spans"]["total_words"]),
+        years_pattern=regex.compile(ctx["spans"]["years_pattern"]),
+        default_years=int(ctx["spans"]["default_years"]),
+        reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),
+        from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
                         ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
         breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),
@@ -121,6 +133,11 @@ class _Draft:
     qualifier: str | None = None
     unit: str = ""
     share: bool = False
+    average: bool = False          # 年均增长5.5%: an average over the frame's years
+    total: bool = False            # 累计完成3.7万亿元: a total over the frame's years
+    span_years: int | None = None  # 5年增长18.7%: a span the clause itself names
+    level: bool = False            # 达到4.93万亿元: a level reached, not a flow
+    start_of_pair: bool = False    # the 3826.5亿元 of 从3826.5亿元增长到4398.6亿元
 
 
 def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
@@ -133,6 +150,9 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_clause(doc, d, prev, words)
     _distribute_lists(drafts, words)
+    for i, d in enumerate(drafts):
+        prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
+        _read_span_cues(d, prev, words)
     for d in drafts:
         if d.indicator:
             d.indicator = trim_phrase(d.indicator, matcher.words)
@@ -144,7 +164,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if d.share:
             # a share is a level: only a verb right before it moves it (占比提高2个百分点)
             d.direction = _verb_before(d.own, words)
-        d.indicator_id = None if d.share else matcher.match(d.indicator, d.unit)
+        d.indicator_id = matcher.match(d.indicator, d.unit, share=d.share)
     sentences: dict = {}
     return [_claim(doc, d, words, sentences) for d in drafts]
 
@@ -217,7 +237,46 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.indicator = phrase or None
 
 
+def _read_span_cues(d: _Draft, prev: _Draft | None, words: Words) -> None:
+    """Whether a figure is an average (年均), a total (累计), a level reached (达到, 提高到, a bare 总量
+    figure) or the start of a from–to pair, and any span its clause names (5年增长): what a
+    multi-year frame needs to tell a span's figure from a year's."""
+    listed = prev is not None and (d.continues or d.own != d.clause) and not _has_verb(d.own, words)
+    d.average = any(w in d.clause for w in words.average_words) or (listed and prev.average)
+    d.total = any(w in d.clause for w in words.total_words) or (listed and prev.total)
+    own = _strip_between(d.own.rstrip(), words)
+    verb = words.verb_at_end.search(_mask(own, words))
+    before_verb = own[:verb.start()] if verb else own
+    m = words.years_pattern.search(before_verb.rstrip())
+    d.span_years = _small_number(m["n"]) if m else (prev.span_years if listed else None)
+    d.start_of_pair = bool(words.from_pattern.search(own))
+    if d.start_of_pair:
+        d.level = True
+    elif own.endswith(words.reach_words) or d.own.rstrip().endswith(words.reach_words) or d.share:
+        d.level = True
+    elif listed:
+        d.level = prev.level
+    else:
+        d.level = not _has_verb(d.own, words)
+
+
+def _small_number(text: str) -> int | None:
+    from reportx.engine.numerals import parse_number, NumberError
+
+    try:
+        n = int(parse_number(text))
+    except (NumberError, ValueError):
+        return None
+    return n if 1 < n <= 30 else None
+
+
+def _has_verb(text: str, words: Words) -> bool:
+    return any(True for _ in words.verbs.finditer(_mask(text, words)))
+
+
 def _qualifier(doc: Document, d: _Draft, words: Words) -> str | None:
+    if d.q.qualifier == "range":
+        return "range"          # 控制在5%—6%: the range says it all
     after = doc.norm[d.q.end:d.q.end + words.after_reach]
     own = d.own.rstrip()
     return (next((q for w, q in words.after if after.startswith(w)), None)
@@ -307,10 +366,14 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
                 and not any(w in drafts[j].own for w in words.distributive):
             j += 1          # …、分别增长X和Y starts a list of its own
         word = next((w for w in words.distributive if w in d.clause), None)
+        if j - i > 1 and not word:
+            # 国内游客人次、总花费增长5.6％、7.5％: as many subjects as figures share them out too
+            word = _implicit_distribution(d, j - i, words)
         if j - i > 1 and word:
             subject = _strip_words(d.clause.split(word)[0], words)
-            items = _expand(
-                [s for s in words.joiners.split(subject) if s], j - i, words.expansions)
+            items = _expand([_strip_words(s, words) for s in words.joiners.split(subject) if s],
+                            j - i, words.expansions)
+            items = [s for s in items if s]
             if not items:
                 # 接待游客7.6亿人次、实现旅游收入8432亿元，分别增长9.2%和11.4%: the figures
                 # just before, in the same sentence, name the list
@@ -325,6 +388,20 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
         i = j
 
 
+def _implicit_distribution(d: _Draft, count: int, words: Words) -> str | None:
+    """The verb that splits `A、B增长X、Y` into subjects and figures, when the subjects are as many
+    as the figures (else None: 改造棚户区2740套、老旧小区3081套 is two clauses, not a list)."""
+    verbs = [m for m in words.verbs.finditer(_mask(d.clause, words)) if len(m[0]) > 1]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subject = d.clause[:verb.start()]
+    if words.joiners.search(subject) is None:
+        return None
+    parts = [s for s in words.joiners.split(_strip_words(subject, words)) if s.strip()]
+    return verb[0] if len(parts) == count else None
+
+
 def _expand(items: list[str], count: int, expansions: dict) -> list[str]:
     """城乡居民人均可支配收入 with two figures → 城镇居民人均可支配收入, 农村居民人均可支配收入."""
     if len(items) == 1 and count > 1:
@@ -335,16 +412,32 @@ def _expand(items: list[str], count: int, expansions: dict) -> list[str]:
 
 
 def _share_heads(items: list[str]) -> list[str]:
-    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入;
-    第一、二、三产业增加值 → 第一产业增加值 …: short items (three characters or fewer) share the
-    head of the last item. The last item's own part is as long as its first word (jieba) or as
-    the item before it, whichever is shorter."""
+    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入; 城镇居民、农村居民
+    人均可支配收入 → … too; 第一、二、三产业增加值 → 第一产业增加值 …: shorter items share the head of
+    the last item. An item ending in a word the last item has (居民) takes what follows that word;
+    otherwise short items (three characters or fewer) take the last item's head after its first
+    word (jieba) or after as many characters as the item before it, whichever is shorter."""
     last, before = items[-1], items[-2]
-    if not all(len(i) <= 3 for i in items[:-1]) or len(last) <= len(before):
+    if len(last) <= len(before):
+        return items
+    shared = [_head_after_common_word(i, last) for i in items[:-1]]
+    if all(shared):
+        return [i + h for i, h in zip(items[:-1], shared)] + [last]
+    if not all(len(i) <= 3 for i in items[:-1]):
         return items
     first_word = first_word_length(last)
     head = last[min(first_word, len(before)):]
     return [i if i.endswith(head) else i + head for i in items[:-1]] + [last]
+
+
+def _head_after_common_word(item: str, last: str) -> str:
+    """What `last` has after the longest ending of `item` (two characters or more) it contains:
+    城镇居民 / 农村居民人均可支配收入 → 人均可支配收入 (empty if none, or if nothing follows)."""
+    for n in range(len(item), 1, -1):
+        at = last.find(item[-n:])
+        if at > 0:
+            return last[at + n:]
+    return ""
 
 
 def _unit(doc: Document, d: _Draft, words: Words) -> str:
@@ -369,53 +462,80 @@ class _SentenceFacts:
     """What a whole sentence (to its 。) says about periods, read once for all its figures."""
     years: list[tuple[int, int, bool]]     # (end offset, year, followed by 的)
     plans: bool                            # it has a target word (力争, 确保 …)
+    spans: list                            # time expressions naming a span (“十四五”时期, 过去五年)
 
     @classmethod
-    def read(cls, norm: str, bounds: tuple[int, int], words: Words) -> "_SentenceFacts":
+    def read(cls, doc: Document, bounds: tuple[int, int], words: Words) -> "_SentenceFacts":
+        norm = doc.norm
         start = max((norm.rfind(ch, 0, bounds[0] + 1) for ch in words.sentence_ends),
                     default=-1) + 1
         end = bounds[1]
         years = [(m.end(), int(m["year"]), bool(m["of"]))
                  for m in words.period_year.finditer(norm, start, end)]
-        return cls(years, any(w in norm[start:end] for w in words.target_words))
+        spans = []
+        if doc.times is not None:
+            spans = [(start + e.end, e) for e in
+                     doc.times.expressions(norm[start:end], years=False, plan_suffix_only=True)
+                     if e.last > e.first]
+        return cls(years, any(w in norm[start:end] for w in words.target_words), spans)
 
 
-def _period_kind(doc: Document, d: _Draft, words: Words, sentences: dict
-                 ) -> tuple[str | None, str | None]:
-    section = doc.section_at(d.q.start)
-    part = section.part if section else None
-    year = doc.year
-    period, kind = None, None
-    if part == "review" and year:
-        period, kind = str(year - 1), "actual"
-    elif part == "plan" and year:
-        period, kind = str(year + section.horizon), "target"
-    elif part == "review":
-        kind = "actual"
-    elif part == "plan":
-        kind = "target"
-    # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
+@dataclass(frozen=True)
+class _When:
+    period: str | None
+    kind: str | None
+    span: int | None
+
+
+def _when(doc: Document, d: _Draft, words: Words, sentences: dict) -> _When:
+    """Period, kind and span of a figure: the frame it stands in (a part's heading, a paragraph's
+    opening), then a span named earlier in its sentence, then a year written before it."""
+    frame = doc.frame_at(d.q.start)
+    kind = frame.kind if frame else None
+    first, last = (frame.first, frame.last) if frame else (None, None)
     sentence = sentences.get(d.sentence)
     if sentence is None:
-        sentence = sentences[d.sentence] = _SentenceFacts.read(doc.norm, d.sentence, words)
+        sentence = sentences[d.sentence] = _SentenceFacts.read(doc, d.sentence, words)
+    for end, expr in sentence.spans:
+        if end <= d.q.start:
+            kind, first, last = expr.kind, expr.first, expr.last
+    # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
     explicit = None
     for end, found, of in sentence.years:
         if end > d.q.start or (of and (end != d.q.start or d.unit in _RATIOS)):
             continue          # 由2015年的98.6亿元: the year of that figure only
         explicit = found
+    year = doc.year
+    if d.start_of_pair and explicit is None and first is not None:
+        # 从3826.5亿元增长到4398.6亿元: the level the frame started from
+        return _When(str(first - 1), "actual", None)
     if explicit is not None:
-        period = str(explicit)
         if year:
             kind = "actual" if explicit < year else "target"
-    if kind is None and sentence.plans:
+        first = last = explicit
+    elif kind is None and sentence.plans:
         kind = "target"
-        if period is None and year:
-            period = str(year)
-    return period, kind
+        if last is None and year:
+            first = last = year
+    return _When(str(last) if last is not None else None, kind, _span(d, first, last, words))
+
+
+def _span(d: _Draft, first: int | None, last: int | None, words: Words) -> int | None:
+    """How many years a figure covers, when more than one: a span its clause names (5年增长18.7%),
+    an average (年均), a total (累计), or any flow in a multi-year frame; a level reached is its
+    last year's."""
+    if d.level and not (d.average or d.total):
+        return None
+    if d.span_years:
+        return d.span_years
+    years = last - first + 1 if first is not None and last is not None else 1
+    if years > 1:
+        return years
+    return words.default_years if d.average else None
 
 
 def _claim(doc: Document, d: _Draft, words: Words, sentences: dict) -> Claim:
-    period, kind = _period_kind(doc, d, words, sentences)
+    when = _when(doc, d, words, sentences)
     section = doc.section_at(d.q.start)
     s, e = d.sentence
     return Claim(
@@ -424,7 +544,8 @@ def _claim(doc: Document, d: _Draft, words: Words, sentences: dict) -> Claim:
         raw_number=doc.text[slice(*d.q.num_span)],
         raw_unit=doc.text[slice(*d.q.unit_span)] if d.q.unit_span else None,
         classifier=d.q.classifier, indicator=d.indicator,
-        indicator_id=d.indicator_id, period=period, span=None, kind=kind, qualifier=d.qualifier,
-        value_high=None,
+        indicator_id=d.indicator_id, period=when.period, span=when.span, kind=when.kind,
+        qualifier=d.qualifier,
+        value_high=float(d.q.value_high) if d.q.value_high is not None else None,
         direction=d.direction, section=section.path if section else "",
         sentence=doc.text[s:e].strip(), rule=d.q.rule)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import regex
 
+from reportx.engine.frames import Frame, TimeReader, frame_of
 from reportx.engine.rules_io import load_yaml
 from reportx.paths import rules_dir
 
@@ -33,7 +34,7 @@ class Section:
     end: int
     path: str            # "一、2023年工作回顾 > （一）坚定不移做大做强产业"
     part: str | None     # review | plan | None (preamble, or a text with no headings)
-    horizon: int = 0     # years past the report's year a plan section is about (今后五年: 4)
+    level: int = 0       # 1 for a part (一、), 2 for a section of it (（一）); 0: the preamble
 
 
 @dataclass
@@ -49,6 +50,8 @@ class Document:
     source: str | None = None        # file path it came from
     sections: list[Section] = field(default_factory=list)
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)   # time frames, by start offset
+    times: TimeReader | None = field(default=None, repr=False, compare=False)  # for sentences
 
     def __post_init__(self):
         # the folded copy is derived; a Document made by hand gets it too
@@ -58,6 +61,11 @@ class Document:
     def section_at(self, pos: int) -> Section | None:
         i = bisect.bisect_right(self.sections, pos, key=lambda s: s.start) - 1
         return self.sections[i] if i >= 0 else None
+
+    def frame_at(self, pos: int) -> Frame | None:
+        """The time frame the text at `pos` stands in (None before any heading or opening says)."""
+        i = bisect.bisect_right(self.frames, pos, key=lambda f: f.start) - 1
+        return self.frames[i] if i >= 0 else None
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentence_bounds, pos, key=lambda b: b[0]) - 1
@@ -71,7 +79,9 @@ def _layout_rules(path: str):
               for k, v in data["header"].items()}
     headings = [(h["level"], regex.compile(h["pattern"], regex.M)) for h in data["headings"]]
     parts = dict(data["parts"], sentence_end=regex.compile(data["sentence_end"]),
-                 year=header["title_year"])
+                 year=header["title_year"], opening=header["opening"],
+                 unnumbered=data["unnumbered_heading"],
+                 frames=data["frames"])
     return header, headings, parts
 
 
@@ -88,6 +98,8 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     if doc.year is None:
         doc.year = year or _year_from_headings(doc.norm, headings, parts)
     doc.sections = _read_sections(doc, headings, parts)
+    doc.times = TimeReader(parts["frames"], doc.year)
+    doc.frames = _read_frames(doc, doc.times, parts)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     return doc
 
@@ -153,20 +165,90 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
             line_end = len(doc.norm) if line_end < 0 else line_end
             found.append((m.start() + len(m[0]) - len(m[0].lstrip()),
                           level, _heading_title(doc.text[m.start():line_end])))
+    numbered = {start for start, _, _ in found}
+    found += [h for h in _unnumbered_headings(doc, parts) if h[0] not in numbered]
     found.sort()
-    sections, stack, part, horizon = [], [], None, 0
+    sections, stack, part = [], [], None
     for i, (start, level, title) in enumerate(found):
         stack = [t for t in stack if t[0] < level] + [(level, title)]
         if level == 1:
-            part = _part_of(title, doc.year, parts)
-            horizon = next((n for w, n in parts.get("horizons", {}).items() if w in title), 0) \
-                if part == "plan" else 0
+            part = _part_of(title, doc.year, parts) or part
         end = found[i + 1][0] if i + 1 < len(found) else len(doc.text)
-        sections.append(Section(start, end, " > ".join(t for _, t in stack), part, horizon))
+        sections.append(Section(start, end, " > ".join(t for _, t in stack), part, level))
     if not sections or sections[0].start > 0:
         first = sections[0].start if sections else len(doc.text)
         sections.insert(0, Section(0, first, "", None))
     return sections
+
+
+def _unnumbered_headings(doc: Document, parts) -> list[tuple[int, int, str]]:
+    """Part titles standing alone on a line without 一、 (“十四五”时期工作回顾, 2026年重点工作): short,
+    no sentence or list punctuation, holding a review or plan word. Not in the header."""
+    rules = parts["unnumbered"]
+    words = tuple(parts["review"]) + tuple(parts["plan"])
+    body_start = _body_start(doc, parts)
+    found, pos = [], 0
+    for line in doc.norm.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        title = line.strip()
+        if start < body_start or not title or len(title) > rules["max_chars"]:
+            continue
+        if any(ch in title for ch in rules["not_containing"]) or not any(w in title for w in words) \
+                or any(w in title for w in rules["not_words"]):
+            continue
+        found.append((start + len(line) - len(line.lstrip()), 1, title))
+    return found
+
+
+def _body_start(doc: Document, parts) -> int:
+    """Where the speech begins: after its salutation (各位代表：), else at the top."""
+    m = parts["opening"].search(doc.norm, 0, 3000)
+    return m.end() if m else 0
+
+
+def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
+    """The time frame of every stretch: a part's heading sets it, a paragraph's opening time
+    expression changes it, a heading with no time (三、扩大有效投资) keeps the current one unless its
+    words name the other side (a review heading in a plan part)."""
+    frames: list[Frame] = []
+    heading_at = {s.start: s for s in doc.sections if s.level}
+    body = _body_start(doc, parts)
+    current: Frame | None = None
+    pos = 0
+    for line in doc.norm.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        text = line.strip()
+        if not text or start + len(line) <= body:
+            continue
+        lead = start + len(line) - len(line.lstrip())
+        section = heading_at.get(lead)
+        if section is not None and section.level == 1:
+            expr = reader.first_in(_heading_title(text))
+            if expr is not None:
+                current = frame_of(expr, lead)
+            else:
+                current = _frame_by_words(section.part, current, lead, doc.year)
+            frames.append(current) if current else None
+            continue
+        expr = reader.opening(text)
+        if expr is not None:
+            current = frame_of(expr, lead)
+            frames.append(current)
+    return frames
+
+
+def _frame_by_words(part: str | None, current: Frame | None, start: int, year: int | None
+                    ) -> Frame | None:
+    """A part heading with no time in it: its review/plan words decide the side; a plan heading
+    after a plan keeps the years it had (三、全力抓好七项重点工作 after 2026年重点工作)."""
+    if part is None or year is None:
+        return Frame(start, current.kind, current.first, current.last, current.source) \
+            if current else None
+    kind = "actual" if part == "review" else "target"
+    if current is not None and current.kind == kind:
+        return Frame(start, kind, current.first, current.last, current.source)
+    y = year - 1 if part == "review" else year
+    return Frame(start, kind, y, y, part)
 
 
 def _split_sentences(norm: str, sentence_end) -> list[tuple[int, int]]:

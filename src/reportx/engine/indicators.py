@@ -27,16 +27,21 @@ class IndicatorMatcher:
         self.words = tuple(sorted({a for a, _ in self.aliases}))
         self.breakdown = tuple(rs.context.get("breakdown_prefixes", ()))
         self.subgroups = tuple(rs.context.get("subgroup_words", ()))
+        self.share_words = tuple(rs.context.get("share_words", ()))
 
     @classmethod
     def for_rules(cls, rs: RuleSet) -> "IndicatorMatcher":
         return _matcher(rs)
 
-    def match(self, phrase: str | None, unit: str) -> str | None:
+    def match(self, phrase: str | None, unit: str, share: bool = False) -> str | None:
+        """The id of the longest alias the phrase ends with, if the unit fits. A share (民生支出占
+        一般公共预算支出比重) names only an indicator that is itself a share (产业投资占比)."""
         if not phrase or phrase.startswith(self.breakdown) or any(w in phrase for w in self.subgroups):
             return None
         for alias, ind in self.aliases:
             if phrase.endswith(alias) and unit in ind.units:
+                if share and not any(w in alias for w in self.share_words):
+                    continue
                 return ind.id
         return None
 

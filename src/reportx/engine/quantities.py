@@ -24,8 +24,9 @@ class Quantity:
     value: Decimal            # in the base unit
     unit: str                 # base unit code, or "implied" (decided from the context)
     classifier: str | None
-    qualifier: str | None     # set by the rule (前2 → at_most) or by 多/余 in the number
+    qualifier: str | None     # set by the rule (前2 → at_most, range) or by 多/余 in the number
     rule: str
+    value_high: Decimal | None = None   # a range's upper end, in the base unit
 
 
 _LARGEST = Decimal("1e30")
@@ -64,11 +65,43 @@ def _build(rule: QuantityRule, m, rs: RuleSet, in_number_quals: dict) -> Quantit
     if qualifier is None:
         qualifier = next((q for w, q in in_number_quals.items() if w in raw_number), None)
     value = number * factor if factor != 1 else number
+    high, num_span = None, m.span("num")
+    if "high" in rule.pattern.groupindex and m["high"] is not None:
+        high = _range_high(m, number, rs)
+        if high is None:
+            return None
+        value, high = high[0] * factor, high[1] * factor
+        num_span = (m.start("num"), m.end("high"))
     if value > _LARGEST:      # a run of digits no report means as an amount (and beyond a float)
         return None
-    return Quantity(m.start(), m.end(), raw_number, raw_unit, m.span("num"),
+    return Quantity(m.start(), m.end(), raw_number, raw_unit, num_span,
                     m.span("unit") if has_unit else None, value, unit, classifier,
-                    qualifier, rule.id)
+                    qualifier, rule.id, high)
+
+
+def _range_high(m, low: Decimal, rs: RuleSet) -> tuple[Decimal, Decimal] | None:
+    """Both ends of a range (5%—5.5%, 3-5万人): a low end written without the high end's 万/亿
+    takes it (3-5万人 is 30000 to 50000); a unit written after the low end must be the same one;
+    a range whose ends run downwards is no range."""
+    try:
+        high = parse_number(m["high"])
+    except NumberError:
+        return None
+    if m["low_unit"] is not None and m["low_unit"] != m["unit"]:
+        lo, hi = rs.units.get(m["low_unit"]), rs.units.get(m["unit"])
+        if lo is None or hi is None or lo[0] != hi[0]:
+            return None
+    if low == parse_number(_digits(m["num"])) and high != parse_number(_digits(m["high"])):
+        low = low * (high / parse_number(_digits(m["high"])))
+    return (low, high) if low < high else None
+
+
+def _digits(raw: str) -> str:
+    """The digits of a number as written, without its 万/亿 and 多/余 (3-5万 → 5)."""
+    end = 0
+    while end < len(raw) and (raw[end].isdigit() or raw[end] in ".,"):
+        end += 1
+    return raw[:end] or raw
 
 
 def find_quantities(norm: str, rs: RuleSet) -> list[Quantity]:

@@ -21,10 +21,10 @@ from reportx.engine.rules_io import load_yaml
 
 UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu", "hectare",
               "km", "km2", "t", "kW", "item", "rank", "year", "other")
-QUALIFIERS = ("approx", "at_least", "at_most")
+QUALIFIERS = ("approx", "at_least", "at_most", "range")
 SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
-            "indicators", "header", "headings", "parts", "sentence_end")
-LAYOUT_SECTIONS = ("header", "headings", "parts", "sentence_end")
+            "indicators", "header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames")
+LAYOUT_SECTIONS = ("header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames")
 # Context entries the engine reads, and those that are patterns (compiled here so that a broken
 # one is reported at load, naming its file).
 CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", "share_words",
@@ -32,7 +32,7 @@ CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", 
                     "target_words", "period_year")
 CONTEXT_PATTERNS = ("period_year", "indicator_head_pattern", "indicator_tail_pattern")
 EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifier", "indicator",
-                "indicator_id", "key", "period", "kind", "qualifier", "direction", "start", "end"}
+                "indicator_id", "key", "period", "kind", "qualifier", "direction", "start", "end", "value_high", "span"}
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
                  "min_value", "examples", "counter_examples"}
 EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}

@@ -26,7 +26,7 @@ from reportx.extraction import looks_like_path
 
 # The columns of a comparison row (CONTRACT.md), then the extras that tell where it came from.
 ROW_FIELDS: tuple[str, ...] = ("indicator_id", "indicator", "period", "kind", "doc", "city",
-                               "value", "unit", "qualifier", "direction", "display")
+                               "value", "unit", "qualifier", "direction", "value_high", "display")
 EXTRA_FIELDS: tuple[str, ...] = ("phrase", "surface", "sentence", "start", "end", "mentions")
 # The wide table's row key columns, before one column per report.
 WIDE_KEYS: tuple[str, ...] = ("indicator_id", "indicator", "unit", "period", "kind")
@@ -149,6 +149,8 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             ident = _ident(c)
             if ident is None or not (ident in headline or ident in shared):
                 continue
+            if c.span is not None:
+                continue        # a five-year average or total is no year's figure
             first_seen.setdefault(ident, (di, c.start))
             cells.setdefault(((ident, c.unit, c.period, c.kind), key), []).append(c)
 
@@ -180,7 +182,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             found = cells.get(((ident, unit, period, kind), key))
             if not found:
                 continue
-            found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words))
+            found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words, found))
             said = [Mention(c, display(c, texts.get(key), qualifier_words)) for c in found]
             shown[(row, key)] = said
             c = found[0]
@@ -188,11 +190,13 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                 "indicator_id": c.indicator_id, "indicator": indicator,
                 "period": period, "kind": kind, "doc": key, "city": c.city or cities.get(key),
                 "value": c.value, "unit": unit, "qualifier": c.qualifier,
-                "direction": c.direction, "display": said[0].display,
+                "direction": c.direction, "value_high": c.value_high,
+                "display": said[0].display,
                 "phrase": c.indicator, "surface": c.surface, "sentence": c.sentence,
                 "start": c.start, "end": c.end, "mentions": len(found)})
     frame = pd.DataFrame(records, columns=[*ROW_FIELDS, *EXTRA_FIELDS])
     frame["value"] = frame["value"].astype(float)
+    frame["value_high"] = frame["value_high"].astype(float)
     frame["mentions"] = frame["mentions"].astype(int)
     frame.attrs["docs"] = list(keys)
     return Comparison(documents=list(documents), claims=claims, rows=frame, lines=lines,
@@ -222,16 +226,19 @@ def _shared(claims, keys, headline) -> set[str]:
     return {ident for ident, docs in seen.items() if len(docs) >= need}
 
 
-def _preference(c: Claim, text: str | None, goal_words=()):
+def _preference(c: Claim, text: str | None, goal_words=(), rivals=()):
     """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
-    (主要预期目标) beats one stated earlier; otherwise the earliest wins."""
+    (主要预期目标) beats one stated earlier; a round threshold passed (突破3万亿元、达3.6万亿元) gives way
+    to the exact figure of its sentence; otherwise the earliest wins."""
     in_goals = False
     if text is not None and c.kind == "target":
         para_start = text.rfind("\n", 0, c.start) + 1
         para_end = text.find("\n", c.end)
         paragraph = text[para_start:len(text) if para_end < 0 else para_end]
         in_goals = any(w in paragraph for w in goal_words)
-    return (not in_goals, c.start)
+    passed = c.qualifier == "at_least" and any(
+        o is not c and o.sentence == c.sentence and o.qualifier is None for o in rivals)
+    return (not in_goals, passed, c.start)
 
 
 def display(c: Claim, text: str | None = None, qualifier_words: dict | None = None) -> str:

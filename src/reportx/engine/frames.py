@@ -1,0 +1,109 @@
+"""Time frames: which years a stretch of a report is about, and whether it reviews or plans.
+
+A report is not always 一、2023年工作回顾 / 二、2024年工作安排. A 2026 report reviews 2025 *and* the
+十四五 period (2021–2025), sets the 十五五 goals (2026–2030) and plans 2026, under headings such as
+一、“十四五”时期和2025年工作回顾 or none at all (甘肃: “十四五”时期工作回顾 on a line of its own), with
+the switch between one year and five often made by a paragraph's opening words (过去五年… / 刚刚过去的
+2025年… / 今年是“十五五”开局之年…). A Frame is that reading: from an offset on, the text is about the
+years `first`–`last`, achieved (`actual`) or planned (`target`).
+
+The time expressions are data (rules/document.yaml, `frames`): years, the five-year plans by name,
+and relative words (过去五年, 今后五年, 一年来, 今年). The first expression in a heading's title sets its
+part's frame; one that opens a paragraph sets the frame of what follows, until the next.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+
+@dataclass(frozen=True)
+class Frame:
+    start: int                # offset the frame begins at
+    kind: str | None          # actual | target | None (not known)
+    first: int | None         # first year covered
+    last: int | None          # last year covered: the period of its figures
+    source: str = ""          # the words that set it (for `reportx text --frames`, tests)
+
+    @property
+    def years(self) -> int:
+        """How many years the frame covers (1 for one year, or when not known)."""
+        if self.first is None or self.last is None:
+            return 1
+        return self.last - self.first + 1
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    kind: str | None
+    first: int
+    last: int
+    text: str
+
+
+class TimeReader:
+    """Finds time expressions (2025年, “十四五”时期, 过去五年, 今年) and reads them for a report's year."""
+
+    def __init__(self, rules: dict, year: int | None):
+        self.year = year
+        self.plans = dict(rules["five_year_plans"])
+        self.plan_name = regex.compile(rules["plan_name"])
+        self.year_pattern = regex.compile(rules["year"])
+        self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
+        self.opening_chars = int(rules.get("opening_chars", 14))
+
+    def expressions(self, text: str, *, years: bool = True, plan_suffix_only: bool = False
+                    ) -> list[TimeExpression]:
+        """Every time expression of `text`, in order; overlapping ones keep the longest.
+
+        years=False leaves bare years to the caller (sentences read them with their own grammar);
+        plan_suffix_only keeps only plan names that say a time (“十四五”时期, 十四五期间), not a plan
+        document (“十四五”规划目标任务 is no statement about those years)."""
+        found: list[TimeExpression] = []
+        for m in self.plan_name.finditer(text):
+            if plan_suffix_only and not regex.search(r"(?:时期|期间|以来)$", m[0]):
+                continue
+            first = self.plans.get(m["plan"])
+            if first is not None:
+                found.append(self._expr(m, first, first + 4))
+        if self.year is not None:
+            for pattern, rule in self.relative:
+                for m in pattern.finditer(text):
+                    found.append(TimeExpression(m.start(), m.end(), rule["kind"],
+                                                self.year + rule["first"], self.year + rule["last"],
+                                                m[0]))
+            if years:
+                for m in self.year_pattern.finditer(text):
+                    y = int(m["year"])
+                    found.append(self._expr(m, min(y, self.year) if y > self.year else y, y))
+        found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+        kept: list[TimeExpression] = []
+        for e in found:
+            if kept and e.start < kept[-1].end:
+                continue
+            kept.append(e)
+        return kept
+
+    def _expr(self, m, first: int, last: int) -> TimeExpression:
+        kind = None
+        if self.year is not None:
+            kind = "actual" if last < self.year else "target"
+        return TimeExpression(m.start(), m.end(), kind, first, last, m[0])
+
+    def first_in(self, text: str) -> TimeExpression | None:
+        found = self.expressions(text)
+        return found[0] if found else None
+
+    def opening(self, paragraph: str) -> TimeExpression | None:
+        """The time expression a paragraph opens with (within its first few characters)."""
+        head = paragraph[: self.opening_chars + 12]
+        for e in self.expressions(head):
+            return e if e.start <= self.opening_chars else None
+        return None
+
+
+def frame_of(expr: TimeExpression, start: int) -> Frame:
+    return Frame(start, expr.kind, expr.first, expr.last, expr.text)
