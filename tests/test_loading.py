@@ -11,6 +11,7 @@ import pytest
 
 from reportx.errors import InputError
 from reportx.readers.loading import decode_bytes, read_text, sniff, text_from_bytes
+from readers_fixtures import At, make_pdf, page_number, wrap
 
 REPORT = (
     "政府工作报告\n"
@@ -208,76 +209,16 @@ def test_zip_that_is_not_a_docx(tmp_path):
         read_text(path)
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF whose pages show the given lines as text (a Type0 font, Identity-H, with a ToUnicode
-    map so a reader knows the characters; no font program is needed to extract text)."""
-    chars = sorted({ch for page in pages for line in page for ch in line})
-    cid = {ch: i + 1 for i, ch in enumerate(chars)}
-    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-            f"{len(chars)} beginbfchar\n"
-            + "".join(f"<{cid[ch]:04X}> <{ord(ch):04X}>\n" for ch in chars)
-            + "endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n"
-            ).encode()
-    objects: list[bytes | None] = []
-
-    def add(body):
-        objects.append(body)
-        return len(objects)
-
-    def stream(data: bytes) -> bytes:
-        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
-
-    catalog, pages_id = add(None), add(None)
-    to_unicode = add(stream(cmap))
-    cid_font = add(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo "
-                   b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>")
-    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
-               b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (cid_font, to_unicode))
-    kids = []
-    for page in pages:
-        ops = ["BT /F1 12 Tf 14 TL 40 800 Td"]
-        ops += ["<" + "".join(f"{cid[ch]:04X}" for ch in line) + "> Tj T*" for line in page]
-        ops.append("ET")
-        content = add(stream("\n".join(ops).encode()))
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
-                        b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-                        % (pages_id, font, content)))
-    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
-    objects[pages_id - 1] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids)
-                             + b"] /Count %d >>" % len(kids))
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += (b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objects) + 1, catalog, xref))
-    return bytes(out)
-
-
+HEAD = At("贵港市人民政府文件", 240, 805, 10.5)  # the running head of every page
 PDF_PAGES = [
-    ["贵港市人民政府文件",
-     "政府工作报告",
-     "——2024年2月3日在贵港市第六届人民代表大会第六次会议上",
-     "一、2023年工作回顾",
-     "地区生产总值增长0.1％，其中第一产业增加值增长4.7％，第二产业增加值下",  # wraps
-     "降8.8％，第三产业增加值增长4.8％；一般公共预算收入增长3.7％。",
-     "- 1 -"],
-    ["贵港市人民政府文件",
-     "二、2024年工作安排",
-     "居民人均可支配收入增长5％左右，新增城镇就业1.3万人，粮食产量稳定在",
-     "140万吨以上。",
-     "- 2 -"],
-    ["贵港市人民政府文件",
-     "三、加强政府自身建设",
-     "一般性支出压减10％。",
-     "- 3 -"],
+    [HEAD, "政府工作报告", "——2024年2月3日在贵港市第六届人民代表大会第六次会议上", "一、2023年工作回顾",
+     wrap("地区生产总值增长0.1％，其中第一产业增加值增长4.7％，第二产业增加值下降8.8％，"
+          "第三产业增加值增长4.8％；一般公共预算收入增长3.7％。"),
+     page_number(1)],
+    [HEAD, "二、2024年工作安排",
+     wrap("居民人均可支配收入增长5％左右，新增城镇就业1.3万人，粮食产量稳定在140万吨以上。"),
+     page_number(2)],
+    [HEAD, "三、加强政府自身建设", wrap("一般性支出压减10％。"), page_number(3)],
 ]
 
 

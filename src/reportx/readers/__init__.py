@@ -1,1 +1,2 @@
-"""Bytes to text: encodings and line ends, HTML pages, Word files, PDFs."""
+"""Bytes to text, one module per kind of file: `plain` (encodings, line ends), `html`, `mhtml`,
+`docx`, `pdf`; `loading.read_text` picks the reader from the file's bytes."""

@@ -1,0 +1,131 @@
+"""Plain text: bytes in any of the encodings Chinese reports come in, line ends made usable.
+
+Encodings, in the order they are tried: a BOM (UTF-8, UTF-16 LE/BE); UTF-16 without a BOM (told
+by where ASCII's zero bytes fall); UTF-8; GB18030 (the superset of GBK and GB2312 that older
+files use); then charset-normalizer. A file with a few damaged bytes (a cut-off download, a bad
+sector) keeps the encoding that fits it, with U+FFFD where the damage is and a warning; a file
+that is mostly control characters or undecodable bytes is binary, judged over the whole file
+so that where the damage falls does not change the verdict.
+
+Line ends: a lone CR (old Mac files, some exports), a vertical tab (Word's manual line break in
+a text export), a form feed (pdftotext's page break) and the Unicode line and paragraph
+separators each become one LF. The replacement is one character for one, so the text keeps its
+length and CRLF stays as it is: the document reader takes "\\r\\n" as a line end.
+"""
+from __future__ import annotations
+
+import re
+
+from reportx.errors import InputError
+from reportx.readers.paragraphs import warn
+
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# C0 controls other than tab, newline and carriage return, and DEL: text files have none.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# More damage than this share of the characters (controls, undecodable bytes) and it is binary.
+_BINARY_SHARE = 0.01
+_TEXTLIKE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u303f"
+                       r"\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# one character for one: offsets into the returned text stay those of the decoded file
+_LINE_ENDS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n",
+                            "\u2029": "\n"})
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def normalize_line_ends(text: str) -> str:
+    """Every line end a report may use as one LF (CRLF kept), one character for one."""
+    text = text.translate(_LINE_ENDS)
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
+    return text
+
+
+def damage(text: str) -> int:
+    """Characters no text file holds: control characters and undecodable-byte marks."""
+    return len(_CONTROL.findall(text)) + text.count("\ufffd")
+
+
+def _is_binary(text: str) -> bool:
+    return damage(text) > max(2, len(text) * _BINARY_SHARE)
+
+
+def utf16_order(data: bytes) -> str | None:
+    """The likelier codec of UTF-16 bytes without a BOM (None when there are no zero bytes):
+    ASCII characters (digits, newlines, markup) put their zero byte on one side of each pair."""
+    head = data[:65536]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if not (even or odd):
+        return None
+    return "utf-16-le" if odd >= even else "utf-16-be"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of BOM-less UTF-16 bytes, if in one byte order they read as text."""
+    first = utf16_order(data)
+    if first is None or len(data) < 4:
+        return None
+    if len(data) % 2:  # cut off mid-character
+        data = data[:-1]
+    for codec in (first, "utf-16-be" if first == "utf-16-le" else "utf-16-le"):
+        text = data.decode(codec, errors="replace")
+        if not _is_binary(text) and len(_TEXTLIKE.findall(text)) >= 0.95 * len(text):
+            return text
+    return None
+
+
+def _best_guess(data: bytes, name: str) -> str:
+    """UTF-8 or GB18030 with the fewest undecodable bytes; charset-normalizer when both fail."""
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    candidates = [data.decode(codec, errors="replace") for codec in ("utf-8", "gb18030")]
+    text = min(candidates, key=lambda t: t.count("\ufffd"))
+    bad = text.count("\ufffd")
+    if bad <= max(2, len(text) * _BINARY_SHARE):
+        warn(name, f"{bad} undecodable byte sequence(s) read as U+FFFD (a damaged file?)")
+        return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: looks like a binary file, not a report's text "
+                         "(not UTF-8, GBK or UTF-16)")
+    return str(best)
+
+
+def decode_text(data: bytes, name: str = "<bytes>") -> str:
+    """Bytes to str in the encoding they are in, with no judgement on what the text holds."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
+    return _best_guess(data, name)
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
+    """Decode report bytes to text; raise InputError for empty, binary or undecodable input."""
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    text = decode_text(data, name)
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    text = normalize_line_ends(text)
+    if _is_binary(text):
+        raise InputError(f"{name}: looks like a binary file, not a report's text")
+    nul = text.count("\x00")
+    if nul:
+        # a few stray NULs (a damaged copy) wherever they fall: marked, not kept as controls
+        # that break spreadsheets and terminals downstream
+        text = text.replace("\x00", "\ufffd")
+        warn(name, f"{nul} NUL byte(s) in the text read as U+FFFD (a damaged file?)")
+    return text

@@ -1,0 +1,193 @@
+"""Files the reader tests build in tmp_path: PDFs with text where a typesetter puts it, Word files
+with the markup real ones carry. Small and made by hand, so a test shows exactly what it feeds."""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+PAGE_WIDTH, PAGE_HEIGHT = 595, 842
+LEFT, TOP, SIZE = 72, 770, 12
+# a text column of 37 characters of 12 pt: the right margin at 72 + 444 = 516
+COLUMN = 37
+
+
+@dataclass
+class At:
+    """Text at a given place on the page: a page number, a running head, a title."""
+    text: str
+    x: float
+    y: float
+    size: float = SIZE
+
+
+@dataclass
+class Row:
+    """A table row: cells on one baseline, each at its own x."""
+    cells: list[tuple[str, float]]
+
+
+def em(ch: str) -> float:
+    """A character's width in font sizes: half for ASCII, a quarter for a space, else one."""
+    return 0.25 if ch == " " else 0.5 if ord(ch) < 128 else 1.0
+
+
+def wrap(paragraph: str, width: float = COLUMN, indent: float = 2) -> list[tuple[str, float]]:
+    """A paragraph broken into lines of a column `width` characters wide, its first line indented,
+    as a typesetter breaks Chinese: anywhere, each line as full as it can be.
+    (text, x) per line."""
+    lines, cur, used, x = [], "", indent, indent
+    for ch in paragraph:
+        if used + em(ch) > width:
+            lines.append((cur, x))
+            cur, used, x = "", 0.0, 0.0
+        cur += ch
+        used += em(ch)
+    lines.append((cur, x))
+    return [(text, LEFT + offset * SIZE) for text, offset in lines]
+
+
+def make_pdf(pages: list[list]) -> bytes:
+    """A PDF whose pages show the given items. An item is a str (a line at the left margin, at
+    the next baseline), a list of (text, x) (lines at the next baselines, from `wrap`), an At or a
+    Row. The font is a Type0 font with a ToUnicode map and glyph widths (no font program: a
+    reader needs none to extract text)."""
+    placed = []  # per page: (text, x, y, size)
+    for page in pages:
+        y = TOP
+        out = []
+        for item in page:
+            if isinstance(item, At):
+                out.append((item.text, item.x, item.y, item.size))
+                continue
+            if isinstance(item, Row):
+                out += [(text, x, y, SIZE) for text, x in item.cells]
+            elif isinstance(item, str):
+                out.append((item, LEFT, y, SIZE))
+            else:
+                for text, x in item:
+                    out.append((text, x, y, SIZE))
+                    y -= SIZE * 1.5
+                continue
+            y -= SIZE * 1.5
+        placed.append(out)
+    chars = sorted({ch for page in placed for text, *_ in page for ch in text})
+    cid = {ch: i + 1 for i, ch in enumerate(chars)}
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            f"{len(chars)} beginbfchar\n"
+            + "".join(f"<{cid[ch]:04X}> <{ord(ch):04X}>\n" for ch in chars)
+            + "endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n"
+            ).encode()
+    widths = " ".join(f"{cid[ch]} [{int(em(ch) * 1000)}]" for ch in chars)
+    objects: list[bytes | None] = []
+
+    def add(body):
+        objects.append(body)
+        return len(objects)
+
+    def stream(data: bytes) -> bytes:
+        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    catalog, pages_id = add(None), add(None)
+    to_unicode = add(stream(cmap))
+    cid_font = add(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo "
+                   b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 "
+                   b"/W [" + widths.encode() + b"] >>")
+    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+               b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (cid_font, to_unicode))
+    kids = []
+    for page in placed:
+        ops = [f"BT /F1 {size:g} Tf 1 0 0 1 {x:g} {y:g} Tm <"
+               + "".join(f"{cid[ch]:04X}" for ch in text) + "> Tj ET"
+               for text, x, y, size in page]
+        content = add(stream("\n".join(ops).encode()))
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] "
+                        b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+                        % (pages_id, PAGE_WIDTH, PAGE_HEIGHT, font, content)))
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
+    objects[pages_id - 1] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids)
+                             + b"] /Count %d >>" % len(kids))
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += (b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, catalog, xref))
+    return bytes(out)
+
+
+def page_number(n: int, form: str = "- {n} -") -> At:
+    """A page number in the footer, centred, 30 pt from the bottom edge."""
+    text = form.format(n=n)
+    return At(text, PAGE_WIDTH / 2 - len(text) * SIZE / 4, 30, 10.5)
+
+
+def encrypt_pdf(data: bytes, algorithm: str = "AES-128") -> bytes:
+    """The PDF locked against editing only: an empty user password, as portals publish them."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password="", owner_password="owner-secret", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCX_NAMESPACES = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'mc:Ignorable="wps"')
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+
+
+def p(*runs: str, style: str | None = None) -> str:
+    """A Word paragraph of the given run XML; plain strings become runs."""
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    body = "".join(r if r.startswith("<") else run(r) for r in runs)
+    return f"<w:p>{ppr}{body}</w:p>"
+
+
+def run(text: str, bold: bool = False) -> str:
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def document_xml(body: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f"<w:document {DOCX_NAMESPACES}><w:body>{body}<w:sectPr/></w:body></w:document>")
+
+
+def make_docx(body: str | None = None, document: bytes | None = None,
+              compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A minimal .docx package around the given body XML (or whole document.xml bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as z:
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("word/document.xml", document if document is not None else document_xml(body))
+    return out.getvalue()
