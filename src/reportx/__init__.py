@@ -16,7 +16,7 @@ _EXPORTS = {
     "Document": "engine.document",
     "extract": "extraction", "extract_document": "extraction", "load": "extraction",
     "load_rules": "engine.ruleset", "RuleSet": "engine.ruleset",
-    "compare": "views.comparison",
+    "compare": "views.comparison", "panel": "views.panel",
     "evaluate": "views.evaluation",
     "ReportxError": "errors", "InputError": "errors", "RuleError": "errors",
     "RuleTimeout": "errors", "OutputError": "errors",
