@@ -222,6 +222,25 @@ def _match(gold: list[_Item], claims: list[_Item]) -> list[tuple[_Item, _Item]]:
     return sorted(pairs, key=lambda p: p[0].start)
 
 
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A gold record and the claim the matching paired it with (indices into the inputs)."""
+    gold: int
+    claim: int
+    exact: bool                 # same unit, value within VALUE_TOLERANCE
+    differs: tuple[str, ...]    # the ATTRIBUTES whose values differ
+
+
+def matching(gold: list[dict], claims) -> list[Pair]:
+    """The one-to-one matching `evaluate` scores, pair by pair, in gold order: for views that
+    show each record's fate (the review page's diff) rather than the counts."""
+    gold_items = [_gold_item(i, g) for i, g in enumerate(gold)]
+    claim_items = [_claim_item(i, c) for i, c in enumerate(claims)]
+    return [Pair(g.index, c.index, _agree(g, c),
+                 tuple(a for a in ATTRIBUTES if g.attrs.get(a) != c.attrs.get(a)))
+            for g, c in _match(gold_items, claim_items)]
+
+
 def _attributes(exact_pairs, text):
     """(attribute → (right, compared), the disagreements in gold order)."""
     agreement, disagreements = {}, []
