@@ -12,6 +12,6 @@ GOLD = ROOT / "tests" / "gold"
 
 @pytest.fixture(scope="session")
 def rules():
-    from reportx.ruleset import load_rules
+    from reportx.engine.ruleset import load_rules
 
     return load_rules()
