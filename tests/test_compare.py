@@ -26,7 +26,7 @@ from conftest import GOLD, SEEDS
 runner = CliRunner()
 DOCS = ("guigang-2024", "yulin-2024")
 CONTRACT_ROW = ["indicator_id", "indicator", "period", "kind", "doc", "city", "value", "unit",
-                "qualifier", "direction", "display"]
+                "qualifier", "direction", "value_high", "display"]
 SUFFIX = {None: "", "approx": "左右", "at_least": "以上", "at_most": "以内"}
 
 # A report that states its figures more than once: 2023 growth in the opening and again later,
