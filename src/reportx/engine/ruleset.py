@@ -18,6 +18,7 @@ import regex
 from reportx.errors import RuleError
 from reportx.paths import rules_dir
 from reportx.engine.rules_io import load_yaml
+from reportx.engine.timed_pattern import TimedPattern
 
 UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu", "hectare",
               "km", "km2", "t", "kW", "item", "rank", "year", "other")
@@ -86,6 +87,8 @@ class RuleSet:
     context: dict = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)
     timeout: float = DEFAULT_TIMEOUT
+    # CONTEXT_PATTERNS compiled; a user folder's are TimedPatterns, bounded like quantity rules
+    context_patterns: dict = field(default_factory=dict)
 
     def rule(self, rule_id: str):
         for r in [*self.quantities, *self.exclusions]:
@@ -218,7 +221,11 @@ def _expand_fragments(parts, rs: RuleSet) -> dict[str, str]:
         return out[name]
 
     for name in defined:
-        expand(name, ())
+        try:
+            expand(name, ())
+        except RecursionError:  # a chain of thousands of fragments, each naming the next
+            raise RuleError(defined[name][0], name, "fragments refer to each other too deeply "
+                            "to expand") from None
     return out
 
 
@@ -235,6 +242,8 @@ def _compile(pattern: str, path: str, rule_id: str) -> regex.Pattern:
         return regex.compile(pattern)
     except regex.error as exc:
         raise RuleError(path, rule_id, f"pattern does not compile: {exc}") from None
+    except RecursionError:  # thousands of nested groups
+        raise RuleError(path, rule_id, "pattern nests its groups too deeply to compile") from None
 
 
 def _need_id(rule, path: str, kind: str) -> str:
@@ -308,7 +317,11 @@ def _check_context(rs: RuleSet, parts) -> None:
             raise RuleError(parts[0][0] if parts else "context", key, "missing context entry")
     for key in CONTEXT_PATTERNS:
         if key in rs.context:
-            _compile(str(rs.context[key]), origin(key), key)
+            path = origin(key)
+            pattern = _compile(str(rs.context[key]), path, key)
+            user = Path(path).parent.resolve() != Path(rs.folders[0])
+            rs.context_patterns[key] = TimedPattern(pattern, path, key, rs.timeout) if user \
+                else pattern
     for key in ("qualifiers", "directions", "implied_units"):
         if not isinstance(rs.context[key], dict):
             raise RuleError(origin(key), key, "must be a mapping")
