@@ -70,10 +70,6 @@ def _longest_first(mapping: dict) -> list[tuple[str, str]]:
     return sorted(mapping.items(), key=lambda kv: -len(kv[0]))
 
 
-def _optional_pattern(source: str | None):
-    return regex.compile(source) if source else None
-
-
 @lru_cache(maxsize=8)
 def _words(rs: RuleSet) -> Words:
     ctx = rs.context
@@ -96,7 +92,7 @@ def _words(rs: RuleSet) -> Words:
         tail_words=sorted({*ctx["indicator_tail_words"], *quals["before"]}, key=len, reverse=True),
         head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
         implied=ctx["implied_units"], target_words=tuple(ctx["target_words"]),
-        period_year=regex.compile(ctx["period_year"]),
+        period_year=rs.context_patterns["period_year"],  # a user's is time-limited
         joiners=regex.compile(alternation(ctx["list_joiners"])),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         expansions=dict(ctx.get("list_expansions", {})),
@@ -115,8 +111,8 @@ def _words(rs: RuleSet) -> Words:
         comparison=tuple(ctx.get("comparison_words", [])),
         copulas=tuple(ctx["directions"].get("copulas", [])),
         verb_masks=tuple(ctx["directions"].get("masks", [])),
-        head_pattern=_optional_pattern(ctx.get("indicator_head_pattern")),
-        tail_pattern=_optional_pattern(ctx.get("indicator_tail_pattern")))
+        head_pattern=rs.context_patterns.get("indicator_head_pattern"),
+        tail_pattern=rs.context_patterns.get("indicator_tail_pattern"))
 
 
 @dataclass
