@@ -29,7 +29,9 @@ from pathlib import Path
 from reportx.errors import InputError
 
 VALUE_TOLERANCE = 1e-6          # relative: gold values are written to a few significant digits
-ATTRIBUTES = ("qualifier", "direction", "period", "kind", "indicator_id")
+ATTRIBUTES = ("qualifier", "direction", "period", "kind", "indicator_id", "span", "value_high")
+# Scored only against gold that annotates them (older annotations have no span or range end).
+IF_ANNOTATED = ("span", "value_high")
 GOLD_REQUIRED = ("start", "end", "value", "unit")
 CONTEXT_CHARS = 20              # text shown either side of a missed span when there is no sentence
 
@@ -237,7 +239,7 @@ def matching(gold: list[dict], claims) -> list[Pair]:
     gold_items = [_gold_item(i, g) for i, g in enumerate(gold)]
     claim_items = [_claim_item(i, c) for i, c in enumerate(claims)]
     return [Pair(g.index, c.index, _agree(g, c),
-                 tuple(a for a in ATTRIBUTES if g.attrs.get(a) != c.attrs.get(a)))
+                 tuple(a for a in ATTRIBUTES if a in g.attrs and g.attrs[a] != c.attrs.get(a)))
             for g, c in _match(gold_items, claim_items)]
 
 
@@ -246,14 +248,18 @@ def _attributes(exact_pairs, text):
     agreement, disagreements = {}, []
     for attr in ATTRIBUTES:
         right = 0
+        compared = 0
         for g, c in exact_pairs:
+            if attr not in g.attrs:
+                continue
+            compared += 1
             want, got = g.attrs.get(attr), c.attrs.get(attr)
             if want == got:
                 right += 1
             else:
                 disagreements.append(Disagreement(attr, g.surface, g.start, want, got,
                                                   c.sentence or _context(text, g)))
-        agreement[attr] = (right, len(exact_pairs))
+        agreement[attr] = (right, compared)
     disagreements.sort(key=lambda d: (d.start, ATTRIBUTES.index(d.attribute)))
     return agreement, disagreements
 
@@ -303,7 +309,8 @@ def _gold_item(index: int, record: dict) -> _Item:
     problem = gold_problem(record)
     if problem:
         raise InputError(f"gold record {index + 1}: {problem}")
-    attrs = {a: _attr_text(record.get("key" if a == "indicator_id" else a)) for a in ATTRIBUTES}
+    attrs = {a: _attr_text(record.get("key" if a == "indicator_id" else a)) for a in ATTRIBUTES
+             if a not in IF_ANNOTATED or a in record}
     return _Item(index, record["start"], record["end"], record.get("surface") or "",
                  _number(record["value"]), _attr_text(record["unit"]), attrs, "",
                  optional=bool(record.get("optional")))
