@@ -41,6 +41,15 @@ def test_table_shows_target_to_outcome_marked(folder):
     assert "✓ met, ✗ missed" in out
 
 
+def test_a_narrow_terminal_splits_the_years_and_cuts_nothing(folder):
+    out = run(folder, COLUMNS="50").stdout
+    assert all(len(line) <= 50 for line in out.splitlines())
+    for year in range(2012, 2016):
+        assert str(year) in out
+    assert "7%左右" in out and "→ +7.5% ✓" in out and "→ +3.4% ✗" in out
+    assert out.count("indicator") >= 2          # more than one table
+
+
 def test_csv_and_jsonl_carry_the_contract_columns(folder):
     csv = run(folder, "--format", "csv")
     assert csv.exit_code == 0
@@ -73,6 +82,9 @@ def test_filters_choose_indicators_places_and_years(folder):
         "--to", "2014").stdout.splitlines()]
     assert {(r["place"], r["indicator_id"], r["year"]) for r in rows} == \
         {("测试市", "gdp", 2013), ("测试市", "gdp", 2014)}
+    assert run(folder, "-f", "jsonl", "--unit", "CNY").stdout == ""
+    rates = run(folder, "-f", "jsonl", "--unit", "%").stdout.splitlines()
+    assert rates and {json.loads(line)["unit"] for line in rates} == {"%"}
     empty = run(folder, "--indicator", "nothing")
     assert empty.exit_code == 0 and "No panel rows" in empty.stdout
 

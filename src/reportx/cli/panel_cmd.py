@@ -40,6 +40,8 @@ def panel(
         help="only this indicator: a catalog id (gdp) or a word of its name (收入); repeatable")] = None,
     place: Annotated[Optional[list[str]], typer.Option(
         "--place", "-p", help="only places whose name holds this word (海拉尔); repeatable")] = None,
+    unit: Annotated[Optional[list[str]], typer.Option(
+        "--unit", "-u", help="only figures in this unit: % (rates), CNY, person …; repeatable")] = None,
     start: Annotated[Optional[int], typer.Option("--from", help="first year")] = None,
     end: Annotated[Optional[int], typer.Option("--to", help="last year")] = None,
     include_all: Annotated[bool, typer.Option(
@@ -78,8 +80,8 @@ def panel(
     result = build_panel(resolve_all(names, corpus), rules=rs, include_all=include_all)
     for message in result.warnings:      # plain print: a warning is one line, never wrapped
         print(f"reportx: warning: {message}", file=sys.stderr)
-    rows = select(result.rows, indicators=indicator or (), places=place or (), start=start,
-                  end=end)
+    rows = select(result.rows, indicators=indicator or (), places=place or (), units=unit or (),
+                  start=start, end=end)
     if plot is not None:
         from reportx.views.panel.plot import write_plot
 
@@ -135,12 +137,12 @@ def _write(result, rows, fmt: PanelFormat, output: Path | None) -> None:
 
 def _print_table(rows, result) -> None:
     from reportx.cli.common import stdout_console
-    from reportx.views.panel.terminal import LEGEND, panel_table
+    from reportx.views.panel.terminal import LEGEND, panel_tables
 
     console = stdout_console()
     if rows.empty:
         console.print(f"No panel rows in {len(result.documents)} reports for this selection.",
                       style="dim", markup=False, highlight=False)
         return
-    console.print(panel_table(rows))
+    console.print(panel_tables(rows, width=console.width))
     console.print(LEGEND, style="dim", markup=False, highlight=False)

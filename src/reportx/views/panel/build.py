@@ -213,9 +213,10 @@ def _is_year(period) -> bool:
     return isinstance(period, str) and period.isdigit() and len(period) == 4
 
 
-def select(frame, *, indicators=(), places=(), start: int | None = None, end: int | None = None):
+def select(frame, *, indicators=(), places=(), units=(), start: int | None = None,
+           end: int | None = None):
     """The rows of the chosen indicators (a catalog id, or a word of its name), places (a word
-    of the place: 海拉尔 or 海拉尔区) and years (start and end included)."""
+    of the place: 海拉尔 or 海拉尔区), units (codes: %, CNY) and years (start and end included)."""
     import numpy as np
 
     keep = np.ones(len(frame), dtype=bool)
@@ -225,6 +226,8 @@ def select(frame, *, indicators=(), places=(), start: int | None = None, end: in
                          dtype=bool)
     if places:
         keep &= np.array([any(w in p for w in places) for p in frame["place"]], dtype=bool)
+    if units:
+        keep &= frame["unit"].isin(list(units)).to_numpy()
     if start is not None:
         keep &= (frame["year"] >= start).to_numpy()
     if end is not None:
