@@ -62,6 +62,7 @@ class Words:
     years_pattern: regex.Pattern | None = None
     default_years: int = 5
     reach_words: tuple[str, ...] = ()
+    hold_words: tuple[str, ...] = ()
     from_pattern: regex.Pattern | None = None
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
 
@@ -104,6 +105,7 @@ def _words(rs: RuleSet) -> Words:
         years_pattern=regex.compile(ctx["spans"]["years_pattern"]),
         default_years=int(ctx["spans"]["default_years"]),
         reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),
+        hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
                         ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
@@ -146,9 +148,6 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_clause(doc, d, prev, words)
     _distribute_lists(drafts, words)
-    for i, d in enumerate(drafts):
-        prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
-        _read_span_cues(d, prev, words)
     for d in drafts:
         if d.indicator:
             d.indicator = trim_phrase(d.indicator, matcher.words)
@@ -161,6 +160,9 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # a share is a level: only a verb right before it moves it (占比提高2个百分点)
             d.direction = _verb_before(d.own, words)
         d.indicator_id = matcher.match(d.indicator, d.unit, share=d.share)
+    for i, d in enumerate(drafts):
+        prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
+        _read_span_cues(d, prev, words)
     sentences: dict = {}
     return [_claim(doc, d, words, sentences) for d in drafts]
 
@@ -246,14 +248,19 @@ def _read_span_cues(d: _Draft, prev: _Draft | None, words: Words) -> None:
     m = words.years_pattern.search(before_verb.rstrip())
     d.span_years = _small_number(m["n"]) if m else (prev.span_years if listed else None)
     d.start_of_pair = bool(words.from_pattern.search(own))
-    if d.start_of_pair:
-        d.level = True
-    elif own.endswith(words.reach_words) or d.own.rstrip().endswith(words.reach_words) or d.share:
-        d.level = True
+    said = d.own.rstrip()
+    if d.start_of_pair or d.unit in _DIRECTIONLESS:
+        d.level = True            # a start level, a rank, a streak
+    elif own.endswith(words.reach_words) or said.endswith(words.reach_words):
+        d.level = True            # 增长到4398.6亿元, 达到71.5%
+    elif own.endswith(words.hold_words) or said.endswith(words.hold_words):
+        d.level = False           # held through the span
     elif listed:
         d.level = prev.level
+    elif not d.clause.strip():
+        d.level = False           # 8家全国重点实验室落户: things that happened, counted
     else:
-        d.level = not _has_verb(d.own, words)
+        d.level = d.share or not _has_verb(d.own, words)
 
 
 def _small_number(text: str) -> int | None:
