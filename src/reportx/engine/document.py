@@ -230,11 +230,21 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
                 current = _frame_by_words(section.part, current, lead, doc.year)
             frames.append(current) if current else None
             continue
-        expr = reader.opening(text)
-        if expr is not None:
-            current = frame_of(expr, lead)
-            frames.append(current)
+        # any sentence that opens with a time expression (2025年是“十四五”收官之年。五年来，…)
+        for offset in _sentence_starts(text, parts["sentence_end"]):
+            expr = reader.opening(text[offset:])
+            if expr is not None and (current is None or _differs(expr, current)):
+                current = frame_of(expr, lead + offset)
+                frames.append(current)
     return frames
+
+
+def _sentence_starts(paragraph: str, sentence_end) -> list[int]:
+    return [0] + [m.end() for m in sentence_end.finditer(paragraph) if m.end() < len(paragraph)]
+
+
+def _differs(expr, frame: Frame) -> bool:
+    return (expr.kind, expr.first, expr.last) != (frame.kind, frame.first, frame.last)
 
 
 def _frame_by_words(part: str | None, current: Frame | None, start: int, year: int | None

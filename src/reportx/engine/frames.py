@@ -53,7 +53,7 @@ class TimeReader:
         self.plan_name = regex.compile(rules["plan_name"])
         self.year_pattern = regex.compile(rules["year"])
         self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
-        self.opening_chars = int(rules.get("opening_chars", 14))
+        self.opening_lead = regex.compile(rules["opening_lead"])
 
     def expressions(self, text: str, *, years: bool = True, plan_suffix_only: bool = False
                     ) -> list[TimeExpression]:
@@ -98,10 +98,16 @@ class TimeReader:
         return found[0] if found else None
 
     def opening(self, paragraph: str) -> TimeExpression | None:
-        """The time expression a paragraph opens with (within its first few characters)."""
-        head = paragraph[: self.opening_chars + 12]
+        """The time expression a paragraph or sentence opens with (刚刚过去的2025年…, 五年来，…):
+        nothing but a salutation or a lead-in word before it."""
+        lead = self.opening_lead.match(paragraph)
+        at = lead.end() if lead else 0
+        head = paragraph[: at + 16]
         for e in self.expressions(head):
-            return e if e.start <= self.opening_chars else None
+            if e.start == at or (lead and e.start == 0):
+                return e
+            if e.start > at:
+                return None
         return None
 
 
