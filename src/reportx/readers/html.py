@@ -7,15 +7,17 @@ accessibility plugin puts `skipAutoFix` on every element of some government page
 
 - running text: a line of Chinese with sentence punctuation, little of it link text; it weighs
   its Chinese characters;
-- links: a line mostly link text (menus, related articles, share buttons); it weighs against;
-- short: anything else (headings, the date line, 访问量：1632, 【返回顶部】); a small weight
-  against, so that it stays only where running text surrounds it.
+- page controls: a line mostly link text (menus, related articles, share buttons), a field with
+  a number or a time (访问量：1632, 发布时间：2024-02-05 10:30), or only buttons (【返回顶部】
+  【关闭本页】); it weighs against, and is never kept;
+- short: anything else (headings, the date line, 关联稿件); a small weight against, so that it
+  stays only where running text surrounds it.
 
 The report is the run of consecutive lines of greatest total weight (the longest stretch of
 paragraphs, allowing the headings between them). Before it, the lines of the same page block
-(the innermost element holding the whole run) are kept up to the first line of links: they are
+(the innermost element holding the whole run) are kept up to the first page control: they are
 the report's title, date line and speaker. After it nothing is kept: what follows a report's last
-paragraph on a page is the page's (关联稿件, 扫一扫在手机打开当前页, the visitor counter). The
+paragraph on a page is the page's (关联稿件, 扫一扫在手机打开当前页). The
 page's <h1> before the report heads the text, as its title, unless the text already starts so.
 
 A page from which less than a plausible report is kept, or on which much of the running text lay
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportx.errors import InputError
 from reportx.readers.paragraphs import PLAUSIBLE_HAN, han_count, join_lines, snippet, warn
 from reportx.readers.plain import BOMS, damage, decode_text, utf16_order
 
@@ -44,12 +47,16 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # what ends or divides a sentence: a line of running text has at least one
 _SENTENCE_MARKS = re.compile(r"[，。；！？、,;!?]")
 _CELL_GAP = "\u3000"  # between the cells of a row: survives the clean-up of spaces
+_PAGE_FIELD = re.compile(r"\w{1,6}\s*[：:]\s*\d[\d\s\-/.:年月日]*(?:\s|$)")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_BUTTONS = re.compile(r"^(?:\s*[【\[][^】\]]{1,10}[】\]])+\s*$")
 
 # Weights (in Chinese characters of running text): a short line costs a little, a line of links
 # costs its length, so that a menu between two blocks of text parts them.
 _SHORT_WEIGHT = -8
 _LINK_EXTRA = -10
 _MIN_RUNNING_HAN = 2
+_LEFT_OUT_SHARE = 0.25
 
 
 @dataclass
@@ -104,7 +111,7 @@ def _decode_as(data: bytes, label: str, name: str) -> str | None:
         return text
 
 
-def _parse(markup: str):
+def _parse(markup: str, name: str):
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -112,9 +119,16 @@ def _parse(markup: str):
                                   remove_pis=True)
     data = markup.replace("\x00", "\ufffd").encode("utf-8", errors="replace")
     try:
-        return lxml_html.document_fromstring(data, parser=parser)
+        root = lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):  # nothing but whitespace or a stray declaration
         return None
+    # libxml2 stops at a resource limit (elements nested over 2,048 deep) and drops the rest
+    # without raising: that is a page not read, not a page without text
+    limit = next((e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    if limit is not None:
+        raise InputError(f"{name}: elements nested too deep to read, no real page nests so "
+                         f"deep ({limit.message.split(',')[0]})")
+    return root
 
 
 def _hidden(el) -> bool:
@@ -203,9 +217,17 @@ def _layout(root) -> tuple[list[_Line], dict, dict]:
     return lines, order, last
 
 
+def _is_page_control(text: str) -> bool:
+    """A line of the page's own: a field with a number or a time (访问量：1632, 发布时间：2024-02-05
+    10:30) or only buttons (【返回顶部】【关闭本页】). A report's lines have neither shape."""
+    if _SENTENCE_MARKS.search(text):
+        return False
+    return bool(_PAGE_FIELD.search(text) or _CLOCK.search(text) or _BUTTONS.match(text))
+
+
 def _weight(line: _Line) -> int:
     visible = len(line.text) - line.text.count(" ")
-    if line.link_chars * 2 > visible:
+    if line.link_chars * 2 > visible or _is_page_control(line.text.strip()):
         return _LINK_EXTRA - visible
     han = han_count(line.text)
     if han >= _MIN_RUNNING_HAN and _SENTENCE_MARKS.search(line.text):
@@ -243,7 +265,7 @@ def _is_links(weight: int) -> bool:
 def html_text(data: bytes, name: str = "<html>", charset: str | None = None) -> str:
     """The report's text on a saved web page: its running text only, one line per paragraph.
     charset: the encoding a container (an .mhtml part) declares, if any."""
-    root = _parse(_decode(data, name, charset))
+    root = _parse(_decode(data, name, charset), name)
     if root is None:
         return ""
     lines, order, last = _layout(root)
@@ -258,7 +280,9 @@ def html_text(data: bytes, name: str = "<html>", charset: str | None = None) -> 
     while start > 0 and not _is_links(weights[start - 1]) \
             and order[box] <= lines[start - 1].order <= last[box]:
         start -= 1
-    text = join_lines(ln.text for ln in lines[start:end + 1])
+    # a menu or a pager inside the run (between two pages of one article) is not text either
+    text = join_lines(ln.text for ln, w in zip(lines[start:end + 1], weights[start:end + 1])
+                      if not _is_links(w))
     title = next((ln for ln in reversed(lines[:start])
                   if ln.h1 and not _is_links(_weight(ln))), None)
     if title is not None:
@@ -280,6 +304,8 @@ def _warn_if_partial(name: str, text: str, weights: list[int], first: int, end: 
         return
     running = sum(w for w in weights if w > 0)
     in_run = sum(w for w in weights[first:end + 1] if w > 0)
-    if in_run < 0.5 * running:
+    # a sidebar's few sentences are furniture; a quarter of the report's size elsewhere is a
+    # report cut in parts (a long menu between two pages of it), and the user should know
+    if running - in_run > _LEFT_OUT_SHARE * in_run:
         warn(name, f"kept {in_run} of the {running} Chinese characters of running text on this "
              f"page ({what}); the rest lay apart from it and was left out as page furniture")
