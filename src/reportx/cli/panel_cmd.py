@@ -55,17 +55,19 @@ def panel(
     rules: RulesOpt = None,
     corpus: CorpusOpt = None,
 ) -> None:
-    """Targets against outcomes: for each place (from the report's header) and year, the target
-    report Y set for Y next to the outcome report Y+1 gives for Y, the gap (outcome − target;
-    percentage points for %) and whether it was met.
+    """Targets against outcomes: for each place (from the report's header) and year,
+    the target report Y set for Y next to the outcome report Y+1 gives for Y, the gap
+    (outcome − target; percentage points for %) and whether it was met.
 
-    Met: outcome ≥ target; ≤ for a ceiling (CPI, unemployment) or an at_most target (以内);
-    a decrease target (能耗降低3%) is met by a fall at least that large; 左右 allows a shortfall
-    of 0.2 points for a rate or 2% for a level; a range is met within or beyond its end.
+    Met: outcome ≥ target; ≤ for a ceiling (CPI, unemployment) or an
+    at_most target (以内); a decrease target (能耗降低3%) is met by a fall
+    at least that large; 左右 allows a shortfall of 0.2 points for a rate,
+    2% for a level; a range is met within or beyond its end.
 
-    With --plot alone, only the plot is written; add --format or -o for the table too.
+    With --plot alone, only the plot is written; add --format or -o for
+    the table too.
 
-    Example: reportx panel ../shared/corpus/hailar-*.txt --indicator gdp -o hailar.xlsx
+    Example: reportx panel ../shared/corpus/hailar-*.txt -i gdp -o hailar.xlsx
     """
     from reportx.corpus import resolve_all
     from reportx.engine.ruleset import load_rules
