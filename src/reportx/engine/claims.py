@@ -63,6 +63,8 @@ class Words:
     default_years: int = 5
     reach_words: tuple[str, ...] = ()
     hold_words: tuple[str, ...] = ()
+    generic_heads: tuple[str, ...] = ()
+    shared_head_nouns: tuple[str, ...] = ()
     from_pattern: regex.Pattern | None = None
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
 
@@ -106,6 +108,8 @@ def _words(rs: RuleSet) -> Words:
         default_years=int(ctx["spans"]["default_years"]),
         reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
+        generic_heads=tuple(ctx.get("generic_heads", ())),
+        shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
                         ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
@@ -136,6 +140,7 @@ class _Draft:
     span_years: int | None = None  # 5年增长18.7%: a span the clause itself names
     level: bool = False            # 达到4.93万亿元: a level reached, not a flow
     start_of_pair: bool = False    # the 3826.5亿元 of 从3826.5亿元增长到4398.6亿元
+    qualifier_after: bool = False  # its qualifier word follows it (5%左右), rather than leads (约5%)
 
 
 def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
@@ -148,6 +153,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_clause(doc, d, prev, words)
     _distribute_lists(drafts, words)
+    _share_list_qualifiers(drafts)
     for d in drafts:
         if d.indicator:
             d.indicator = trim_phrase(d.indicator, matcher.words)
@@ -203,6 +209,9 @@ def _strip_words(phrase: str, words: Words) -> str:
             m = words.head_pattern.match(phrase)
             if m and m.end() > 0:
                 phrase, changed = phrase[m.end():], True
+        verb = words.verb_at_end.search(_mask(phrase, words))
+        if verb and verb.start() >= 2 and not phrase.endswith(words.aliases):
+            phrase, changed = phrase[:verb.start()], True     # 进出口总值翻番 → 进出口总值
         stripped = phrase.strip(words.strip_chars)
         changed = changed or stripped != phrase
         phrase = stripped
@@ -225,9 +234,19 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
     phrase = _strip_words(d.own.strip(), words)
     if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
-    if not d.clause.strip():
-        # 3家企业荣获…: a number that opens its clause counts what follows it
-        d.indicator = _following_phrase(doc, d, words) or (prev.indicator if prev else None)
+    if phrase and words.verbs.fullmatch(phrase):
+        phrase = ""               # 新增2.6万个公办学位: the verb alone names nothing
+    if not phrase and not d.continues and (following := _following_phrase(doc, d, words)):
+        # 3家企业荣获…, 完成30万亩高标准农田建设: a number with nothing before it counts what follows
+        d.indicator = following
+    elif not d.clause.strip():
+        d.indicator = prev.indicator if prev else None
+    elif prev is not None and prev.indicator and phrase in words.generic_heads:
+        d.indicator = prev.indicator  # …增长7.4%，总额达到2360亿元: the indicator before
+    elif prev is not None and prev.indicator and phrase in words.shared_head_nouns \
+            and d.own != d.clause:
+        # 粮食播种面积1584.6万亩、总产量132.4亿斤: the item takes the list's first word
+        d.indicator = prev.indicator[:first_word_length(prev.indicator)] + phrase
     elif prev is not None and (d.continues or not phrase or phrase.startswith(words.comparison)):
         # 达1112亿元 / 增长5.2% / 比上年增加1000亿元: the same indicator as the figure before
         d.indicator, d.share = prev.indicator, d.share or prev.share
@@ -282,7 +301,9 @@ def _qualifier(doc: Document, d: _Draft, words: Words) -> str | None:
         return "range"          # 控制在5%—6%: the range says it all
     after = doc.norm[d.q.end:d.q.end + words.after_reach]
     own = d.own.rstrip()
-    return (next((q for w, q in words.after if after.startswith(w)), None)
+    following = next((q for w, q in words.after if after.startswith(w)), None)
+    d.qualifier_after = following is not None
+    return (following
             or next((q for w, q in words.before if own.endswith(w)), None)
             or next((q for w, q in words.in_clause if w in d.clause), None)
             or d.q.qualifier)
@@ -388,6 +409,26 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
                 prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
                 for k, item in enumerate(_share_heads(items)):
                     drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
+        i = j
+
+
+def _share_list_qualifiers(drafts: list[_Draft]) -> None:
+    """One qualifier written once for a list covers the list (GUIDELINE): 分别增长8%和10%左右 →
+    both approx; 分别超过8万元、4.5万元 → both at_least."""
+    i = 0
+    while i < len(drafts):
+        j = i + 1
+        while j < len(drafts) and drafts[j].continues and drafts[j].sentence == drafts[i].sentence:
+            j += 1
+        chain = drafts[i:j]
+        if len(chain) > 1:
+            last, first = chain[-1], chain[0]
+            if last.qualifier and last.qualifier_after and last.qualifier != "range":
+                for d in chain[:-1]:
+                    d.qualifier = d.qualifier or last.qualifier
+            elif first.qualifier and not first.qualifier_after and first.qualifier != "range":
+                for d in chain[1:]:
+                    d.qualifier = d.qualifier or first.qualifier
         i = j
 
 
