@@ -7,8 +7,9 @@ field code), hyperlinks, content controls and text boxes. Deleted text (w:del, w
 the VML fallback copy of a text box are left out. A manual line break (w:br, w:cr) starts a new
 line, as Word shows it; a heading paragraph, numbered or not, is a line of its own.
 
-A .docx is a ZIP archive: the XML is streamed, never held whole, and a part that expands beyond
-MAX_PART_BYTES (a ZIP bomb: 388 KB can hold 40 million empty paragraphs) raises InputError.
+A .docx is a ZIP archive: the XML is streamed, never held whole (memory stays that of one
+paragraph or table), and a part that declares it expands beyond MAX_PART_BYTES (a ZIP bomb: 388 KB
+can hold 40 million empty paragraphs) raises InputError before anything is inflated.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from reportx.readers.paragraphs import join_lines, warn
 
 # A real report's document.xml is 0.1–1 MB; a thousand-page book's is a few tens of MB.
 MAX_PART_BYTES = 64 * 1024 * 1024
+_MAX_RELS_BYTES = 1024 * 1024
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -39,26 +41,12 @@ def _local(el) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-class _Bounded:
-    """A ZIP member read with a cap on how much it may expand to (lxml reads it by `read`)."""
-
-    def __init__(self, member, limit: int, error: str):
-        self._member, self._limit, self._error, self._total = member, limit, error, 0
-
-    def read(self, n: int = -1) -> bytes:
-        chunk = self._member.read(n if n and n > 0 else 1 << 16)
-        self._total += len(chunk)
-        if self._total > self._limit:
-            raise InputError(self._error)
-        return chunk
-
-
 def _main_part(z: zipfile.ZipFile, name: str) -> str:
     """The document part the package's relationships name (word/document.xml as a rule)."""
     from lxml import etree
 
     names = set(z.namelist())
-    if "_rels/.rels" in names:
+    if "_rels/.rels" in names and z.getinfo("_rels/.rels").file_size <= _MAX_RELS_BYTES:
         try:
             rels = etree.fromstring(z.read("_rels/.rels"))
             for rel in rels:
@@ -83,16 +71,16 @@ def docx_text(data: bytes, name: str = "<docx>") -> str:
         raise InputError(f"{name}: a damaged ZIP archive, not a report") from None
     with z:
         part = _main_part(z, name)
-        too_big = (f"{name}: {part} expands to more than {MAX_PART_BYTES // 2**20} MB "
-                   "(a ZIP bomb?); not read")
         if z.getinfo(part).file_size > MAX_PART_BYTES:
-            raise InputError(too_big)
+            raise InputError(f"{name}: {part} expands to more than {MAX_PART_BYTES // 2**20} MB "
+                             "(a ZIP bomb?); not read")
         lines: list[str] = []
         chunks = 0
         try:
+            # zipfile never inflates a member past the size its header declares (a header that
+            # lies fails the CRC check), so the check above bounds what is read
             with z.open(part) as member:
-                stream = _Bounded(member, MAX_PART_BYTES, too_big)
-                for _, el in etree.iterparse(stream, events=("end",)):
+                for _, el in etree.iterparse(member, events=("end",)):
                     parent = el.getparent()
                     if parent is None or _local(parent) != "body":
                         continue
