@@ -427,8 +427,9 @@ def _share_list_qualifiers(drafts: list[_Draft]) -> None:
                 for d in chain[:-1]:
                     d.qualifier = d.qualifier or last.qualifier
             elif first.qualifier and not first.qualifier_after and first.qualifier != "range":
-                for d in chain[1:]:
-                    d.qualifier = d.qualifier or first.qualifier
+                for d in chain[1:]:       # bare items only: 突破4000亿元、达到4211亿元 is no list
+                    if not d.own.strip(" 、，,和及与"):
+                        d.qualifier = d.qualifier or first.qualifier
         i = j
 
 

@@ -236,8 +236,9 @@ def _preference(c: Claim, text: str | None, goal_words=(), rivals=()):
         para_end = text.find("\n", c.end)
         paragraph = text[para_start:len(text) if para_end < 0 else para_end]
         in_goals = any(w in paragraph for w in goal_words)
-    passed = c.qualifier == "at_least" and any(
-        o is not c and o.sentence == c.sentence and o.qualifier is None for o in rivals)
+    # an achieved figure stated exactly beats one stated as passed or about (突破3万亿元 … 32765亿元)
+    passed = c.kind == "actual" and c.qualifier in ("at_least", "approx") and any(
+        o is not c and o.qualifier is None for o in rivals)
     return (not in_goals, passed, c.start)
 
 
