@@ -1,56 +1,86 @@
-"""Writing tables: CSV (utf-8-sig so Excel shows Chinese), Excel, JSON, JSON Lines.
+"""Writing tables: CSV (utf-8-sig so Excel shows Chinese), TSV, Markdown, JSON, JSON Lines,
+Excel and Parquet, to a file or to standard output.
 
-Every file is written to a temporary file beside the target and renamed into place, so a failed
-write never leaves a half-written file behind.
+Where the bytes land, and how a file already there is treated (replaced atomically, or written
+through a link, a FIFO or a device), is `reportx.output.safe`'s job; the workbook's own rules
+(row limit, characters a sheet cannot hold, numbers and dates) are `reportx.output.sheets`'.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import os
+import shutil
 import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
+from typing import IO, Any, Callable, Iterable, Sequence
 
 from reportx.errors import OutputError
+from reportx.output.safe import check_target, is_stdout, opened
 
 
 class Format(str, Enum):
     table = "table"
     csv = "csv"
-    xlsx = "xlsx"
+    tsv = "tsv"
+    markdown = "markdown"
     json = "json"
     jsonl = "jsonl"
+    xlsx = "xlsx"
+    parquet = "parquet"
 
 
-SUFFIX_FORMATS = {".csv": Format.csv, ".xlsx": Format.xlsx, ".json": Format.json,
-                  ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
+SUFFIX_FORMATS = {".csv": Format.csv, ".tsv": Format.tsv, ".tab": Format.tsv,
+                  ".md": Format.markdown, ".markdown": Format.markdown, ".json": Format.json,
+                  ".jsonl": Format.jsonl, ".ndjson": Format.jsonl, ".xlsx": Format.xlsx,
+                  ".parquet": Format.parquet}
+# Formats written as rows arrive (memory stays flat over a long batch).
+STREAMING = (Format.csv, Format.tsv, Format.jsonl)
+# Formats that are bytes, not text: to standard output only when it is not a terminal.
+BINARY = (Format.xlsx, Format.parquet)
+FILE_FORMATS = "csv|tsv|markdown|json|jsonl|xlsx|parquet"
 
 
-def pick_format(fmt: Format | None, output: Path | None) -> Format:
-    """The format asked for, else the output file's suffix, else a table for people."""
-    if output is not None and output.is_dir():
-        raise OutputError(f"{output}: is a folder; give a file name")
+def pick_format(fmt: Format | None, output: str | os.PathLike | None) -> Format:
+    """The format asked for, else the output file's suffix, else a table for people.
+
+    Raises OutputError for a folder, an unknown suffix, a table into a file, or a workbook for
+    the terminal, before any work is done."""
+    to_stdout = is_stdout(output)
+    if not to_stdout:
+        check_target(output)
     if fmt is not None:
         chosen = fmt
-    elif output is not None:
-        chosen = SUFFIX_FORMATS.get(output.suffix.lower())
+    elif not to_stdout:
+        chosen = SUFFIX_FORMATS.get(Path(output).suffix.lower())
         if chosen is None:
             raise OutputError(f"{output}: cannot tell the format from the suffix; "
-                              "give --format csv|xlsx|json|jsonl")
+                              f"give --format {FILE_FORMATS}")
     else:
         chosen = Format.table
-    if chosen is Format.table and output is not None:
-        raise OutputError(f"{output}: a table is for the terminal; give --format csv|xlsx|json|jsonl")
-    if chosen is Format.xlsx and output is None:
-        raise OutputError("--format xlsx writes a file: give -o FILE.xlsx")
+    if chosen is Format.table and not to_stdout:
+        raise OutputError(f"{output}: a table is for the terminal; give --format {FILE_FORMATS}")
+    if chosen in BINARY and (output is None or _is_terminal(sys.stdout)):
+        # bytes go to standard output only when asked for (-o -) and not onto a terminal
+        raise OutputError(f"--format {chosen.value} writes a file: give -o FILE.{chosen.value} "
+                          "(or -o - into a pipe)")
     return chosen
 
 
-def _clean(value):
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _clean(value: Any) -> Any:
     """JSON-safe: NaN → null, numpy scalars → Python, whole floats stay floats."""
-    if value is None:
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
         return None
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()
@@ -60,12 +90,33 @@ def _clean(value):
 
 
 def records(frame) -> list[dict]:
+    """The frame's rows as plain dicts, JSON-safe."""
     return [{k: _clean(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
+def _markdown_cell(value: Any) -> str:
+    value = _clean(value)
+    if value is None:
+        return ""
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def markdown_table(columns: Sequence[str], rows: Iterable[dict]) -> str:
+    """A GitHub-style pipe table; `|` in a cell is escaped, a line break becomes a space."""
+    lines = ["| " + " | ".join(_markdown_cell(c) for c in columns) + " |",
+             "|" + "|".join(" --- " for _ in columns) + "|"]
+    lines += ["| " + " | ".join(_markdown_cell(r.get(c)) for c in columns) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
 def frame_to_text(frame, fmt: Format) -> str:
+    """The frame as text in one of the text formats."""
     if fmt is Format.csv:
         return frame.to_csv(index=False)
+    if fmt is Format.tsv:
+        return frame.to_csv(index=False, sep="\t")
+    if fmt is Format.markdown:
+        return markdown_table(list(frame.columns), records(frame))
     if fmt is Format.jsonl:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(frame))
     if fmt is Format.json:
@@ -73,84 +124,98 @@ def frame_to_text(frame, fmt: Format) -> str:
     raise ValueError(fmt)
 
 
-def atomic_write(path: Path, write) -> None:
-    """Call write(tmp_path) and rename the result onto path; clean up on any failure."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+def _encoding(fmt: Format, path) -> str:
+    # the BOM tells Excel a CSV file is UTF-8; a pipe or a TSV for Unix tools gets none
+    return "utf-8-sig" if fmt is Format.csv and not is_stdout(path) else "utf-8"
 
 
-def write_sheets(path: Path, sheets: dict) -> None:
-    """An Excel workbook, one sheet per frame: headers frozen, columns sized, numbers as numbers."""
-    def write(tmp: Path):
-        import pandas as pd
-
-        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
-            for name, frame in sheets.items():
-                frame.to_excel(xw, sheet_name=name[:31], index=False)
-                ws = xw.sheets[name[:31]]
-                ws.freeze_panes = "A2"
-                for i, col in enumerate(frame.columns, start=1):
-                    cells = [str(col)] + [str(v) for v in frame[col].head(200).tolist()]
-                    width = max(_display_width(c) for c in cells) + 2
-                    ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(width, 60)
-    atomic_write(path, write)
-
-
-def _display_width(s: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
-
-
-def write_rows_streaming(fmt: Format, path: Path | None, columns, fill, stdout=None):
-    """CSV or JSON Lines written as rows arrive, so memory stays flat over a long batch.
-
-    fill(emit) produces the rows, calling emit(list of dicts) as many times as it likes; its
-    return value is returned. A file is written atomically, like every other output."""
-    import csv
-
-    def run(fh):
-        if fmt is Format.csv:
-            writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
-            writer.writeheader()
-            return fill(writer.writerows)
-        return fill(lambda rows: fh.writelines(
-            json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-
-    if path is None:
-        return run(stdout or sys.stdout)
-    result = None
-
-    def write(tmp: Path):
-        nonlocal result
-        encoding = "utf-8-sig" if fmt is Format.csv else "utf-8"
-        with open(tmp, "w", encoding=encoding, newline="") as fh:
-            result = run(fh)
-    atomic_write(path, write)
-    return result
-
-
-def write_frame(frame, fmt: Format, path: Path | None, stdout=None, sheet: str = "claims") -> None:
-    """Write a frame as fmt to path (atomically) or to stdout (text formats only)."""
+def write_frame(frame, fmt: Format, path: str | os.PathLike | None, stdout: IO | None = None,
+                sheet: str = "claims") -> None:
+    """Write a frame as fmt to path, or to stdout when path is None or `-`."""
     if fmt is Format.xlsx:
-        write_sheets(path, {sheet: frame})
+        write_sheets(path, {sheet: frame}, stdout=stdout)
+        return
+    if fmt is Format.parquet:
+        data = io.BytesIO()
+        frame.to_parquet(data, index=False)
+        with opened(path, binary=True, stdout=stdout) as fh:
+            fh.write(data.getvalue())
         return
     text = frame_to_text(frame, fmt)
-    if path is None:
-        (stdout or sys.stdout).write(text)
-        return
-    encoding = "utf-8-sig" if fmt is Format.csv else "utf-8"
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding=encoding, newline=""))
+    with opened(path, binary=False, encoding=_encoding(fmt, path), stdout=stdout) as fh:
+        fh.write(text)
+
+
+def write_sheets(path: str | os.PathLike | None, sheets: dict, stdout: IO | None = None) -> None:
+    """An Excel workbook, one sheet per frame: headers frozen, columns sized, numbers as numbers.
+
+    Raises OutputError, before building anything, when a frame has more rows than a sheet
+    holds. The workbook is built in memory and written in one go, so a full disk is one error
+    from our own write, never half a zip file."""
+    from reportx.output.sheets import check_rows, workbook_bytes
+
+    for name, frame in sheets.items():
+        check_rows(len(frame), path, name)
+    data = workbook_bytes(sheets)
+    with opened(path, binary=True, stdout=stdout) as fh:
+        fh.write(data)
+
+
+def atomic_write(path: str | os.PathLike, write: Callable[[Path], Any]) -> None:
+    """Call write(tmp_path) to make the file, then put it at path the safe way (see
+    `reportx.output.safe`): for writers, such as matplotlib's, that want a file name. The
+    temporary file keeps the target's name, so a writer that reads the suffix still can."""
+    check_target(path)
+    with tempfile.TemporaryDirectory(prefix="reportx-") as scratch:
+        tmp = Path(scratch) / Path(path).name
+        try:
+            write(tmp)
+            with open(tmp, "rb") as src, opened(path, binary=True) as fh:
+                shutil.copyfileobj(src, fh, 1 << 20)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _parquet_sink(fh: IO[bytes], columns: Sequence[str], types: dict[str, type]):
+    """emit(rows) for a Parquet file written one row group per call."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    arrow = {int: pa.int64(), float: pa.float64(), bool: pa.bool_(), str: pa.string()}
+    schema = pa.schema([(c, arrow.get(types.get(c, str), pa.string())) for c in columns])
+    writer = pq.ParquetWriter(fh, schema)
+
+    def emit(rows: list[dict]) -> None:
+        if rows:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+    return emit, writer.close
+
+
+def write_rows_streaming(fmt: Format, path: str | os.PathLike | None, columns: Sequence[str],
+                         fill: Callable[[Callable[[list[dict]], None]], Any],
+                         stdout: IO | None = None, types: dict[str, type] | None = None) -> Any:
+    """CSV, TSV, JSON Lines or Parquet written as rows arrive, so memory stays flat over a long
+    batch.
+
+    fill(emit) produces the rows, calling emit(list of dicts) as many times as it likes; its
+    return value is returned. Only `columns` are written, in that order. Parquet needs `types`
+    (column → int, float, bool or str)."""
+    columns = list(columns)
+    if fmt is Format.parquet:
+        with opened(path, binary=True, stdout=stdout) as fh:
+            emit, close = _parquet_sink(fh, columns, types or {})
+            result = fill(lambda rows: emit([{c: r.get(c) for c in columns} for r in rows]))
+            close()
+        return result
+    with opened(path, binary=False, encoding=_encoding(fmt, path), stdout=stdout) as fh:
+        if fmt in (Format.csv, Format.tsv):
+            writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore",
+                                    delimiter="\t" if fmt is Format.tsv else ",",
+                                    lineterminator="\n")
+            writer.writeheader()
+            return fill(writer.writerows)
+        if fmt is Format.jsonl:
+            return fill(lambda rows: fh.writelines(
+                json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) + "\n"
+                for r in rows))
+    raise ValueError(fmt)
