@@ -7,6 +7,14 @@ worker are in flight, so memory stays flat however long the list is. A file that
 or extracted is a failure with its reason; the others go on. A broken rule folder is not a
 per-file failure: it raises RuleError before any file is read.
 
+Workers never outlive the batch: when it ends early (an error, Ctrl-C, SIGTERM turned into an
+exception by the CLI) they are killed at once, and on Linux each worker is also killed by the
+kernel if the calling process dies (even by `kill -9`). A worker that dies mid-file (killed,
+out of memory) costs a new pool: the files it may have held are run again, one at a time, and a
+file whose worker dies a second time is a failure with that reason.
+
+Standard input (`-`), FIFOs and devices are read in the calling process: a worker has no stdin.
+
     >>> from reportx.batch import extract_paths
     >>> result = extract_paths(["seeds/guigang-2024.txt"], jobs=1)   # doctest: +SKIP
     >>> result.summary()                                               # doctest: +SKIP
@@ -15,35 +23,57 @@ per-file failure: it raises RuleError before any file is read.
 from __future__ import annotations
 
 import os
+import stat
+import sys
 import time
+import warnings
 from collections import deque
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
-from reportx.errors import ReportxError
+from reportx.errors import ReportxError, ReportxWarning
 
 # progress(path, ok): called in the calling process once per finished file, in input order.
 Progress = Callable[[str, bool], None]
+DIED = "a worker process died while reading it, twice (out of memory? killed?)"
+STDIN = "-"
+
+
+class Outcome(NamedTuple):
+    """What reading one file gave."""
+    path: str                  # as given
+    claims: list               # its claims (empty when it failed)
+    reason: str | None         # why it failed, or None
+    document: object = None    # the Document, when asked for (compare, list)
+    warnings: tuple = ()       # ReportxWarning messages (a report read only in part)
 
 
 @dataclass
 class BatchResult:
-    claims: list = field(default_factory=list)                    # every claim, files in input order
+    claims: list = field(default_factory=list)                    # every claim kept, files in input order
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     files: int = 0                                                # files attempted
     seconds: float = 0.0                                          # wall time of the batch
-    claim_count: int = 0                                          # claims found (also when streamed)
+    claim_count: int = 0                                          # claims kept (also when streamed)
+    found: int = 0                                                # claims found, before any filter
+    warnings: list[str] = field(default_factory=list)             # ReportxWarning messages, in order
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
     def summary(self) -> str:
-        """One line: '12 files, 4031 claims, 1 failure, 3.2 s'."""
+        """One line: '12 files, 4031 claims, 1 failure, 3.2 s' ('3 claims (of 372)' when a
+        filter kept only some)."""
         def n(count, word):
             return f"{count} {word}{'' if count == 1 else 's'}"
-        return (f"{n(self.files, 'file')}, {n(self.claim_count, 'claim')}, "
+        kept = n(self.claim_count, "claim")
+        if self.found != self.claim_count:
+            kept += f" (of {self.found})"
+        return (f"{n(self.files, 'file')}, {kept}, "
                 f"{n(len(self.failures), 'failure')}, {self.seconds:.1f} s")
 
 
@@ -57,8 +87,9 @@ def default_jobs() -> int:
 
 def doc_keys(paths: list[Path]) -> list[str]:
     """The `doc` key of each file: its stem, or parent/stem where two files share a stem (so the
-    combined table can tell them apart), or the whole path without suffix if that still clashes."""
-    stems = [p.stem for p in paths]
+    combined table can tell them apart), or the whole path without suffix if that still clashes.
+    Standard input is `stdin`."""
+    stems = ["stdin" if str(p) == STDIN else p.stem for p in paths]
     counts: dict[str, int] = {}
     for s in stems:
         counts[s] = counts.get(s, 0) + 1
@@ -94,104 +125,241 @@ def _share_strings(claims: list) -> list:
     return out
 
 
+def _load(path: str, key: str, year: int | None):
+    from reportx.extraction import load, load_bytes
+
+    if path == STDIN:
+        return load_bytes(sys.stdin.buffer.read(), key, name="<stdin>", year=year)
+    return load(path, key=key, year=year)
+
+
+def read_one(path: str, key: str, rule_dirs: tuple[str, ...] = (), year: int | None = None,
+             keep_document: bool = False) -> Outcome:
+    """Read and extract one file. Never raises for a bad file: its reason is in the outcome."""
+    from reportx.extraction import extract_document
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportxWarning)
+        try:
+            doc = _load(path, key, year)
+            claims = _share_strings(extract_document(doc, _rules(rule_dirs)))
+            reason = None
+        except ReportxError as exc:
+            doc, claims, reason = None, [], str(exc)
+            # the caller reports (path, reason): the path once is enough
+            if reason.startswith(f"{path}: "):
+                reason = reason[len(path) + 2:]
+        except RecursionError:
+            doc, claims, reason = None, [], "text too deeply nested to read"
+        except MemoryError:
+            doc, claims, reason = None, [], "out of memory"
+        except Exception as exc:  # a bug must not sink the batch: report it with the file
+            doc, claims = None, []
+            reason = f"internal error ({type(exc).__name__}: {exc}); please report it"
+    notes = [str(w.message) for w in caught if issubclass(w.category, ReportxWarning)]
+    if doc is not None and (unread := unread_parts(path, doc, claims)):
+        notes.append(unread)
+    return Outcome(path, claims, reason, doc if keep_document else None, tuple(notes))
+
+
+def unread_parts(path: str, doc, claims: list) -> str | None:
+    """A warning when no claim could be told achieved or planned (so period and kind are blank),
+    saying why: no year in the header, or no part reads as a review or a plan."""
+    if not claims or any(c.kind for c in claims):
+        return None
+    if doc.year is None:
+        return (f"{path}: no year in its header, so period and kind are blank; "
+                "give the report's year (--year YEAR)")
+    return (f"{path}: no part reads as a review or a plan (no such headings), so period and "
+            "kind are blank")
+
+
 def extract_one(path: str, key: str, rule_dirs: tuple[str, ...] = ()) -> tuple[list, str | None]:
     """(claims, None) for a file, or ([], reason) when it fails. Never raises for a bad file."""
-    from reportx.extraction import extract, load
-
-    try:
-        rs = _rules(rule_dirs)
-        claims = extract(load(path, key=key), rules=rs)
-        return _share_strings(claims), None
-    except ReportxError as exc:
-        reason = str(exc)
-        # the caller reports (path, reason): the path once is enough
-        return [], reason[len(path) + 2:] if reason.startswith(f"{path}: ") else reason
-    except RecursionError:
-        return [], "text too deeply nested to read"
-    except MemoryError:
-        return [], "out of memory"
-    except Exception as exc:  # a bug must not sink the batch: report it with the file
-        return [], f"internal error ({type(exc).__name__}: {exc}); please report it"
+    out = read_one(path, key, rule_dirs)
+    return out.claims, out.reason
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool (no traceback from each worker)."""
+def _worker_init(parent: int) -> None:
+    """Workers leave Ctrl-C and SIGTERM to the parent, which stops the pool, and die with it."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)  # not the CLI's handler, inherited by fork
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
 
 
-def _pool(jobs: int):
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def _die_with_parent() -> None:
+    """Linux: have the kernel send SIGKILL to this process when its parent dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
 
-    # fork shares the parent's loaded rules and jieba's dictionary with every worker; where
-    # fork is unavailable (Windows, macOS default) workers load them once each.
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_sigint)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
-def iter_extract(paths: Iterable[str | Path], *, jobs: int | None = None,
-                 rule_dirs: Iterable[str | Path] = ()) -> Iterator[tuple[str, list, str | None]]:
-    """Yield (path, claims, failure reason or None) for each file, in input order.
+def _in_parent(path: Path) -> bool:
+    """Standard input, a FIFO or a device: only the calling process can read it."""
+    if str(path) == STDIN:
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # missing: a worker names the problem like any other
 
-    The streaming form of `extract_paths`: nothing is kept once yielded, so a caller that writes
-    as it goes runs any number of files in flat memory. Raises RuleError for a broken rule folder
+
+class _Workers:
+    """A process pool that can be replaced when one of its workers dies."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.pool = None
+        self.generation = 0
+
+    def _new(self):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork shares the parent's loaded rules and jieba's dictionary with every worker; where
+        # fork is unavailable (Windows, macOS default) workers load them once each.
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx,
+                                   initializer=_worker_init, initargs=(os.getpid(),))
+
+    def submit(self, fn, *args) -> tuple[Future, int]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.pool is None:
+            self.pool = self._new()
+        try:
+            return self.pool.submit(fn, *args), self.generation
+        except BrokenProcessPool:
+            self.restart()
+            return self.pool.submit(fn, *args), self.generation
+
+    def restart(self) -> None:
+        self.close(kill=True)
+        self.pool = self._new()
+        self.generation += 1
+
+    def close(self, kill: bool) -> None:
+        """Stop the pool; kill=True ends the workers now rather than after their file."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        if kill:
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                try:
+                    proc.kill()
+                except (OSError, ValueError, AttributeError):
+                    pass
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class _Item:
+    path: Path
+    key: str
+    future: Future | None = None   # None: read in the calling process
+    generation: int = 0
+
+
+def iter_reports(paths: Iterable[str | Path], *, jobs: int | None = None,
+                 rule_dirs: Iterable[str | Path] = (), year: int | None = None,
+                 documents: bool = False) -> Iterator[Outcome]:
+    """Yield an Outcome for each file, in input order.
+
+    Nothing is kept once yielded, so a caller that writes as it goes runs any number of files
+    in flat memory. year: the reports' year where a header does not say it. documents: include
+    each Document (for views that need the text). Raises RuleError for a broken rule folder
     before reading any file."""
     paths = [Path(p) for p in paths]
     rule_dirs = tuple(str(d) for d in rule_dirs)
     keys = doc_keys(paths)
     _rules(rule_dirs)  # validate (and load, so that forked workers inherit it) up front
-    jobs = default_jobs() if jobs is None else max(1, int(jobs))
-    jobs = min(jobs, len(paths))
+    task = partial(read_one, rule_dirs=rule_dirs, year=year, keep_document=documents)
+    pooled = sum(1 for p in paths if not _in_parent(p))
+    jobs = min(default_jobs() if jobs is None else max(1, int(jobs)), pooled)
     if jobs <= 1:
         for p, k in zip(paths, keys):
-            claims, reason = extract_one(str(p), k, rule_dirs)
-            yield str(p), claims, reason
+            yield task(str(p), k)
         return
+    yield from _pooled(paths, keys, task, jobs)
 
+
+def _pooled(paths: list[Path], keys: list[str], task, jobs: int) -> Iterator[Outcome]:
     from concurrent.futures.process import BrokenProcessPool
 
     window = jobs * 4  # files in flight: enough to keep every worker busy, few enough to stay flat
-    pool = _pool(jobs)
-    pending: deque = deque()
+    workers = _Workers(jobs)
+    pending: deque[_Item] = deque()
     todo = iter(zip(paths, keys))
-    broken = False
+    finished = False
     try:
         while True:
-            while not broken and len(pending) < window:
+            # after a worker died, the files it may have held run alone before any new one
+            recovering = any(i.future is not None and i.generation < workers.generation
+                             for i in pending)
+            while not recovering and len(pending) < window:
                 nxt = next(todo, None)
                 if nxt is None:
                     break
-                p, k = nxt
-                try:
-                    pending.append((str(p), pool.submit(extract_one, str(p), k, rule_dirs)))
-                except BrokenProcessPool:
-                    broken = True
-                    pending.append((str(p), None))
+                item = _Item(*nxt)
+                if not _in_parent(item.path):
+                    item.future, item.generation = workers.submit(task, str(item.path), item.key)
+                pending.append(item)
             if not pending:
-                if broken:  # the pool died: the files not yet sent fail with the reason
-                    for p, _ in todo:
-                        yield str(p), [], "not processed: a worker process died"
+                finished = True
                 return
-            path, fut = pending.popleft()
-            if fut is None:
-                yield path, [], "not processed: a worker process died"
+            item = pending.popleft()
+            if item.future is None:
+                yield task(str(item.path), item.key)
                 continue
             try:
-                claims, reason = fut.result()
+                yield item.future.result()
             except BrokenProcessPool:
-                broken = True
-                claims, reason = [], "a worker process died (out of memory?)"
-            yield path, claims, reason
+                if item.generation == workers.generation:
+                    workers.restart()
+                yield _alone(workers, task, item)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.close(kill=not finished)
+
+
+def _alone(workers: _Workers, task, item: _Item) -> Outcome:
+    """Run a file again with nothing else in the pool: if its worker dies again, it is the
+    file that kills it."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    future, _ = workers.submit(task, str(item.path), item.key)
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        workers.restart()
+        return Outcome(str(item.path), [], DIED)
+
+
+def iter_extract(paths: Iterable[str | Path], *, jobs: int | None = None,
+                 rule_dirs: Iterable[str | Path] = ()) -> Iterator[tuple[str, list, str | None]]:
+    """Yield (path, claims, failure reason or None) for each file, in input order: the short
+    form of `iter_reports`."""
+    for out in iter_reports(paths, jobs=jobs, rule_dirs=rule_dirs):
+        yield out.path, out.claims, out.reason
 
 
 def extract_paths(paths: Iterable[str | Path], *, jobs: int | None = None,
                   rule_dirs: Iterable[str | Path] = (), progress: Progress | None = None,
-                  on_claims: Callable[[list], None] | None = None) -> BatchResult:
+                  on_claims: Callable[[list], None] | None = None,
+                  keep: Callable[[object], bool] | None = None,
+                  year: int | None = None) -> BatchResult:
     """Claims of every file, files in input order, and the files that failed with their reasons.
 
     jobs:      worker processes (default: all cores; 1 runs in this process).
@@ -200,20 +368,29 @@ def extract_paths(paths: Iterable[str | Path], *, jobs: int | None = None,
     on_claims: called with each file's claims, in input order, instead of collecting them in
                `result.claims` (which then stays empty; `claim_count` still counts): a caller
                that writes JSON Lines or CSV as it goes keeps memory flat for any batch size.
+    keep:      a test of a claim; only claims it passes are kept and counted (`found` counts all).
+    year:      the reports' year where a header does not say it.
     """
     started = time.perf_counter()
     result = BatchResult()
-    for path, claims, reason in iter_extract(paths, jobs=jobs, rule_dirs=rule_dirs):
-        result.files += 1
-        if reason is None:
-            result.claim_count += len(claims)
-            if on_claims is not None:
-                on_claims(claims)
+    outcomes = iter_reports(paths, jobs=jobs, rule_dirs=rule_dirs, year=year)
+    try:
+        for out in outcomes:
+            result.files += 1
+            result.warnings.extend(out.warnings)
+            if out.reason is None:
+                result.found += len(out.claims)
+                claims = out.claims if keep is None else [c for c in out.claims if keep(c)]
+                result.claim_count += len(claims)
+                if on_claims is not None:
+                    on_claims(claims)
+                else:
+                    result.claims.extend(claims)
             else:
-                result.claims.extend(claims)
-        else:
-            result.failures.append((path, reason))
-        if progress is not None:
-            progress(path, reason is None)
+                result.failures.append((out.path, out.reason))
+            if progress is not None:
+                progress(out.path, out.reason is None)
+    finally:
+        outcomes.close()  # an error above stops the workers now, not when garbage is collected
     result.seconds = time.perf_counter() - started
     return result

@@ -17,12 +17,12 @@ nothing is lost.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportx.engine.claim import Claim, to_frame
 from reportx.engine.document import Document, build_document, fold
-from reportx.extraction import looks_like_path
 
 # The columns of a comparison row (CONTRACT.md), then the extras that tell where it came from.
 ROW_FIELDS: tuple[str, ...] = ("indicator_id", "indicator", "period", "kind", "doc", "city",
@@ -228,8 +228,8 @@ def _shared(claims, keys, headline) -> set[str]:
 
 def _preference(c: Claim, text: str | None, goal_words=(), rivals=()):
     """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
-    (主要预期目标) beats one stated earlier; a round threshold passed (突破3万亿元、达3.6万亿元) gives way
-    to the exact figure of its sentence; otherwise the earliest wins."""
+    (主要预期目标) beats one stated earlier; an achieved figure passed or approximate (突破3万亿元)
+    gives way to one stated exactly (达3.6万亿元); otherwise the earliest wins."""
     in_goals = False
     if text is not None and c.kind == "target":
         para_start = text.rfind("\n", 0, c.start) + 1
@@ -316,19 +316,17 @@ def wide_table(rows, docs=None, *, sentences: bool = False):
 
 def _documents(sources) -> list[Document]:
     """Documents for the sources, each key unique (a second guigang-2024 from another folder
-    becomes that-folder/guigang-2024; the very same file twice is compared once)."""
-    from reportx.extraction import load
+    becomes that-folder/guigang-2024; the very same file twice is compared once).
 
-    if isinstance(sources, (str, Path, Document)):
+    A source is a Document, a file as a path-like object (pathlib.Path), or report text (a
+    `str` is always text: a report by name is `reportx.find_report(name)`)."""
+    from reportx.extraction import as_document
+
+    if isinstance(sources, (str, os.PathLike, Document)):
         sources = [sources]
     documents, seen_files, keys = [], set(), set()
     for i, s in enumerate(sources):
-        if isinstance(s, Document):
-            doc = s
-        elif isinstance(s, Path) or looks_like_path(s):
-            doc = load(s)
-        else:
-            doc = build_document(s, key=f"text-{i + 1}")
+        doc = as_document(s, key=None if isinstance(s, (Document, os.PathLike)) else f"text-{i + 1}")
         if doc.source:
             real = Path(doc.source).resolve()
             if real in seen_files:
