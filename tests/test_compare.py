@@ -160,7 +160,9 @@ def test_jsonl_rows_follow_the_contract(jsonl_rows):
 
 
 def test_wide_cells_are_empty_where_a_report_says_nothing(wide_csv):
-    assert list(wide_csv.columns) == ["indicator_id", "indicator", "unit", "period", "kind", *DOCS]
+    # each report's column is followed by its numbers (DOC value, DOC value_high, DOC qualifier)
+    assert [c for c in wide_csv.columns if " " not in c] == ["indicator_id", "indicator", "unit",
+                                                           "period", "kind", *DOCS]
     row = wide_csv[(wide_csv.indicator_id == "gdp_secondary") & (wide_csv.period == "2023")].iloc[0]
     assert (row["guigang-2024"], row["yulin-2024"]) == ("-8.8%", "")
 
@@ -185,7 +187,7 @@ def test_workbook_sheets_frozen_sized_numbers(outputs):
     sources = sheets["sources"].set_index("doc")
     assert sources.loc["guigang-2024", "city"] == "贵港市"
     assert sources.loc["yulin-2024", "speaker"] == "张惠强"
-    assert str(sources.loc["yulin-2024", "date"]) == "2024-02-29"
+    assert str(sources.loc["yulin-2024", "date"])[:10] == "2024-02-29"  # a date cell
     assert sources.loc["yulin-2024", "file"].endswith("yulin-2024.txt")
     wb = openpyxl.load_workbook(path)
     for ws in wb:
@@ -267,7 +269,7 @@ def test_one_report_with_itself(tmp_path):
     assert res.exit_code == 0
     assert "only one report" in res.stderr
     frame = pd.read_csv(pd.io.common.StringIO(res.stdout), dtype=str, keep_default_na=False)
-    assert list(frame.columns)[5:] == ["guigang-2024"]
+    assert [c for c in list(frame.columns)[5:] if " " not in c] == ["guigang-2024"]
     assert (frame["guigang-2024"] != "").all()
     both = run("compare", "guigang", SEEDS / "guigang-2024.txt", "--format", "jsonl").stdout
     assert both == run("compare", "guigang", "--format", "jsonl").stdout
@@ -301,7 +303,8 @@ def test_three_reports(tmp_path):
     res = run("compare", "yulin", report, "guigang", "--format", "csv")
     assert res.exit_code == 0
     frame = pd.read_csv(pd.io.common.StringIO(res.stdout), dtype=str, keep_default_na=False)
-    assert list(frame.columns)[5:] == ["yulin-2024", "test-2024", "guigang-2024"]
+    assert [c for c in list(frame.columns)[5:] if " " not in c] == ["yulin-2024", "test-2024",
+                                                                      "guigang-2024"]
     gdp = frame[(frame.indicator_id == "gdp") & (frame.kind == "target")].iloc[0]
     assert (gdp["yulin-2024"], gdp["test-2024"], gdp["guigang-2024"]) == ("5.5%以上", "5%左右", "5%左右")
     jobs = frame[(frame.indicator_id == "new_urban_jobs") & (frame.kind == "target")].iloc[0]
@@ -325,7 +328,8 @@ def test_report_without_headline_figures(tmp_path):
     assert "No headline figures in county-2024" in alone.stdout
     assert run("compare", report, "--format", "jsonl").stdout == ""
     header = run("compare", report, "--format", "csv").stdout.strip()
-    assert header == "indicator_id,indicator,unit,period,kind,county-2024"
+    assert header == ("indicator_id,indicator,unit,period,kind,county-2024,county-2024 value,"
+                      "county-2024 value_high,county-2024 qualifier")
     out = tmp_path / "empty.xlsx"
     assert run("compare", report, "-o", out).exit_code == 0
     sheets = pd.read_excel(out, sheet_name=None)

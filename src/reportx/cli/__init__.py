@@ -1,6 +1,9 @@
 """The command line: a thin layer over the library. Each command lives in its own module and
-registers itself on `app`; `main` turns library errors into one line on stderr and exit code 1."""
+registers itself on `app`; `main` turns library errors into one line on stderr and exit code 1,
+a usage error into one line and exit code 2, and SIGTERM/SIGHUP into a clean stop."""
 from __future__ import annotations
+
+from typing import Annotated, Optional
 
 import typer
 
@@ -8,14 +11,56 @@ app = typer.Typer(
     name="reportx",
     help="Numeric claims from Chinese government work reports (政府工作报告), as tables.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from reportx import __version__
+
+        print(f"reportx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[Optional[bool], typer.Option(
+        "--version", callback=_version, is_eager=True, help="print the version and exit")] = None) -> None:
+    """Numeric claims from Chinese government work reports (政府工作报告), as tables."""
+
 
 # Importing a command module registers its command(s) on `app`.
 from reportx.cli import compare_cmd, eval_cmd, extract_cmd, list_cmd, panel_cmd, review_cmd, rules_cmd, text_cmd  # noqa: E402,F401
 
 
+from reportx.cli import indicators_cmd  # noqa: E402,F401
+
+
 def main() -> None:
-    """Entry point of the `reportx` script: run the app; a usage error exits 2, as click's does."""
-    app()
+    """Entry point of the `reportx` script."""
+    import sys
+
+    import click
+
+    from reportx.cli.signals import terminations_raise
+
+    with terminations_raise():
+        try:
+            code = app(standalone_mode=False)
+        except click.exceptions.Abort:  # Ctrl-C
+            print("reportx: interrupted", file=sys.stderr)
+            code = 130
+        except click.ClickException as exc:  # a usage error: one line, and where to look
+            print(f"reportx: error: {_usage_line(exc)}", file=sys.stderr)
+            code = exc.exit_code
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_line(exc) -> str:
+    """`--format: 'jsnl' is not one of …; see reportx extract --help` on one line."""
+    message = " ".join(exc.format_message().split())
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        message += f" (see {ctx.command_path} --help)"
+    return message

@@ -9,7 +9,10 @@ from typing import Annotated, Optional
 import typer
 
 from reportx.cli import app
-from reportx.cli.common import CorpusOpt, FormatOpt, NamesArg, OutputOpt, RulesOpt, error, guarded
+from reportx.cli.common import (ColorOpt, ColumnsOpt, CorpusOpt, ExcludeOpt, FormatOpt, JobsOpt,
+                                NamesArg, OutputOpt, PagerOpt, QuietOpt, RecursiveOpt, RulesOpt,
+                                error, guarded)
+from reportx.cli.terminal import Color, Terminal
 
 
 class Kind(str, Enum):
@@ -23,121 +26,150 @@ def extract(
     names: NamesArg,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    kind: Annotated[Optional[Kind], typer.Option(help="only achieved (actual) or planned (target) figures")] = None,
+    kind: Annotated[Optional[Kind], typer.Option(
+        help="only achieved (actual) or planned (target) figures", show_default=False)] = None,
     indicator: Annotated[Optional[str], typer.Option(
-        help="only this indicator: a catalog id (gdp) or a word of the phrase (学位)")] = None,
-    period: Annotated[Optional[str], typer.Option(help="only figures about this year")] = None,
+        help="only this indicator: a catalog id or alias, any case (gdp, GDP, 生产总值), or a "
+        "word of the phrase (学位); see reportx indicators", show_default=False)] = None,
+    period: Annotated[Optional[str], typer.Option(
+        help="only figures about this year", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option(
+        help="the report's year, for a text whose header does not say it (so that its review "
+        "and plan parts can be told apart)", show_default=False)] = None,
+    columns: ColumnsOpt = None,
     rules: RulesOpt = None,
     corpus: CorpusOpt = None,
-    jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", min=1, help="parallel workers for many files (default: all cores)")] = None,
+    recursive: RecursiveOpt = False,
+    exclude: ExcludeOpt = None,
+    jobs: JobsOpt = None,
+    quiet: QuietOpt = False,
+    color: ColorOpt = Color.auto,
+    pager: PagerOpt = True,
 ) -> None:
     """Every numeric claim of the reports: indicator, value in a base unit, actual or target,
     period, qualifier, direction and the sentence it came from.
 
     Example: reportx extract guigang --kind target -o targets.xlsx
     """
-    from reportx.corpus import resolve_all
-    from reportx.output.writers import Format, pick_format, write_frame
-
-    chosen = pick_format(fmt, output)
-    paths = resolve_all(names, corpus)
-    keep = _filter(kind, indicator, period)
-    if len(paths) > 1 and chosen in (Format.csv, Format.jsonl):
-        _stream(paths, rules or [], jobs, chosen, output, keep)
-        return
-    result = _extract_all(paths, rules or [], jobs)
-    if len(paths) == 1 and result.failures:
-        path, reason = result.failures[0]
-        raise error(f"{path}: {reason}")          # one file, one line
-    claims = [c for c in result.claims if keep(c)]
-    if chosen in (Format.csv, Format.jsonl):     # no pandas: it costs start-up time
-        from reportx.engine.claim import CLAIM_FIELDS
-        from reportx.output.writers import write_rows_streaming
-
-        rows = [c.to_dict() for c in claims]
-        write_rows_streaming(chosen, output, CLAIM_FIELDS, lambda emit: emit(rows), stdout=sys.stdout)
-    else:
-        from reportx.engine.claim import to_frame
-
-        frame = to_frame(claims)
-        if chosen is Format.table:
-            _print_table(frame, multi=len(paths) > 1)
-        else:
-            write_frame(frame, chosen, output, stdout=sys.stdout)
-    _report(result, len(paths), output)
-
-
-def _report(result, files: int, output) -> None:
-    """Failures and the summary, as plain unwrapped stderr lines (scripts grep them)."""
-    for path, reason in result.failures:
-        print(f"reportx: failed: {path}: {reason}", file=sys.stderr)
-    if files > 1 or output is not None:
-        print(result.summary() + (f" → {output}" if output else ""), file=sys.stderr)
-    if result.failures:
-        raise typer.Exit(1)
-
-
-def _extract_all(paths: list[Path], rule_dirs, jobs, on_claims=None):
-    """The batch result: claims of every file in order (or handed to on_claims as each file is
-    done), and the files that failed."""
-    from reportx.batch import extract_paths
-    from reportx.progress import progress_bar
-
-    with progress_bar(len(paths)) as tick:
-        return extract_paths(paths, jobs=jobs, rule_dirs=tuple(rule_dirs), progress=tick,
-                             on_claims=on_claims)
-
-
-def _stream(paths, rule_dirs, jobs, fmt, output, keep) -> None:
-    """Many files to CSV or JSON Lines: each file's claims are written as they come, so memory
-    stays flat however many files there are."""
+    from reportx.cli.common import pick_columns, prepare_output, resolve_names
+    from reportx.cli.filters import claim_filter
     from reportx.engine.claim import CLAIM_FIELDS
+    from reportx.engine.ruleset import load_rules
+    from reportx.output.writers import STREAMING, Format
+
+    term = Terminal(color=color, quiet=quiet, pager=pager)
+    paths = resolve_names(names, corpus, recursive, exclude)
+    chosen = prepare_output(fmt, output, paths)
+    fields = pick_columns(columns, CLAIM_FIELDS)
+    rule_dirs = tuple(rules or [])
+    keep = claim_filter(kind.value if kind else None, indicator, period,
+                        load_rules(rule_dirs).indicators if indicator else ())
+    run = _Run(paths, rule_dirs, jobs, year, keep, term)
+    if len(paths) > 1 and (chosen in STREAMING or chosen is Format.parquet):
+        result = _stream(run, chosen, output, fields)
+    else:
+        result = run.collect(limit=_row_limit(chosen), target=output)
+        if len(paths) == 1 and result.failures:
+            for message in result.warnings:
+                term.warn(message)
+            path, reason = result.failures[0]
+            raise error(f"{path}: {reason}")          # one file, one line
+        _write(result.claims, chosen, output, fields, term, multi=len(paths) > 1,
+               custom_columns=columns is not None)
+    _finish(run, result, output, indicator)
+
+
+def _row_limit(fmt) -> int | None:
+    from reportx.output.sheets import MAX_ROWS
+    from reportx.output.writers import Format
+
+    return MAX_ROWS if fmt is Format.xlsx else None
+
+
+class _Run:
+    """One batch over the command line's files, with the progress bar."""
+
+    def __init__(self, paths, rule_dirs, jobs, year, keep, term: Terminal):
+        self.paths, self.rule_dirs, self.jobs = paths, rule_dirs, jobs
+        self.year, self.keep, self.term = year, keep, term
+
+    def collect(self, limit: int | None = None, on_claims=None, target=None):
+        """The batch result; with a limit, stop as soon as more claims than that are kept
+        (a workbook would not hold them) rather than after all the work."""
+        from reportx.batch import extract_paths
+        from reportx.cli.common import progress_for
+
+        count = 0
+        claims: list = []
+
+        def take(batch):
+            nonlocal count
+            count += len(batch)
+            if limit is not None and count > limit:
+                from reportx.output.sheets import check_rows
+
+                check_rows(count, target, "claims")
+            if on_claims is not None:
+                on_claims(batch)
+            else:
+                claims.extend(batch)
+
+        with progress_for(self.term, len(self.paths), "extracting") as tick:
+            result = extract_paths(self.paths, jobs=self.jobs, rule_dirs=self.rule_dirs,
+                                   progress=tick, on_claims=take, keep=self.keep, year=self.year)
+        result.claims = claims
+        return result
+
+
+def _stream(run: _Run, fmt, output, fields):
+    """Many files to CSV, TSV, JSON Lines or Parquet: each file's claims are written as they
+    come, so memory stays flat however many files there are."""
+    from reportx.cli.columns import claim_types
     from reportx.output.writers import write_rows_streaming
 
     def fill(emit):
-        return _extract_all(paths, rule_dirs, jobs,
-                            on_claims=lambda claims: emit([c.to_dict() for c in claims if keep(c)]))
+        return run.collect(on_claims=lambda claims: emit([c.to_dict() for c in claims]))
 
-    result = write_rows_streaming(fmt, output, CLAIM_FIELDS, fill, stdout=sys.stdout)
-    _report(result, len(paths), output)
-
-
-def _filter(kind, indicator, period):
-    """The --kind, --period and --indicator filters as one test of a claim."""
-    def keep(c) -> bool:
-        return ((kind is None or c.kind == kind.value)
-                and (period is None or c.period == period)
-                and (not indicator or c.indicator_id == indicator
-                     or bool(c.indicator and indicator in c.indicator)))
-    return keep
+    return write_rows_streaming(fmt, output, fields, fill, stdout=sys.stdout,
+                                types=claim_types())
 
 
-def _print_table(frame, multi: bool) -> None:
-    """A table for people. A narrow terminal gets value and unit in one column and no id column,
-    so the indicator phrase keeps its room."""
-    from rich.table import Table
+def _write(claims, fmt, output, fields, term: Terminal, *, multi: bool, custom_columns: bool):
+    from reportx.cli.columns import claim_types
+    from reportx.output.writers import STREAMING, Format, write_frame, write_rows_streaming
 
-    from reportx.output.display import cell, format_value
-    from reportx.cli.common import stdout_console
+    if fmt is Format.table:
+        _print_table(claims, term, multi=multi, fields=fields if custom_columns else None)
+        return
+    if fmt in STREAMING or fmt is Format.parquet:  # no pandas: it costs start-up time
+        rows = [c.to_dict() for c in claims]
+        write_rows_streaming(fmt, output, fields, lambda emit: emit(rows), stdout=sys.stdout,
+                             types=claim_types())
+        return
+    from reportx.engine.claim import to_frame
 
-    console = stdout_console()
-    wide = console.width >= 110
-    short = {"approx": "≈", "at_least": "≥", "at_most": "≤", "increase": "↑", "decrease": "↓"}
-    cols = (["doc"] if multi else []) + ["#", "as written", "value", "unit", "indicator", "id",
-                                         "period", "kind", "q", "dir"]
-    if not wide:
-        cols = [c for c in cols if c not in ("unit", "id")]
-    table = Table(header_style="bold", pad_edge=False, box=None)
-    for c in cols:
-        table.add_column(c, no_wrap=c != "indicator", overflow="fold",
-                         max_width=18 if c == "as written" else None,
-                         justify="right" if c in ("#", "value") else "left")
-    for i, r in enumerate(frame.itertuples(index=False), start=1):
-        value = format_value(r.value) if wide else f"{format_value(r.value)} {r.unit}"
-        row = ([r.doc] if multi else []) + [str(i), r.surface, value] + \
-              ([r.unit] if wide else []) + [r.indicator] + ([r.indicator_id] if wide else []) + \
-              [r.period, r.kind, short.get(r.qualifier, r.qualifier), short.get(r.direction, r.direction)]
-        table.add_row(*(cell(v) for v in row))
-    console.print(table)
-    console.print(f"{len(frame)} claims", style="dim")
+    write_frame(to_frame(claims)[fields], fmt, output, stdout=sys.stdout)
+
+
+def _print_table(claims, term: Terminal, *, multi: bool, fields=None) -> None:
+    """A table for people, one line per claim, laid out for the terminal's width."""
+    from rich.text import Text
+
+    from reportx.cli.claims_table import claims_table
+    from reportx.cli.columns import field_table
+
+    console = term.console()
+    if fields is not None:
+        table = field_table([c.to_dict() for c in claims], fields)
+    else:
+        table = claims_table(claims, multi=multi, total_width=console.width)
+    term.show(table, Text(f"{len(claims)} claim{'' if len(claims) == 1 else 's'}", style="dim"))
+
+
+def _finish(run: _Run, result, output, indicator) -> None:
+    from reportx.cli.common import report_run
+
+    if indicator and result.found and not result.claim_count:
+        run.term.note(f"reportx: note: no claim matches --indicator {indicator} "
+                      "(the catalog: reportx indicators)")
+    report_run(run.term, result, files=len(run.paths), output=output)

@@ -4,52 +4,88 @@ from __future__ import annotations
 import sys
 
 from reportx.cli import app
-from reportx.cli.common import CorpusOpt, FormatOpt, OutputOpt, guarded
+from reportx.cli.common import (ColorOpt, ColumnsOpt, CorpusOpt, FormatOpt, JobsOpt, OutputOpt,
+                                PagerOpt, QuietOpt, guarded)
+from reportx.cli.terminal import Color, Terminal
+
+FIELDS = ("name", "city", "year", "date", "speaker", "chars", "claims", "file", "error")
+TABLE_FIELDS = ("name", "city", "year", "date", "speaker", "chars", "claims")
 
 
 @app.command("list")
 @guarded
-def list_reports(corpus: CorpusOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
-    """The known reports with city, year, delivery date, speaker, size and claim count.
+def list_reports(corpus: CorpusOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+                 columns: ColumnsOpt = None, jobs: JobsOpt = None, quiet: QuietOpt = False,
+                 color: ColorOpt = Color.auto, pager: PagerOpt = True) -> None:
+    """The known reports with city, year, delivery date, speaker, size and claim count; every
+    report is read (in parallel with --jobs, a progress bar on a terminal).
 
-    Example: reportx list
+    Example: reportx list --corpus reports/ --columns name,city,year
     """
     import pandas as pd
 
+    from reportx.cli.common import pick_columns, prepare_output
     from reportx.corpus import corpus_dirs, reports_in
-    from reportx.errors import InputError
-    from reportx.extraction import extract, load
-    from reportx.output.writers import Format, pick_format, write_frame
+    from reportx.output.writers import Format, write_frame
+
+    term = Terminal(color=color, quiet=quiet, pager=pager)
+    paths = [p for folder in corpus_dirs(corpus) for p in reports_in(folder)]
+    chosen = prepare_output(fmt, output, paths)
+    fields = pick_columns(columns, FIELDS)
+    frame = pd.DataFrame(_rows(paths, jobs, term), columns=list(FIELDS))
+    frame = frame.astype({"year": "Int64", "chars": "Int64", "claims": "Int64"})  # not 2024.0
+    if chosen is not Format.table:
+        write_frame(frame[fields], chosen, output, stdout=sys.stdout, sheet="reports")
+        return
+    _print_table(frame, fields if columns else list(TABLE_FIELDS), term)
+
+
+def _rows(paths, jobs, term: Terminal) -> list[dict]:
+    """One row per file, in order: its header facts and claim count, or its error."""
+    from reportx.batch import iter_reports
+    from reportx.cli.common import progress_for
 
     rows = []
-    for folder in corpus_dirs(corpus):
-        for path in reports_in(folder):
-            try:
-                doc = load(path)
-                n = len(extract(doc))
-            except InputError as exc:
-                rows.append({"name": path.stem, "city": None, "year": None, "date": None,
-                             "speaker": None, "chars": None, "claims": None, "file": str(path),
-                             "error": str(exc)})
-                continue
-            rows.append({"name": doc.key, "city": doc.city, "year": doc.year, "date": doc.date,
-                         "speaker": doc.speaker, "chars": len(doc.text), "claims": n,
-                         "file": str(path), "error": None})
-    frame = pd.DataFrame(rows, columns=["name", "city", "year", "date", "speaker", "chars",
-                                        "claims", "file", "error"])
-    chosen = pick_format(fmt, output)
-    if chosen is not Format.table:
-        write_frame(frame, chosen, output, stdout=sys.stdout, sheet="reports")
-        return
+    outcomes = iter_reports(paths, jobs=jobs, documents=True)
+    try:
+        with progress_for(term, len(paths), "reading") as tick:
+            for path, out in zip(paths, outcomes):
+                doc = out.document
+                if doc is None:
+                    rows.append({"name": path.stem, "file": str(path), "error": out.reason})
+                else:
+                    rows.append({"name": doc.key, "city": doc.city, "year": doc.year,
+                                 "date": doc.date, "speaker": doc.speaker, "chars": len(doc.text),
+                                 "claims": len(out.claims), "file": str(path), "error": None})
+                tick(out.path, out.reason is None)
+    finally:
+        outcomes.close()
+    return rows
+
+
+def _print_table(frame, fields, term: Terminal) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
-    from reportx.cli.common import stdout_console
+    from reportx.output.display import cell
 
     table = Table(header_style="bold")
-    for c in ("name", "city", "year", "date", "speaker", "chars", "claims"):
+    for c in fields:
         table.add_column(c, justify="right" if c in ("chars", "claims", "year") else "left")
-    for r in rows:
-        table.add_row(r["name"], r["city"] or "", str(r["year"] or ""), r["date"] or "",
-                      r["speaker"] or "", f"{r['chars'] or 0:,}", str(r["claims"] or "")
-                      if not r["error"] else f"[red]{r['error']}[/red]")
-    stdout_console().print(table)
+    for r in frame.to_dict(orient="records"):
+        values = []
+        for c in fields:
+            v = None if _missing(r.get(c)) else r.get(c)
+            if c == "chars" and v is not None:
+                v = f"{int(v):,}"
+            values.append(escape(cell(v)))
+        if r.get("error") and "claims" in fields:
+            values[fields.index("claims")] = f"[red]{escape(r['error'])}[/red]"
+        table.add_row(*values)
+    term.show(table)
+
+
+def _missing(value) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))

@@ -13,7 +13,8 @@ from reportx.cli.common import CorpusOpt, guarded
 @app.command()
 @guarded
 def text(
-    name: Annotated[str, typer.Argument(help="a report file (text, HTML, .docx, PDF) or a bundled name")],
+    name: Annotated[str, typer.Argument(
+        help="a report file (text, HTML, .docx, PDF), a bundled name, or - for stdin")],
     span: Annotated[Optional[str], typer.Option(
         "--span", help="print only text[START:END], e.g. --span 279:283 (a claim's start and end)")] = None,
     corpus: CorpusOpt = None,
@@ -25,13 +26,12 @@ def text(
     """
     from reportx.corpus import resolve
     from reportx.errors import InputError
-    from reportx.readers.loading import read_text
 
     paths = resolve(name, corpus)
     if len(paths) != 1:
         shown = ", ".join(p.name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
         raise InputError(f"{name}: means {len(paths)} files ({shown}); give one")
-    body = read_text(paths[0])
+    body = _read(paths[0])
     if span is not None:
         body = body[_span(span, len(body))]
     out = body if body.endswith("\n") or not body else body + "\n"
@@ -56,3 +56,12 @@ def _span(spec: str, length: int) -> slice:
     if not (0 <= start <= end <= length):
         raise InputError(f"--span {spec}: outside the text (0:{length})")
     return slice(start, end)
+
+
+def _read(path) -> str:
+    """The text of a file, or of standard input for `-`."""
+    from reportx.readers.loading import read_text, text_from_bytes
+
+    if str(path) == "-":
+        return text_from_bytes(sys.stdin.buffer.read(), "<stdin>")
+    return read_text(path)

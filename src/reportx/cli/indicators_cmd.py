@@ -1,0 +1,72 @@
+"""`reportx indicators`: the indicator catalog (rules/indicators.yaml, plus --rules folders),
+so that `--indicator` can be discovered: ids, names, aliases, units, headline or not."""
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from reportx.cli import app
+from reportx.cli.common import (ColorOpt, ColumnsOpt, FormatOpt, OutputOpt, PagerOpt, RulesOpt,
+                                guarded)
+from reportx.cli.terminal import Color, Terminal
+
+FIELDS = ("id", "name", "aliases", "units", "headline")
+
+
+@app.command()
+@guarded
+def indicators(
+    word: Annotated[Optional[str], typer.Argument(
+        help="only indicators whose id, name or an alias holds this word (any case)",
+        show_default=False)] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    columns: ColumnsOpt = None,
+    rules: RulesOpt = None,
+    color: ColorOpt = Color.auto,
+    pager: PagerOpt = True,
+) -> None:
+    """The indicator catalog: each id with its name, the aliases it is found by and the units
+    its figures can have. `extract --indicator` takes any id or alias, in any case.
+
+    Example: reportx indicators 收入
+    """
+    import pandas as pd
+
+    from reportx.cli.common import pick_columns, prepare_output
+    from reportx.engine.ruleset import load_rules
+    from reportx.output.writers import Format, write_frame
+
+    chosen = prepare_output(fmt, output, [])
+    fields = pick_columns(columns, FIELDS)
+    catalog = [ind for ind in load_rules(tuple(rules or [])).indicators
+               if word is None or _mentions(ind, word)]
+    if chosen is Format.table:
+        _print_table(catalog, fields, Terminal(color=color, pager=pager))
+        return
+    frame = pd.DataFrame([{"id": i.id, "name": i.name, "aliases": "、".join(i.aliases),
+                           "units": ",".join(i.units), "headline": bool(i.headline)}
+                          for i in catalog], columns=list(FIELDS))
+    write_frame(frame[fields], chosen, output, stdout=sys.stdout, sheet="indicators")
+
+
+def _mentions(ind, word: str) -> bool:
+    want = word.casefold()
+    return any(want in text.casefold() for text in (ind.id, ind.name, *ind.aliases))
+
+
+def _print_table(catalog, fields, term: Terminal) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(header_style="bold", pad_edge=False, box=None)
+    for f in fields:
+        table.add_column(f, overflow="fold", no_wrap=f != "aliases")
+    for ind in catalog:
+        # aliases apart by spaces: the table wraps between them, never inside one
+        cells = {"id": ind.id, "name": ind.name, "aliases": " ".join(ind.aliases),
+                 "units": " ".join(ind.units), "headline": "yes" if ind.headline else ""}
+        table.add_row(*(escape(cells[f]) for f in fields))
+    term.show(table)
