@@ -15,6 +15,8 @@ import os
 import tempfile
 from functools import lru_cache
 
+import regex
+
 from reportx.engine.ruleset import RuleSet
 
 # Longest indicator phrase kept whole; a longer one keeps its last words up to this length.
@@ -28,6 +30,7 @@ class IndicatorMatcher:
         self.breakdown = tuple(rs.context.get("breakdown_prefixes", ()))
         self.subgroups = tuple(rs.context.get("subgroup_words", ()))
         self.share_words = tuple(rs.context.get("share_words", ()))
+        self.share_form = regex.compile(rs.context["share_form"])
 
     @classmethod
     def for_rules(cls, rs: RuleSet) -> "IndicatorMatcher":
@@ -38,6 +41,9 @@ class IndicatorMatcher:
         一般公共预算支出比重) names only an indicator that is itself a share (产业投资占比)."""
         if not phrase or phrase.startswith(self.breakdown) or any(w in phrase for w in self.subgroups):
             return None
+        if share:
+            # 产业投资占全部投资比重 names the share 产业投资占比
+            phrase = self.share_form.sub("占比", phrase)
         for alias, ind in self.aliases:
             if phrase.endswith(alias) and unit in ind.units:
                 if share and not any(w in alias for w in self.share_words):
