@@ -254,10 +254,10 @@ def test_diff_page_marks_figures_as_eval_counts_them(browser, tmp_path, rules):
 
 def _longest_report() -> Path:
     """The longest report of the shared corpus (../shared/corpus), else of the test reports."""
-    from reportx.extraction import load
+    from reportx.readers.loading import read_text
 
     found = sorted(SHARED_CORPUS.glob("*.txt")) or sorted((ROOT / "tests" / "unseen").glob("*.txt"))
-    return max(found, key=lambda p: len(load(p).text))
+    return max(found, key=lambda p: len(read_text(p)))
 
 
 def test_page_is_fast_on_the_longest_report(browser, tmp_path, capsys):

@@ -33,9 +33,9 @@ def review(
     table beside it, and a correction mode (confirm, mark wrong, edit, add a missed figure) whose
     work is kept in the browser and exported as gold JSON Lines for `reportx eval`.
 
-    With GOLD.jsonl first: the diff page, the engine's claims against the annotations, marked as
-    `reportx eval` counts them. With two annotation files: the second against the first, and
-    their agreement (Cohen's kappa on kind and qualifier, F1 on spans and values).
+    With GOLD.jsonl first: the diff page, the engine's claims against the annotations, each
+    figure marked as `reportx eval` counts it. With two annotation files: the second against
+    the first, and their agreement (Cohen's kappa on kind and qualifier, F1 on spans and values).
 
     Example: reportx review guigang -o guigang.html --open
     """
@@ -126,16 +126,22 @@ def _page(doc, gold, annotations, rs) -> tuple[str, list[str]]:
 
 def _summary(diff: dict) -> list[str]:
     s = diff["score"]
+    counts = ", ".join(_count(s[key], *names) for key, names in (
+        ("misses", ("miss", "misses")), ("false_alarms", ("false alarm", "false alarms")),
+        ("mismatches", ("other value", "other values")),
+        ("disagreements", ("attribute difference", "attribute differences"))))
     lines = [f"{diff['other']} against {diff['reference']}: exact F1 {s['exact']['f1']:.3f} "
-             f"(detection {s['detection']['f1']:.3f}); {s['misses']} misses, "
-             f"{s['false_alarms']} false alarms, {s['mismatches']} other values, "
-             f"{s['disagreements']} attribute differences"]
+             f"(detection {s['detection']['f1']:.3f}); {counts}"]
     a = diff.get("agreement")
     if a:
         kappa = ", ".join(f"{k} {_num(v['kappa'])} ({v['pairs']} pairs)" for k, v in a["kappa"].items())
         lines.append(f"agreement: span F1 {a['span_f1']:.3f}, value F1 {a['value_f1']:.3f}; "
                      f"Cohen's kappa {kappa}")
     return lines
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _num(x) -> str:

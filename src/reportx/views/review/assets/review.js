@@ -22,6 +22,7 @@
     false_alarm: 'false alarm', neutral: 'on an optional record', miss: 'miss',
     optional: 'optional, not found'
   };
+  const COUNTED = ['miss', 'false_alarm', 'mismatch', 'attribute'];   // the fates eval counts against
   const $ = id => document.getElementById(id);
   const timings = window.reviewTimings = { start: performance.now() };
 
@@ -354,10 +355,17 @@
       const other = e.item.origin === 'reference' ? null : e.item;
       html += '<table class="fields two"><tr><th></th><th>' + esc(DATA.diff.reference) + '</th><th>' +
         esc(DATA.diff.other) + '</th></tr>';
+      // what eval scores (an attribute, or value and unit of a mismatch) stands out from
+      // other differences (the indicator phrase as written); a claim has no rule to compare
+      const scored = new Set(e.item.differs || []);
+      if (e.item.fate === 'mismatch') { scored.add('value'); scored.add('unit'); }
+      const comparable = name => name !== 'rule' && name !== 'offsets' &&
+        !(name === 'optional' && other && other.optional === undefined);
       for (const [name, cell] of ROWS) {
         const a = ref ? cell(ref) : '—', b = other ? cell(other) : '—';
-        const differ = ref && other && a !== b && name !== 'rule' && name !== 'offsets' ? ' class="differs"' : '';
-        html += '<tr' + differ + '><th>' + name + '</th><td>' + a + '</td><td>' + b + '</td></tr>';
+        const differ = ref && other && comparable(name) && (a !== b || scored.has(name))
+          ? ' class="differs' + (scored.has(name) ? ' scored' : '') + '"' : '';
+        html += '<tr' + differ + ' data-field="' + name + '"><th>' + name + '</th><td>' + a + '</td><td>' + b + '</td></tr>';
       }
       return html + '</table>';
     }
@@ -434,14 +442,14 @@
     return '<form id="edit-form" class="edit">' +
       '<div class="dhead"><span class="surface">' + esc(r.surface) + '</span> <span class="muted">' +
       (isNew ? 'new figure ' : '') + r.start + '–' + r.end + '</span></div>' +
-      '<label>value <small>(base unit: 1.3万个 → 13000)</small>' + input('value', 'number', ' step="any" min="0" required') + '</label>' +
-      '<label>value_high <small>(a range’s upper end)</small>' + input('value_high', 'number', ' step="any" min="0"') + '</label>' +
+      '<label>value' + input('value', 'number', ' step="any" min="0" required placeholder="base unit: 1.3万个 → 13000"') + '</label>' +
+      '<label>value_high' + input('value_high', 'number', ' step="any" min="0" placeholder="a range’s upper end"') + '</label>' +
       '<label>unit' + selectHTML('unit', CODES.unit, r.unit) + '</label>' +
       '<label>classifier' + input('classifier', 'text') + '</label>' +
-      '<label>indicator <small>(as written)</small>' + input('indicator', 'text') + '</label>' +
+      '<label>indicator' + input('indicator', 'text', ' placeholder="as written"') + '</label>' +
       '<label>indicator_id' + selectHTML('indicator_id', ids, r.indicator_id, INDICATOR_NAMES) + '</label>' +
       '<label>period' + input('period', 'text', ' pattern="\\d{4}" placeholder="2023"') + '</label>' +
-      '<label>span <small>(years, when more than one)</small>' + input('span', 'number', ' min="2" step="1"') + '</label>' +
+      '<label>span' + input('span', 'number', ' min="2" step="1" placeholder="years, when more than one"') + '</label>' +
       '<label>kind' + selectHTML('kind', CODES.kind, r.kind) + '</label>' +
       '<label>qualifier' + selectHTML('qualifier', CODES.qualifier, r.qualifier) + '</label>' +
       '<label>direction' + selectHTML('direction', CODES.direction, r.direction) + '</label>' +
@@ -563,7 +571,7 @@
   }
   const KEYS = [
     ['j / ↓', 'next figure (among those the filters show)'], ['k / ↑', 'previous figure'],
-    ['u', 'next unreviewed figure'], ['c', 'confirm'], ['x', 'wrong (again: not wrong)'],
+    ['u', DIFF ? 'next difference eval counts' : 'next unreviewed figure'], ['c', 'confirm'], ['x', 'wrong (again: not wrong)'],
     ['o', 'optional on / off'], ['e', 'edit the fields'], ['a', 'add the selected text as a figure'],
     ['/', 'search'], ['Esc', 'close the form or this help; clear the selection'], ['?', 'this help']
   ];
@@ -690,7 +698,7 @@
     const k = ev.key;
     const handled = {
       j: () => step(1), ArrowDown: () => step(1), k: () => step(-1), ArrowUp: () => step(-1),
-      u: () => step(1, e => DIFF ? e.item.fate !== 'agree' : !reviewed(e)),
+      u: () => step(1, e => DIFF ? COUNTED.includes(e.item.fate) : !reviewed(e)),
       '/': () => $('search').focus(), '?': () => { $('help').hidden = !$('help').hidden; }
     };
     if (EDITABLE) {
@@ -700,6 +708,18 @@
       });
     }
     if (handled[k]) { ev.preventDefault(); handled[k](); }
+  }
+
+  // Corrections kept for figures this page no longer has (the rules changed since): say so
+  // rather than drop them silently; they stay stored but are not exported.
+  function warnOrphans() {
+    if (!EDITABLE) return;
+    const here = new Set(DATA.items.map(keyOf));
+    const lost = Object.keys(state.decisions).filter(k => !here.has(k));
+    if (lost.length) {
+      toast(lost.length + ' stored correction(s) are for figures this page no longer shows (at ' +
+        lost.slice(0, 3).join(', ') + '); they are not exported');
+    }
   }
 
   function init() {
@@ -716,6 +736,7 @@
     applyFilter();
     renderProgress();
     showDetails(null);
+    warnOrphans();
     wire();
     const fitHeader = () => document.documentElement.style.setProperty('--head', $('top').offsetHeight + 'px');
     fitHeader();
