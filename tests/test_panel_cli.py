@@ -117,6 +117,14 @@ def test_a_wrong_output_is_one_line(folder, tmp_path, args, needle):
     one_line_error(run(folder, *args), needle)
 
 
+def test_an_output_or_plot_onto_a_report_is_refused(tmp_path):
+    report = tmp_path / "page.html"
+    report.write_text("<html><body><p>2014年某市政府工作报告</p></body></html>", encoding="utf-8")
+    before = report.read_bytes()
+    one_line_error(run(report, "--plot", report), "is one of the inputs")
+    assert report.read_bytes() == before
+
+
 def test_a_missing_report_is_one_line():
     one_line_error(run("no-such-report-anywhere"), "no-such-report-anywhere")
 

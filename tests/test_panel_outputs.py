@@ -122,6 +122,17 @@ def test_workbook_has_long_wide_and_sources_sheets_and_native_charts(panel, tmp_
     assert len(sources) == len(REPORTS) and sources.used.all()
 
 
+def test_the_workbook_holds_control_characters_a_report_may_carry(panel, tmp_path):
+    import openpyxl
+
+    from reportx.views.panel.workbook import write_workbook
+
+    rows = panel.rows.copy()
+    rows.loc[0, "note"] = "a\x0bb\x01c"
+    write_workbook(panel, rows, tmp_path / "ctl.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "ctl.xlsx")["panel"]["S2"].value == "a b\ufffdc"
+
+
 def test_a_file_is_not_written_into_a_missing_folder(panel, tmp_path):
     from reportx.output.parquet import write_parquet
 

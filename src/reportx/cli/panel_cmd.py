@@ -73,13 +73,18 @@ def panel(
     from reportx.engine.ruleset import load_rules
     from reportx.views.panel import build_panel, select
 
+    from reportx.output.safe import refuse_inputs
+
     chosen = _pick_format(fmt, output)
     if plot is not None:
         from reportx.views.panel.plot import plot_kind
 
         plot_kind(plot)          # a bad suffix fails before any report is read
+    paths = resolve_all(names, corpus)
+    for target in (output, plot):  # never overwrite a report (a .html one, say)
+        refuse_inputs(target, paths)
     rs = load_rules(rules or [])
-    result = build_panel(resolve_all(names, corpus), rules=rs, include_all=include_all)
+    result = build_panel(paths, rules=rs, include_all=include_all)
     for message in result.warnings:      # plain print: a warning is one line, never wrapped
         print(f"reportx: warning: {message}", file=sys.stderr)
     rows = select(result.rows, indicators=indicator or (), places=place or (), units=unit or (),

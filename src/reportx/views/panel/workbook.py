@@ -51,7 +51,12 @@ def sheet_names(frame) -> dict[str, tuple[str, str, str]]:
 
 
 def _sheet(xw, name: str, frame):
-    """Write frame as a sheet: header frozen, columns sized to their text."""
+    """Write frame as a sheet: header frozen, columns sized to their text, control characters
+    made printable (openpyxl refuses them), no more rows than Excel holds."""
+    from reportx.output.sheets import check_rows, for_excel
+
+    check_rows(len(frame), xw, name)
+    frame = for_excel(frame)
     frame.to_excel(xw, sheet_name=name, index=False)
     ws = xw.sheets[name]
     ws.freeze_panes = "A2"
