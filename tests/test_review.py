@@ -206,6 +206,15 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path, args, message):
     assert not (tmp_path / "p.html").exists()
 
 
+def test_the_page_is_never_written_over_the_report(tmp_path):
+    report = tmp_path / "guigang.html"
+    original = "<html><body><p>一、2023年工作回顾</p><p>地区生产总值增长0.1％。</p></body></html>"
+    report.write_text(original, encoding="utf-8")
+    result = runner.invoke(app, ["review", str(report), "-o", str(tmp_path / "." / "guigang.html")])
+    assert result.exit_code == 1 and "is the report itself" in result.stderr
+    assert report.read_text(encoding="utf-8") == original
+
+
 def test_the_page_assets_are_package_data():
     # the wheel packs src/reportx; the page must not depend on the checkout's other folders
     folder = ROOT / "src" / "reportx" / "views" / "review" / "assets"

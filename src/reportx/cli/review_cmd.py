@@ -57,6 +57,7 @@ def review(
     paths = resolve(name, corpus)
     if len(paths) != 1:
         raise InputError(f"{name}: means {len(paths)} files; give one report")
+    _refuse_overwriting(target, paths[0])
     doc = load(paths[0])
     for path, records in zip(annotations, gold):
         _warn_if_other_text(path, records, span_mismatches(records, doc.text), paths[0])
@@ -96,6 +97,14 @@ def _target(output: Path | None, open_page: bool) -> Path:
     if output.suffix.lower() not in PAGE_SUFFIXES:
         raise OutputError(f"{output}: the page is HTML; give a name ending in .html")
     return output
+
+
+def _refuse_overwriting(target: Path, report: Path) -> None:
+    """A report may itself be an .html file: the page must never be written over it."""
+    from reportx.errors import OutputError
+
+    if target.exists() and target.resolve() == report.resolve():
+        raise OutputError(f"{target}: is the report itself; write the page elsewhere")
 
 
 def _doc_key(gold: list[list[dict]], annotations: list[Path]) -> str:

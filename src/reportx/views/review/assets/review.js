@@ -103,8 +103,9 @@
   // an element that would cross its parent's end is cut there (its data-* keep the true offsets).
   function blockHTML(block, inside) {
     const [start, end, level, headEnd] = block;
+    // a figure broken across lines by a scraper is drawn up to its line's end
     const spans = inside.map(e => ({
-      start: e.item.start, end: e.item.end,
+      start: e.item.start, end: Math.min(e.item.end, end),
       open: '<mark class="' + markClass(e) + '" data-i="' + e.id + '" data-start="' + e.item.start +
         '" data-end="' + e.item.end + '">', close: '</mark>'
     }));
@@ -409,6 +410,7 @@
   }
   function changed(e) {
     saveState();
+    fillFilters();             // the status counts in the filter changed
     if (e && markEls[e.id]) markEls[e.id].className = markClass(e);
     if (current === e) showDetails(e);
     renderProgress();
@@ -501,11 +503,10 @@
       select(entries.find(x => x.item === rec), false);
       return;
     }
-    if (e.added) { Object.assign(e.item, out); changed(e); fillFilters(); return; }
+    if (e.added) { Object.assign(e.item, out); changed(e); return; }
     const edits = {};
     for (const k of FIELD_NAMES) if ((e.item[k] ?? null) !== (out[k] ?? null)) edits[k] = out[k];
     decide(e, { status: 'confirmed', edits, optional: out.optional });
-    fillFilters();
   }
 
   /* adding a figure the engine missed: select its text ------------------------------------ */
@@ -556,6 +557,10 @@
   function jumpTo(start) {
     const e = entries.find(x => x.item.start === start);
     if (e) { select(e, true); flash(markEls[e.id]); }
+  }
+  function scrollToBlock(start) {
+    const el = document.querySelector('#text .b[data-start="' + start + '"]');
+    if (el) { el.scrollIntoView({ block: 'start', behavior: 'instant' }); window.scrollBy(0, -$('top').offsetHeight - 8); flash(el); }
   }
   function flash(el) {
     if (!el) return;
@@ -631,6 +636,10 @@
     for (const k of ['kind', 'indicator', 'unit', 'section', 'status']) {
       $('f-' + k).addEventListener('change', ev => onFilter(k, ev.target.value));
     }
+    $('f-section').addEventListener('change', ev => {      // and go there
+      const s = DOC.sections.find(x => x.path === ev.target.value);
+      if (s) scrollToBlock(s.start);
+    });
     $('search').addEventListener('input', ev => onFilter('q', ev.target.value.trim().toLowerCase()));
     const text = $('text');
     let pinnedTimer = 0;
@@ -677,9 +686,7 @@
     });
     $('sections').addEventListener('click', ev => {
       const row = ev.target.closest('tr[data-start]');
-      if (!row) return;
-      const el = document.querySelector('#text .b[data-start="' + row.dataset.start + '"]');
-      if (el) { el.scrollIntoView({ block: 'start', behavior: 'instant' }); flash(el); }
+      if (row) scrollToBlock(+row.dataset.start);
     });
     $('export').addEventListener('click', download);
     $('help-button').addEventListener('click', () => { $('help').hidden = !$('help').hidden; });
