@@ -165,7 +165,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if d.share:
             # a share is a level: only a verb right before it moves it (占比提高2个百分点)
             d.direction = _verb_before(d.own, words)
-        d.indicator_id = matcher.match(d.indicator, d.unit, share=d.share)
+        d.indicator_id = matcher.match(d.indicator, d.unit, share=d.share, place=doc.city)
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_span_cues(d, prev, words)
@@ -232,6 +232,8 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
             and not d.share:
         d.direction = prev.direction
     phrase = _strip_words(d.own.strip(), words)
+    if d.q.unit == "rank":
+        phrase = _strip_words(_strip_scope(phrase, words), words)   # 增速全国第3: 增速
     if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
     if phrase and words.verbs.fullmatch(phrase):
@@ -241,6 +243,9 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.indicator = following
     elif not d.clause.strip():
         d.indicator = prev.indicator if prev else None
+    elif not phrase and prev is None:
+        # 全省进出口总值创历史新高，达到5379亿元: the clause before names what it reached
+        d.indicator = _previous_clause_phrase(doc, d, words) or None
     elif prev is not None and prev.indicator and phrase in words.generic_heads:
         d.indicator = prev.indicator  # …增长7.4%，总额达到2360亿元: the indicator before
     elif prev is not None and prev.indicator and phrase in words.shared_head_nouns \
@@ -252,6 +257,14 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.indicator, d.share = prev.indicator, d.share or prev.share
     else:
         d.indicator = phrase or None
+
+
+def _previous_clause_phrase(doc: Document, d: _Draft, words: Words) -> str:
+    """The indicator phrase of the clause before a figure's own, within its sentence."""
+    s_start = d.sentence[0]
+    head = doc.norm[s_start:d.q.start - len(d.clause)].rstrip("".join(words.breaks))
+    cut = max((head.rfind(ch) for ch in words.breaks), default=-1)
+    return _strip_words(head[cut + 1:].strip(), words)
 
 
 def _read_span_cues(d: _Draft, prev: _Draft | None, words: Words) -> None:

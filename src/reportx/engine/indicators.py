@@ -31,14 +31,19 @@ class IndicatorMatcher:
         self.subgroups = tuple(rs.context.get("subgroup_words", ()))
         self.share_words = tuple(rs.context.get("share_words", ()))
         self.share_form = regex.compile(rs.context["share_form"])
+        self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=len, reverse=True))
+        self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
+        self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
 
     @classmethod
     def for_rules(cls, rs: RuleSet) -> "IndicatorMatcher":
         return _matcher(rs)
 
-    def match(self, phrase: str | None, unit: str, share: bool = False) -> str | None:
+    def match(self, phrase: str | None, unit: str, share: bool = False,
+              place: str | None = None) -> str | None:
         """The id of the longest alias the phrase ends with, if the unit fits. A share (民生支出占
-        一般公共预算支出比重) names only an indicator that is itself a share (产业投资占比)."""
+        一般公共预算支出比重) names only an indicator that is itself a share (产业投资占比); a bare
+        alias (生产总值) only with nothing but scope words, or the report's `place`, before it."""
         if not phrase or phrase.startswith(self.breakdown) or any(w in phrase for w in self.subgroups):
             return None
         if share:
@@ -48,8 +53,27 @@ class IndicatorMatcher:
             if phrase.endswith(alias) and unit in ind.units:
                 if share and not any(w in alias for w in self.share_words):
                     continue
+                if (alias, ind.id) in self.bare and not self._only_scope(phrase[:-len(alias)], place):
+                    return None       # 海洋生产总值, 酒泉经济总量: another thing of that name
                 return ind.id
         return None
+
+    def _only_scope(self, prefix: str, place: str | None) -> bool:
+        words = self.scopes + self.place_names(place)
+        while prefix:
+            word = next((w for w in words if prefix.startswith(w)), None)
+            if word is None:
+                return False
+            prefix = prefix[len(word):]
+        return True
+
+    def place_names(self, place: str | None) -> tuple[str, ...]:
+        """河北省 → (河北省, 河北): the report's own place, with and without its ending."""
+        if not place:
+            return ()
+        short = next((place[: -len(s)] for s in self.place_suffixes
+                      if place.endswith(s) and len(place) - len(s) >= 2), place)
+        return tuple(dict.fromkeys([place, short]))
 
 
 @lru_cache(maxsize=8)

@@ -37,7 +37,7 @@ EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifie
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
                  "min_value", "examples", "counter_examples"}
 EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}
-INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases"}
+INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare"}
 _FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z_]*)\}")
 # Seconds one rule may search one text for; a pattern that backtracks past this is reported.
 DEFAULT_TIMEOUT = 2.0
@@ -74,6 +74,7 @@ class Indicator:
     headline: bool
     units: tuple[str, ...]
     aliases: tuple[str, ...]
+    bare: tuple[str, ...] = ()     # aliases that name it only standing alone (经济总量, 进出口)
 
 
 @dataclass(eq=False)  # compared and hashed by identity: caches key on the loaded set
@@ -347,9 +348,12 @@ def _indicator(entry, path: str) -> Indicator:
     bad = [u for u in units if u not in UNIT_CODES]
     if bad:
         raise RuleError(path, rid, f"unknown unit code(s) {bad}")
+    bare = entry.get("bare") or []
+    if not isinstance(bare, list) or not all(isinstance(a, str) and a for a in bare):
+        raise RuleError(path, rid, "bare must be a list of words")
     return Indicator(id=rid, name=str(entry.get("name") or aliases[0]),
                      headline=bool(entry.get("headline", False)), units=units,
-                     aliases=tuple(aliases))
+                     aliases=tuple(dict.fromkeys([*aliases, *bare])), bare=tuple(bare))
 
 
 def _check_unique_ids(raw) -> None:
