@@ -272,7 +272,7 @@ def _read_span_cues(d: _Draft, prev: _Draft | None, words: Words) -> None:
     figure) or the start of a from–to pair, and any span its clause names (5年增长): what a
     multi-year frame needs to tell a span's figure from a year's."""
     listed = prev is not None and (d.continues or d.own != d.clause) and not _has_verb(d.own, words)
-    d.average = any(w in d.clause for w in words.average_words) or (listed and prev.average)
+    d.average = _is_average(d.clause, words) or (listed and prev.average)
     d.total = any(w in d.clause for w in words.total_words) or (listed and prev.total)
     own = _strip_between(d.own.rstrip(), words)
     verb = words.verb_at_end.search(_mask(own, words))
@@ -293,6 +293,20 @@ def _read_span_cues(d: _Draft, prev: _Draft | None, words: Words) -> None:
         d.level = False           # 8家全国重点实验室落户: things that happened, counted
     else:
         d.level = d.share or not _has_verb(d.own, words)
+
+
+def _is_average(clause: str, words: Words) -> bool:
+    """年均增长5.5% / 年均5.5%: an average word before a verb or right before the number."""
+    for w in words.average_words:
+        at = clause.find(w)
+        while at >= 0:
+            rest = clause[at + len(w):].lstrip()
+            for lead in ("分别", "均"):
+                rest = rest[len(lead):] if rest.startswith(lead) else rest
+            if not rest or words.verbs.match(_mask(rest, words)):
+                return True
+            at = clause.find(w, at + 1)
+    return False
 
 
 def _small_number(text: str) -> int | None:
