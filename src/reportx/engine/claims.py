@@ -53,6 +53,7 @@ class Words:
     tail_pattern: regex.Pattern | None = None
     sentence_ends: str = ""
     distributive: tuple[str, ...] = ()
+    joint: tuple[str, ...] = ()
     expansions: dict = field(default_factory=dict)
     rank_scopes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
@@ -98,6 +99,7 @@ def _words(rs: RuleSet) -> Words:
         period_year=rs.context_patterns["period_year"],  # a user's is time-limited
         joiners=regex.compile(alternation(ctx["list_joiners"])),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
+        joint=tuple(ctx.get("joint_words", ())),
         expansions=dict(ctx.get("list_expansions", {})),
         aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
@@ -165,7 +167,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if d.share:
             # a share is a level: only a verb right before it moves it (占比提高2个百分点)
             d.direction = _verb_before(d.own, words)
-        d.indicator_id = matcher.match(d.indicator, d.unit, share=d.share, place=doc.city)
+        ids = matcher.list_ids(d.indicator, d.unit, share=d.share, place=doc.city)
+        d.indicator_id = ids[0] if ids else None
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_span_cues(d, prev, words)
@@ -436,7 +439,31 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
                 prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
                 for k, item in enumerate(_share_heads(items)):
                     drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
+        elif j - i == 1:
+            _joint_subjects(d, word, words)
         i = j
+
+
+def _joint_subjects(d: _Draft, word: str | None, words: Words) -> None:
+    """One figure said of several subjects (游客人数、旅游收入均增长10%以上; 城乡居民人均可支配收入分别
+    增长7.5%): the indicator names them all, 、-joined, so each can be read off it."""
+    joint = next((w for w in words.joint if w in d.own), None)
+    cue = word or joint
+    if cue is None:
+        return
+    subject = _strip_words(d.clause.split(cue)[0], words)
+    if word is None and words.joiners.search(subject) is None:
+        return
+    items = _expand([_strip_words(s, words) for s in words.joiners.split(subject) if s], 2,
+                    words.expansions)
+    items = [s for s in items if s]
+    if len(items) < 2:
+        return
+    items = _share_heads(items)
+    first = items[0]
+    items = [first] + [first[:first_word_length(first)] + s if s in words.shared_head_nouns else s
+                       for s in items[1:]]
+    d.indicator = "、".join(items)
 
 
 def _share_list_qualifiers(drafts: list[_Draft]) -> None:

@@ -58,6 +58,13 @@ class IndicatorMatcher:
                 return ind.id
         return None
 
+    def list_ids(self, phrase: str | None, unit: str, share: bool = False,
+                 place: str | None = None) -> list[str]:
+        """The ids of every item of a joint indicator (游客人数、旅游收入 → tourist_arrivals,
+        tourism_revenue), in order; the one id of a plain phrase."""
+        ids = [self.match(p, unit, share, place) for p in (phrase or "").split("、") if p]
+        return list(dict.fromkeys(i for i in ids if i))
+
     def _only_scope(self, prefix: str, place: str | None) -> bool:
         words = self.scopes + self.place_names(place)
         while prefix:

@@ -124,14 +124,31 @@ def build_comparison(sources, *, rules=None, include_all: bool = False) -> Compa
     return compare_claims(documents, claims, catalog=rs.indicators,
                           qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
-                          include_all=include_all)
+                          include_all=include_all, ids_of=_joint_ids(rs))
+
+
+def _joint_ids(rs):
+    """A claim said of several indicators at once (游客人数、旅游收入均增长10%以上) fills each one's
+    row: the ids of the items of its indicator phrase."""
+    from reportx.engine.indicators import IndicatorMatcher
+
+    matcher = IndicatorMatcher.for_rules(rs)
+
+    def ids_of(c: Claim) -> list[str]:
+        if not c.indicator or "、" not in c.indicator:
+            return [c.indicator_id] if c.indicator_id else []
+        return matcher.list_ids(c.indicator, c.unit, place=c.city) or (
+            [c.indicator_id] if c.indicator_id else [])
+    return ids_of
 
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
-                   qualifier_words=None, goal_words=(), include_all: bool = False) -> Comparison:
+                   qualifier_words=None, goal_words=(), include_all: bool = False,
+                   ids_of=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
     (RuleSet.indicators: id, name, headline) in catalog order; a target stated in a paragraph
-    with one of `goal_words` (主要预期目标) is the headline one."""
+    with one of `goal_words` (主要预期目标) is the headline one. `ids_of(claim)` lists every
+    indicator a claim is about when one figure is said of several (default: its own id)."""
     import pandas as pd
 
     keys = [d.key for d in documents]
@@ -146,13 +163,14 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     first_seen: dict[str, tuple] = {}
     for di, key in enumerate(keys):
         for c in claims.get(key, ()):
-            ident = _ident(c)
-            if ident is None or not (ident in headline or ident in shared):
-                continue
             if c.span is not None:
                 continue        # a five-year average or total is no year's figure
-            first_seen.setdefault(ident, (di, c.start))
-            cells.setdefault(((ident, c.unit, c.period, c.kind), key), []).append(c)
+            idents = ids_of(c) if ids_of and c.indicator_id else [_ident(c)]
+            for ident in idents:
+                if ident is None or not (ident in headline or ident in shared):
+                    continue
+                first_seen.setdefault(ident, (di, c.start))
+                cells.setdefault(((ident, c.unit, c.period, c.kind), key), []).append(c)
 
     def indicator_rank(ident: str):
         if ident in headline:
@@ -187,7 +205,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             shown[(row, key)] = said
             c = found[0]
             records.append({
-                "indicator_id": c.indicator_id, "indicator": indicator,
+                "indicator_id": ident if ident in order else c.indicator_id, "indicator": indicator,
                 "period": period, "kind": kind, "doc": key, "city": c.city or cities.get(key),
                 "value": c.value, "unit": unit, "qualifier": c.qualifier,
                 "direction": c.direction, "value_high": c.value_high,
