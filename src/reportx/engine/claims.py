@@ -246,9 +246,9 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.indicator = following
     elif not d.clause.strip():
         d.indicator = prev.indicator if prev else None
-    elif not phrase and prev is None:
+    elif not phrase and not d.continues and (subject := _subject_before(doc, d, prev, words)):
         # 全省进出口总值创历史新高，达到5379亿元: the clause before names what it reached
-        d.indicator = _previous_clause_phrase(doc, d, words) or None
+        d.indicator = subject
     elif prev is not None and prev.indicator and phrase in words.generic_heads:
         d.indicator = prev.indicator  # …增长7.4%，总额达到2360亿元: the indicator before
     elif prev is not None and prev.indicator and phrase in words.shared_head_nouns \
@@ -262,12 +262,21 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.indicator = phrase or None
 
 
-def _previous_clause_phrase(doc: Document, d: _Draft, words: Words) -> str:
-    """The indicator phrase of the clause before a figure's own, within its sentence."""
-    s_start = d.sentence[0]
-    head = doc.norm[s_start:d.q.start - len(d.clause)].rstrip("".join(words.breaks))
-    cut = max((head.rfind(ch) for ch in words.breaks), default=-1)
-    return _strip_words(head[cut + 1:].strip(), words)
+def _subject_before(doc: Document, d: _Draft, prev: _Draft | None, words: Words) -> str:
+    """What a figure with no words of its own is about, when a clause or list item since the
+    previous figure names it: 全省进出口总值创历史新高，达到5379亿元 / 全体居民人均可支配收入增速高于
+    经济增速、突破3万元 — the nearest such piece, up to its first verb."""
+    start = max(d.sentence[0], prev.q.end if prev is not None else 0)
+    head = doc.norm[start:d.q.start - len(d.own)]
+    pieces = regex.split(f"[{regex.escape(words.breaks + words.list_breaks)}]", head)
+    if prev is not None:
+        pieces = pieces[1:]     # 4个千亿台阶: what runs on from the previous figure is its own noun
+    for piece in reversed(pieces):
+        verb = next((m for m in words.verbs.finditer(_mask(piece, words)) if m.start() > 0), None)
+        subject = _strip_words((piece[:verb.start()] if verb else piece).strip(), words)
+        if subject:
+            return subject
+    return ""
 
 
 def _read_span_cues(d: _Draft, prev: _Draft | None, words: Words) -> None:
@@ -303,13 +312,24 @@ def _is_average(clause: str, words: Words) -> bool:
     for w in words.average_words:
         at = clause.find(w)
         while at >= 0:
-            rest = clause[at + len(w):].lstrip()
-            for lead in ("分别", "均"):
-                rest = rest[len(lead):] if rest.startswith(lead) else rest
+            rest = _strip_leading(clause[at + len(w):].lstrip(), words)
             if not rest or words.verbs.match(_mask(rest, words)):
                 return True
             at = clause.find(w, at + 1)
     return False
+
+
+def _strip_leading(text: str, words: Words) -> str:
+    """Drop the words that may stand between an average word and its number (分别, 超过, 达)."""
+    leads = sorted({*words.between, *(w for w, _ in words.before)}, key=len, reverse=True)
+    changed = True
+    while changed and text:
+        changed = False
+        for w in leads:
+            if text.startswith(w):
+                text, changed = text[len(w):], True
+                break
+    return text
 
 
 def _small_number(text: str) -> int | None:

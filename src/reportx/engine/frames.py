@@ -67,7 +67,12 @@ class TimeReader:
             if plan_suffix_only and not regex.search(r"(?:时期|期间|以来)$", m[0]):
                 continue
             first = self.plans.get(m["plan"])
-            if first is not None:
+            if first is None:
+                continue
+            if m[0].endswith("以来") and self.year is not None and first < self.year <= first + 4:
+                # “十四五”以来 in 2025: the years of the plan so far, achieved
+                found.append(TimeExpression(m.start(), m.end(), "actual", first, self.year - 1, m[0]))
+            else:
                 found.append(self._expr(m, first, first + 4))
         if self.year is not None:
             for pattern, rule in self.relative:
