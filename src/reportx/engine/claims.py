@@ -156,7 +156,10 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         _read_clause(doc, d, prev, words)
     _distribute_lists(drafts, words)
     _share_list_qualifiers(drafts)
+    prev_in_sentence = None
     for d in drafts:
+        if prev_in_sentence is not None and prev_in_sentence.sentence != d.sentence:
+            prev_in_sentence = None
         if d.indicator:
             d.indicator = trim_phrase(d.indicator, matcher.words)
         d.unit = _unit(doc, d, words)
@@ -168,7 +171,11 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # a share is a level: only a verb right before it moves it (占比提高2个百分点)
             d.direction = _verb_before(d.own, words)
         ids = matcher.list_ids(d.indicator, d.unit, share=d.share, place=doc.city)
+        if not ids and prev_in_sentence is not None and prev_in_sentence.indicator_id:
+            # 接待游客2.73亿人次、实现收入4140亿元: the catalog's companion of the figure before
+            ids = matcher.companion(prev_in_sentence.indicator_id, d.indicator, d.unit)
         d.indicator_id = ids[0] if ids else None
+        prev_in_sentence = d
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_span_cues(d, prev, words)
@@ -246,7 +253,7 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.indicator = following
     elif not d.clause.strip():
         d.indicator = prev.indicator if prev else None
-    elif not phrase and not d.continues and (subject := _subject_before(doc, d, prev, words)):
+    elif not phrase and (subject := _subject_before(doc, d, prev, words)):
         # 全省进出口总值创历史新高，达到5379亿元: the clause before names what it reached
         d.indicator = subject
     elif prev is not None and prev.indicator and phrase in words.generic_heads:
@@ -443,35 +450,41 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
         if j - i > 1 and not word:
             # 国内游客人次、总花费增长5.6％、7.5％: as many subjects as figures share them out too
             word = _implicit_distribution(d, j - i, words)
-        if j - i > 1 and word:
-            subject = _strip_words(d.clause.split(word)[0], words)
-            items = _expand([_strip_words(s, words) for s in words.joiners.split(subject) if s],
-                            j - i, words.expansions)
-            items = [s for s in items if s]
-            if not items:
-                # 接待游客7.6亿人次、实现旅游收入8432亿元，分别增长9.2%和11.4%: the figures
-                # just before, in the same sentence, name the list
-                before = [p for p in drafts[max(0, i - (j - i)):i] if p.sentence == d.sentence]
-                if len(before) == j - i and len({p.indicator for p in before}) == j - i:
-                    for k, p in enumerate(before):
-                        drafts[i + k].indicator = p.indicator
-            elif len(items) == j - i:
-                prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
-                for k, item in enumerate(_share_heads(items)):
-                    drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
+        subject = _strip_words(d.clause.split(word)[0], words) if word else ""
+        items = _expand([_strip_words(s, words) for s in words.joiners.split(subject) if s],
+                        j - i, words.expansions)
+        items = [s for s in items if s]
+        before = [p for p in drafts[:i] if p.sentence == d.sentence]
+        if j - i > 1 and items and len(items) == j - i:
+            prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
+            for k, item in enumerate(_share_heads(items)):
+                drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
+        elif j - i > 1 and not items and (word or not _strip_words(d.own, words)):
+            # 接待游客7.6亿人次、实现旅游收入8432亿元，(分别)增长9.2%和11.4%: the figures just
+            # before, in the same sentence, name the list
+            named = before[-(j - i):]
+            if len(named) == j - i and len({p.indicator for p in named}) == j - i:
+                for k, p in enumerate(named):
+                    drafts[i + k].indicator = p.indicator
         elif j - i == 1:
-            _joint_subjects(d, word, words)
+            _joint_subjects(d, word, words, before)
         i = j
 
 
-def _joint_subjects(d: _Draft, word: str | None, words: Words) -> None:
+def _joint_subjects(d: _Draft, word: str | None, words: Words, before: list[_Draft]) -> None:
     """One figure said of several subjects (游客人数、旅游收入均增长10%以上; 城乡居民人均可支配收入分别
-    增长7.5%): the indicator names them all, 、-joined, so each can be read off it."""
+    增长7.5%; 城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%): the indicator
+    names them all, 、-joined, so each can be read off it."""
     joint = next((w for w in words.joint if w in d.own), None)
     cue = word or joint
     if cue is None:
         return
     subject = _strip_words(d.clause.split(cue)[0], words)
+    if not subject and word:
+        named = [p.indicator for p in before[-2:] if p.indicator]
+        if len(named) == 2 and len(set(named)) == 2 and not _has_verb(d.clause.split(cue)[0], words):
+            d.indicator = "、".join(named)
+        return
     if word is None and words.joiners.search(subject) is None:
         return
     items = _expand([_strip_words(s, words) for s in words.joiners.split(subject) if s], 2,

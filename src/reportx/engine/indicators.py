@@ -34,6 +34,8 @@ class IndicatorMatcher:
         self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=len, reverse=True))
         self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
+        self.companions = [(after, head, ind) for ind in rs.indicators
+                           for after, heads in ind.companions for head in heads]
 
     @classmethod
     def for_rules(cls, rs: RuleSet) -> "IndicatorMatcher":
@@ -64,6 +66,14 @@ class IndicatorMatcher:
         tourism_revenue), in order; the one id of a plain phrase."""
         ids = [self.match(p, unit, share, place) for p in (phrase or "").split("、") if p]
         return list(dict.fromkeys(i for i in ids if i))
+
+    def companion(self, before_id: str, phrase: str | None, unit: str) -> list[str]:
+        """The id a bare head (收入, 花费) takes right after a figure of `before_id` (接待游客2.73亿
+        人次、实现收入4140亿元 → tourism_revenue), as the catalog's `companions` say."""
+        for after, head, ind in self.companions:
+            if after == before_id and phrase and phrase.endswith(head) and unit in ind.units:
+                return [ind.id]
+        return []
 
     def _only_scope(self, prefix: str, place: str | None) -> bool:
         words = self.scopes + self.place_names(place)

@@ -37,7 +37,7 @@ EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifie
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
                  "min_value", "examples", "counter_examples"}
 EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}
-INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare"}
+INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare", "companions"}
 _FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z_]*)\}")
 # Seconds one rule may search one text for; a pattern that backtracks past this is reported.
 DEFAULT_TIMEOUT = 2.0
@@ -75,6 +75,7 @@ class Indicator:
     units: tuple[str, ...]
     aliases: tuple[str, ...]
     bare: tuple[str, ...] = ()     # aliases that name it only standing alone (经济总量, 进出口)
+    companions: tuple = ()         # (id, heads): heads that mean this one right after that id
 
 
 @dataclass(eq=False)  # compared and hashed by identity: caches key on the loaded set
@@ -351,9 +352,14 @@ def _indicator(entry, path: str) -> Indicator:
     bare = entry.get("bare") or []
     if not isinstance(bare, list) or not all(isinstance(a, str) and a for a in bare):
         raise RuleError(path, rid, "bare must be a list of words")
+    companions = entry.get("companions") or {}
+    if not isinstance(companions, dict) or not all(
+            isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in companions.values()):
+        raise RuleError(path, rid, "companions must map an indicator id to a list of words")
     return Indicator(id=rid, name=str(entry.get("name") or aliases[0]),
                      headline=bool(entry.get("headline", False)), units=units,
-                     aliases=tuple(dict.fromkeys([*aliases, *bare])), bare=tuple(bare))
+                     aliases=tuple(dict.fromkeys([*aliases, *bare])), bare=tuple(bare),
+                     companions=tuple((k, tuple(v)) for k, v in companions.items()))
 
 
 def _check_unique_ids(raw) -> None:
