@@ -143,6 +143,7 @@ class _Draft:
     level: bool = False            # 达到4.93万亿元: a level reached, not a flow
     start_of_pair: bool = False    # the 3826.5亿元 of 从3826.5亿元增长到4398.6亿元
     qualifier_after: bool = False  # its qualifier word follows it (5%左右), rather than leads (约5%)
+    inherited: bool = False        # its indicator is the previous figure's (达1112亿元, 增长5.2%)
 
 
 def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
@@ -248,7 +249,7 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         phrase = prev.indicator + phrase
     if phrase and words.verbs.fullmatch(phrase):
         phrase = ""               # 新增2.6万个公办学位: the verb alone names nothing
-    if not phrase and not d.continues and (following := _following_phrase(doc, d, words)):
+    if not phrase and not d.continues and (following := _noun_after(doc, d, words)):
         # 3家企业荣获…, 完成30万亩高标准农田建设: a number with nothing before it counts what follows
         d.indicator = following
     elif not d.clause.strip():
@@ -264,7 +265,7 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.indicator = prev.indicator[:first_word_length(prev.indicator)] + phrase
     elif prev is not None and (d.continues or not phrase or phrase.startswith(words.comparison)):
         # 达1112亿元 / 增长5.2% / 比上年增加1000亿元: the same indicator as the figure before
-        d.indicator, d.share = prev.indicator, d.share or prev.share
+        d.indicator, d.share, d.inherited = prev.indicator, d.share or prev.share, True
     else:
         d.indicator = phrase or None
 
@@ -378,6 +379,15 @@ def _following_phrase(doc: Document, d: _Draft, words: Words) -> str:
     return doc.text[d.q.end + (len(tail[:cut]) - len(phrase)):d.q.end + cut].strip()
 
 
+def _noun_after(doc: Document, d: _Draft, words: Words) -> str:
+    """The noun a figure counts when it stands before it (新增2.6万个公办学位): the words after it
+    to the next break, if they are words (not 和10.1％, the next item of a list)."""
+    following = _following_phrase(doc, d, words)
+    if not following or words.joiners.match(following) or regex.search(r"\d", following):
+        return ""
+    return following
+
+
 def _is_subclause(clause: str, words: Words) -> bool:
     return clause.lstrip().startswith(words.subclause)
 
@@ -463,7 +473,7 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
             # 接待游客7.6亿人次、实现旅游收入8432亿元，(分别)增长9.2%和11.4%: the figures just
             # before, in the same sentence, name the list
             named = before[-(j - i):]
-            if len(named) == j - i and len({p.indicator for p in named}) == j - i:
+            if (d.indicator is None or d.inherited) and len(named) == j - i and len({p.indicator for p in named}) == j - i:
                 for k, p in enumerate(named):
                     drafts[i + k].indicator = p.indicator
         elif j - i == 1:
