@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportx.errors import InputError
-from reportx.readers.paragraphs import MIN_HAN, han_count
+from reportx.readers.paragraphs import MIN_HAN, han_count, has_han, is_blank
 from reportx.readers.plain import BOMS, decode_bytes, utf16_order
 
 __all__ = ["read_text", "text_from_bytes", "sniff", "decode_bytes", "han_count", "MIN_HAN"]
@@ -83,11 +83,11 @@ def _readers():
 
 def text_from_bytes(data: bytes, name: str = "<bytes>") -> str:
     """The report text of a file's bytes, whatever the format."""
-    if not data.strip():
+    if is_blank(data):
         raise InputError(f"{name}: file is empty")
     read, what = _readers()[sniff(data)]
     text = read(data, name)
-    if han_count(text) < MIN_HAN:
+    if not has_han(text, MIN_HAN):
         raise InputError(f"{name}: {what}")
     return text
 

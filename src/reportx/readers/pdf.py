@@ -11,10 +11,11 @@ benchmarks/README.md has the figures. Decisions are made on positions, not on wh
   figure ending a page is kept. A 1–4 digit line anywhere else (a title's 2022, a table's 71) is
   text;
 - a running head or foot is a line at a page edge repeated on most pages;
-- a line continues into the next when it reaches the right margin, does not end a sentence, and
-  the next one starts at the left margin (not indented like a new paragraph) at the next baseline
-  in the same font size, is not a numbered heading, and neither is a table row (a line with gaps
-  wider than a character between its glyphs).
+- a line continues into the next when it reaches the right margin and the next one starts at
+  the left margin (not indented like a new paragraph) at the next baseline in the same font
+  size, is not a numbered heading, and neither is a table row (a line with gaps wider than a
+  character between its glyphs). In a document whose paragraphs are not indented, a full line
+  that ends a sentence (。；！？：) also ends its paragraph.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from reportx.readers.paragraphs import clean_line, warn
 _PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?(\d{1,4})\s*页?\s*(?:(?:/|共)\s*\d{1,4}\s*页?)?"
                           r"[-—–·\s]*$")
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
-_SENTENCE_STOP = tuple("。！？：；!?:;」』”）)")
+_SENTENCE_STOP = tuple("。！？：；!?:;")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|"
                       r"\d{1,2}\s*[.、．](?!\d))")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -185,11 +186,32 @@ def _margins(lines: list[_Line]) -> tuple[float, float]:
     return lefts[len(lefts) // 10], rights[min(len(rights) - 1, len(rights) * 9 // 10)]
 
 
-def _continues(a: _Line, b: _Line, left: float, right: float) -> bool:
-    """Line b is the rest of the paragraph line a broke to fit the page."""
+def _reaches(line: _Line, right: float, slack: float) -> bool:
+    """The line ends within `slack` characters of the right margin."""
+    return line.x1 >= right - slack * line.size
+
+
+def _indented(line: _Line, left: float) -> bool:
+    return line.x0 > left + 0.8 * line.size
+
+
+def _indents_paragraphs(lines: list[_Line], left: float) -> bool:
+    """Whether the document marks a paragraph's start by a two-character indent: enough of its
+    lines start there (a paragraph of a few lines has one); a document of block paragraphs has
+    almost none (its centred headings start anywhere)."""
+    two = sum(1.5 * ln.size <= ln.x0 - left <= 2.6 * ln.size for ln in lines)
+    return two >= max(2, 0.05 * len(lines))
+
+
+def _continues(a: _Line, b: _Line, left: float, right: float, indents: bool) -> bool:
+    """Line b is the rest of the paragraph line a broke to fit the page. Where paragraphs start
+    indented, an unindented line after one that nearly reached the margin continues it (a
+    typesetter that does not justify leaves a few characters' room); where they do not, only a
+    full line continues, and not when it ends a sentence."""
     em = a.size
-    return (a.x1 >= right - 1.2 * em and not a.text.endswith(_SENTENCE_STOP)
-            and b.x0 <= left + 0.8 * em and abs(a.size - b.size) <= 0.2 * em
+    broke = _reaches(a, right, 4.0) if indents else \
+        _reaches(a, right, 1.2) and not a.text.endswith(_SENTENCE_STOP)
+    return (broke and not _indented(b, left) and abs(a.size - b.size) <= 0.2 * em
             and (b.y < a.y and a.y - b.y <= 2.5 * em or b.y > a.y)  # next line, or next page
             and a.gap < _CELL_GAP and b.gap < _CELL_GAP and not _HEADING.match(b.text))
 
@@ -198,10 +220,11 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     if not lines:
         return []
     left, right = _margins(lines)
+    indents = _indents_paragraphs(lines, left)
     out: list[list[str]] = []
     previous = None
     for ln in lines:
-        if previous is not None and _continues(previous, ln, left, right):
+        if previous is not None and _continues(previous, ln, left, right, indents):
             out[-1].append(ln.text)
         else:
             out.append([ln.text])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from reportx.errors import InputError
-from reportx.readers.paragraphs import warn
+from reportx.readers.paragraphs import is_blank, warn
 
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -114,10 +114,10 @@ def decode_text(data: bytes, name: str = "<bytes>") -> str:
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     """Decode report bytes to text; raise InputError for empty, binary or undecodable input."""
-    if not data.strip():
+    if is_blank(data):
         raise InputError(f"{name}: file is empty")
     text = decode_text(data, name)
-    if not text.strip():
+    if is_blank(text):
         raise InputError(f"{name}: file is empty")
     text = normalize_line_ends(text)
     if _is_binary(text):
