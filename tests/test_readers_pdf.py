@@ -94,3 +94,14 @@ def test_pdf_claims_carry_kind_and_point_into_the_text():
     assert all(text[c.start:c.end] == c.surface for c in claims)
     kinds = {c.surface: c.kind for c in claims}
     assert kinds["0.1％"] == "actual" and kinds["5％"] == "target"
+
+
+def test_a_line_ending_in_a_closing_quote_still_runs_on():
+    """A closing quote or bracket at the end of a full line ends no sentence (打响“露营天堂
+    自在贵港”品牌 broken after the quote)."""
+    first = "全市上下认真贯彻落实党中央决策部署，大力发展文旅产业，打响“露营天堂”"
+    assert len(first) == 35  # exactly the first line of an indented paragraph
+    paragraph = first + "品牌，新建旅游营地5个，接待游客增长44.2％。"
+    assert wrap(paragraph)[0][0] == first
+    lines = _lines(make_pdf([[wrap(REVIEW), wrap(paragraph), wrap(PLAN), page_number(1)]]))
+    assert paragraph in lines
