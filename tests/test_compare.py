@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from reportx.cli import app
 from reportx.engine.document import build_document, fold
 
-from conftest import GOLD, SEEDS
+from conftest import GOLD, ROOT, SEEDS
 
 runner = CliRunner()
 DOCS = ("guigang-2024", "yulin-2024")
@@ -361,3 +361,30 @@ def test_display_doctests():
 
     failures, tried = doctest.testmod(comparison)
     assert tried and not failures
+
+
+def test_relative_lines_reports_of_different_years_up():
+    """--relative: one place over two years in shared rows, 上年 results and 今年 targets, each cell
+    the figure the report's own key (tests/real) gives for the year before it / its own year."""
+    import json
+
+    corpus = ROOT.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("no corpus")
+    names = ["hailar-2013", "hailar-2014"]
+    res = CliRunner().invoke(app, ["compare", *(str(corpus / f"{n}.txt") for n in names),
+                                   "--relative", "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+    assert {r["period"] for r in rows} == {"上年", "今年"}
+    for name in names:
+        year = int(name[-4:])
+        key = json.loads((ROOT / "tests" / "real" / f"{name}.key.json").read_text(encoding="utf-8"))
+        for entry in key:
+            if entry["key"] != "gdp" or entry.get("value") is None:
+                continue
+            relative = "上年" if int(entry["period"]) == year - 1 else "今年"
+            cell = [r for r in rows if r["doc"] == name and r["indicator_id"] == "gdp"
+                    and r["unit"] == entry["unit"] and r["period"] == relative
+                    and r["kind"] == entry["kind"]]
+            assert len(cell) == 1 and cell[0]["value"] == pytest.approx(entry["value"])

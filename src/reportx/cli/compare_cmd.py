@@ -32,6 +32,8 @@ def compare(
         "--all", help="add every indicator two or more reports share, not only headline ones")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="show the sentence behind each cell, and every repeat")] = False,
+    relative: Annotated[bool, typer.Option(
+        "--relative", help="line reports up by their own year: 上年 results, 今年 targets")] = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     rules: RulesOpt = None,
@@ -54,6 +56,7 @@ def compare(
     """
     from reportx.cli.common import prepare_output, report_run, resolve_names
     from reportx.engine.ruleset import load_rules
+    from reportx.views.comparison import compare_with_rules
     from reportx.output.writers import Format, write_frame, write_sheets
 
     term = Terminal(color=color, quiet=quiet, pager=pager)
@@ -66,7 +69,8 @@ def compare(
         for path, reason in read.failures:
             print(f"reportx: failed: {path}: {reason}", file=sys.stderr)
         raise error("nothing to compare: no report could be read")
-    result = _compare(read.documents, read.claims, rs, include_all)
+    result = compare_with_rules(read.documents, read.claims, rs, include_all=include_all,
+                                relative=relative)
     if len(result.documents) < 2:
         term.note(f"reportx: note: only one report to compare ({', '.join(result.keys) or 'none'})")
     if chosen is Format.table:
@@ -111,17 +115,6 @@ def _read(paths, rule_dirs, jobs, term: Terminal) -> _Read:
     finally:
         outcomes.close()
     return read
-
-
-def _compare(documents, claims, rs, include_all: bool):
-    """The comparison of claims already extracted (in the workers), as build_comparison
-    would make it from the documents."""
-    from reportx.views.comparison import compare_claims
-
-    return compare_claims(documents, claims, catalog=rs.indicators,
-                          qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
-                          goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
-                          include_all=include_all)
 
 
 def numeric_wide(result, *, sentences: bool = False):

@@ -113,18 +113,26 @@ def compare(sources, *, rules=None, include_all: bool = False):
     return build_comparison(sources, rules=rules, include_all=include_all).rows
 
 
-def build_comparison(sources, *, rules=None, include_all: bool = False) -> Comparison:
+def build_comparison(sources, *, rules=None, include_all: bool = False,
+                     relative: bool = False) -> Comparison:
     """Load and extract each source, then compare; see `compare`."""
-    from reportx.extraction import extract_document
     from reportx.engine.ruleset import load_rules
+    from reportx.extraction import extract_document
 
     rs = rules or load_rules()
     documents = _documents(sources)
     claims = {d.key: extract_document(d, rs) for d in documents}
+    return compare_with_rules(documents, claims, rs, include_all=include_all, relative=relative)
+
+
+def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include_all: bool = False,
+                       relative: bool = False) -> Comparison:
+    """Compare claims already extracted (doc key → claims) with what a rule set says about
+    comparing them: its catalog, qualifier words, main-targets words and list readings."""
     return compare_claims(documents, claims, catalog=rs.indicators,
                           qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
-                          include_all=include_all, ids_of=_joint_ids(rs))
+                          include_all=include_all, ids_of=_joint_ids(rs), relative=relative)
 
 
 def _joint_ids(rs):
@@ -144,11 +152,14 @@ def _joint_ids(rs):
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                    qualifier_words=None, goal_words=(), include_all: bool = False,
-                   ids_of=None) -> Comparison:
+                   ids_of=None, relative: bool = False) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
     (RuleSet.indicators: id, name, headline) in catalog order; a target stated in a paragraph
     with one of `goal_words` (主要预期目标) is the headline one. `ids_of(claim)` lists every
-    indicator a claim is about when one figure is said of several (default: its own id)."""
+    indicator a claim is about when one figure is said of several (default: its own id).
+    `relative` lines reports up by their own year: each report's results for the year before it
+    (period 上年) and its targets for its own year (period 今年), so reports of different years
+    share rows; other periods are left out."""
     import pandas as pd
 
     keys = [d.key for d in documents]
@@ -159,18 +170,22 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     headline = {ind.id for ind in catalog if ind.headline}
     shared = _shared(claims, keys, headline) if include_all else set()
 
+    years = {d.key: d.year for d in documents}
     cells: dict[tuple, list[Claim]] = {}
     first_seen: dict[str, tuple] = {}
     for di, key in enumerate(keys):
         for c in claims.get(key, ()):
             if c.span is not None:
                 continue        # a five-year average or total is no year's figure
+            period = _relative_period(c, years.get(key)) if relative else c.period
+            if relative and period is None:
+                continue
             idents = ids_of(c) if ids_of and c.indicator_id else [_ident(c)]
             for ident in idents:
                 if ident is None or not (ident in headline or ident in shared):
                     continue
                 first_seen.setdefault(ident, (di, c.start))
-                cells.setdefault(((ident, c.unit, c.period, c.kind), key), []).append(c)
+                cells.setdefault(((ident, c.unit, period, c.kind), key), []).append(c)
 
     def indicator_rank(ident: str):
         if ident in headline:
@@ -182,7 +197,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     def row_rank(row):
         ident, unit, period, kind = row
         kind_rank = {"actual": 0, "target": 1}.get(kind, 2)
-        return (kind_rank, period is None, period or "", indicator_rank(ident),
+        return (kind_rank, period is None, str(period or ""), indicator_rank(ident),
                 UNIT_ORDER.index(unit) if unit in UNIT_ORDER else len(UNIT_ORDER), unit)
 
     ordered = sorted({row for row, _ in cells}, key=row_rank)
@@ -219,6 +234,16 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     frame.attrs["docs"] = list(keys)
     return Comparison(documents=list(documents), claims=claims, rows=frame, lines=lines,
                       cells=shown)
+
+
+# --relative: a report's results for the year before it, its targets for its own year
+RELATIVE_PERIODS = {("actual", -1): "上年", ("target", 0): "今年"}
+
+
+def _relative_period(c: Claim, year: int | None) -> str | None:
+    if year is None or c.period is None or not str(c.period).isdigit():
+        return None
+    return RELATIVE_PERIODS.get((c.kind, int(c.period) - year))
 
 
 def _ident(c: Claim) -> str | None:
