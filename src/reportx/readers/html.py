@@ -297,7 +297,8 @@ def _warn_if_partial(name: str, text: str, weights: list[int], first: int, end: 
     """Say so when what was kept is not a whole report, or the page had more running text."""
     kept = han_count(text)
     lines = text.splitlines()
-    what = f"from “{snippet(lines[0])}” to “{snippet(lines[-1])}”" if lines else "nothing"
+    what = ("nothing" if not lines else f"“{snippet(lines[0])}”" if len(lines) == 1 else
+            f"{len(lines)} lines, from “{snippet(lines[0])}” to “{snippet(lines[-1])}”")
     if kept < PLAUSIBLE_HAN:
         warn(name, f"only {kept} Chinese characters kept from this page ({what}); a work report "
              "has thousands: the page may hold only part of it")
