@@ -119,7 +119,7 @@ def _read_header(doc: Document, header) -> None:
     elif header["national"].search(head):
         doc.city = "全国"
     if m := header["speaker"].search(head):
-        doc.speaker = m["speaker"]
+        doc.speaker = regex.sub(r"\s", "", m["speaker"])
 
 
 def _year_from_headings(norm: str, headings, parts) -> int | None:
