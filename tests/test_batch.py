@@ -175,3 +175,66 @@ def test_streamed_claims_are_not_collected(folder):
     assert streamed.claim_count == collected.claim_count == len(collected.claims)
     assert _key([c for chunk in chunks for c in chunk]) == _key(collected.claims)
     assert streamed.summary().split(",")[:3] == collected.summary().split(",")[:3]
+
+
+# ---- a worker that dies
+
+import os  # noqa: E402
+import signal  # noqa: E402
+
+from reportx import batch  # noqa: E402
+
+_READ_ONE = batch.read_one
+
+
+def _dies_on_some_files(path, key, **kw):
+    """read_one, except that a worker reading `poison*` dies every time, and one reading
+    `once*` dies the first time (a marker file remembers it)."""
+    name = Path(path).name
+    if name.startswith("poison"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if name.startswith("once"):
+        marker = Path(path).with_suffix(".died")
+        if not marker.exists():
+            marker.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+    return _READ_ONE(path, key, **kw)
+
+
+def test_a_dead_worker_costs_a_retry_and_a_file_that_kills_twice_is_named(tmp_path, monkeypatch):
+    text = "一、2023年工作回顾\n地区生产总值增长0.1％。\n"
+    names = ["a.txt", "once.txt", "b.txt", "poison.txt", "c.txt", "d.txt"]
+    for n in names:
+        (tmp_path / n).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(batch, "read_one", _dies_on_some_files)
+    result = extract_paths([tmp_path / n for n in names], jobs=2)
+    assert result.failures == [(str(tmp_path / "poison.txt"), batch.DIED)]
+    assert [c.doc for c in result.claims] == ["a", "once", "b", "c", "d"]
+    assert (tmp_path / "once.died").exists()
+
+
+def test_filtered_claims_are_counted_as_written(folder):
+    paths = sorted(folder.iterdir())[:2]
+    result = extract_paths(paths, jobs=1, keep=lambda c: c.kind == "target")
+    assert result.claim_count == len(result.claims) < result.found
+    assert f"{result.claim_count} claims (of {result.found})" in result.summary()
+
+
+def test_stopping_early_stops_the_workers(folder):
+    """A caller that stops reading (an error while writing, Ctrl-C) ends the pool at once."""
+    import multiprocessing
+
+    outcomes = batch.iter_reports(sorted(folder.iterdir()), jobs=2)
+    next(outcomes)
+    assert multiprocessing.active_children()
+    outcomes.close()
+    assert not multiprocessing.active_children()
+
+
+def test_a_report_without_year_or_parts_comes_with_a_warning(tmp_path):
+    path = tmp_path / "snippet.txt"
+    path.write_text("地区生产总值增长5％，新增就业2万人。\n", encoding="utf-8")
+    result = extract_paths([path], jobs=1)
+    assert len(result.warnings) == 1 and "no year in its header" in result.warnings[0]
+    dated = extract_paths([path], jobs=1, year=2024)
+    assert dated.warnings and "no part reads as a review or a plan" in dated.warnings[0]

@@ -23,12 +23,15 @@ Standard input (`-`), FIFOs and devices are read in the calling process: a worke
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import sys
+import threading
 import time
 import warnings
 from collections import deque
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -182,11 +185,11 @@ def extract_one(path: str, key: str, rule_dirs: tuple[str, ...] = ()) -> tuple[l
 
 def _worker_init(parent: int) -> None:
     """Workers leave Ctrl-C and SIGTERM to the parent, which stops the pool, and die with it."""
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_DFL)  # not the CLI's handler, inherited by fork
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)  # forked while they were held
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)
@@ -197,7 +200,6 @@ def _die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
     import ctypes
-    import signal
 
     try:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -238,18 +240,20 @@ class _Workers:
     def submit(self, fn, *args) -> tuple[Future, int]:
         from concurrent.futures.process import BrokenProcessPool
 
-        if self.pool is None:
-            self.pool = self._new()
-        try:
-            return self.pool.submit(fn, *args), self.generation
-        except BrokenProcessPool:
-            self.restart()
-            return self.pool.submit(fn, *args), self.generation
+        with _signals_held():
+            if self.pool is None:
+                self.pool = self._new()
+            try:
+                return self.pool.submit(fn, *args), self.generation
+            except BrokenProcessPool:
+                self.restart()
+                return self.pool.submit(fn, *args), self.generation
 
     def restart(self) -> None:
-        self.close(kill=True)
-        self.pool = self._new()
-        self.generation += 1
+        with _signals_held():
+            self.close(kill=True)
+            self.pool = self._new()
+            self.generation += 1
 
     def close(self, kill: bool) -> None:
         """Stop the pool; kill=True ends the workers now rather than after their file."""
@@ -262,7 +266,29 @@ class _Workers:
                     proc.kill()
                 except (OSError, ValueError, AttributeError):
                     pass
-        pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        except RuntimeError:
+            pass  # stopped before its manager thread had started: nothing to join
+
+
+# Signals that stop a run. They wait while a pool forks its workers and starts its thread: an
+# exception raised in the middle of a fork is swallowed by the fork's own hooks ("Exception
+# ignored in _releaseLock") and would leave a half-made pool; the threads the pool starts
+# keep them blocked, so they always reach the main thread.
+HELD = frozenset(s for s in (getattr(signal, n, None) for n in ("SIGINT", "SIGTERM", "SIGHUP")) if s)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 @dataclass

@@ -7,9 +7,10 @@ is never read as a file by accident:
   no report (or more than one) has that name;
 - a Document read before: `extract(doc)`.
 
-A one-line string with no Chinese in it that names a file, ends like a file name, or is a
-report's name is refused with an InputError saying which entry to use: it is a mistake, and an
-empty list would hide it.
+A one-line string with no Chinese in it that names a file or reads as a path (ends in a report
+suffix, or has folders and a suffix: seeds/guigang-2024.tx), and a string that is a report's
+name (guigang, 贵港), are refused with an InputError saying which entry to use: they are
+mistakes, and an empty list would hide them.
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ Source = Union[str, "os.PathLike[str]", Document]
 
 # A name or a path is one short token: no spaces, no sentence punctuation.
 _TOKEN = re.compile(r"[\w\-./\\~:]{1,255}")
+# A path, surely: folders and a file name with a suffix (seeds/guigang-2024.tx).
+_PATH = re.compile(r".*[/\\][^/\\]*\.[A-Za-z][A-Za-z0-9]{0,4}")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -77,7 +80,8 @@ def _refuse_names(text: str) -> None:
     if not has_han:
         from reportx.corpus import REPORT_SUFFIXES
 
-        if os.path.isfile(text) or Path(text).suffix.lower() in REPORT_SUFFIXES:
+        if os.path.isfile(text) or Path(text).suffix.lower() in REPORT_SUFFIXES \
+                or _PATH.fullmatch(text):
             raise InputError(f"{text!r} is a file name, not a report's text: pass "
                              f"pathlib.Path({text!r}) or use reportx.extract_file({text!r})")
     if len(text) > 64 or any(ch in text for ch in "/\\"):

@@ -13,6 +13,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # a docstring's lines join into paragraphs (as Markdown does), so the help wraps to the
+    # terminal instead of keeping the source's line breaks
+    rich_markup_mode="markdown",
 )
 
 
@@ -60,6 +63,9 @@ def main() -> None:
 def _usage_line(exc) -> str:
     """`--format: 'jsnl' is not one of …; see reportx extract --help` on one line."""
     message = " ".join(exc.format_message().split())
+    twice = message.find("(Did you mean", message.find("Did you mean") + 1)
+    if twice > 0:  # click and typer both add their suggestions
+        message = message[:twice].rstrip()
     ctx = getattr(exc, "ctx", None)
     if ctx is not None:
         message += f" (see {ctx.command_path} --help)"

@@ -17,7 +17,8 @@ NamesArg = Annotated[list[str], typer.Argument(
     show_default=False)]
 FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="table | csv | tsv | markdown | json | jsonl | xlsx | parquet "
-    "(default: from -o's suffix, else table)", case_sensitive=False, show_default=False)]
+    "(default: from -o's suffix, else table)", case_sensitive=False, show_default=False,
+    metavar="FORMAT")]
 OutputOpt = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="write to this file instead of the terminal (- is stdout); an "
     "existing file is replaced atomically, a link or FIFO written through", show_default=False)]
@@ -38,12 +39,13 @@ ExcludeOpt = Annotated[Optional[list[str]], typer.Option(
 QuietOpt = Annotated[bool, typer.Option(
     "--quiet", "-q", help="only errors on stderr: no progress bar, notes, warnings or summary")]
 ColorOpt = Annotated[Color, typer.Option(
-    "--color", case_sensitive=False, help="auto (a terminal, unless NO_COLOR is set) | always | never")]
+    "--color", case_sensitive=False, metavar="WHEN",
+    help="auto (on a terminal, unless NO_COLOR is set) | always | never")]
 PagerOpt = Annotated[bool, typer.Option(
     "--pager/--no-pager", help="page a long table on a terminal ($PAGER, else less)")]
 ColumnsOpt = Annotated[Optional[str], typer.Option(
     "--columns", help="only these fields, in this order, comma-separated (doc,surface,value)",
-    show_default=False)]
+    show_default=False, metavar="FIELDS")]
 
 
 def error(message: str, code: int = 1) -> typer.Exit:
@@ -98,9 +100,8 @@ def prepare_output(fmt: Format | None, output: Path | None, inputs: Sequence[Pat
     from reportx.output.safe import refuse_inputs
     from reportx.output.writers import pick_format
 
-    chosen = pick_format(fmt, output)
     refuse_inputs(output, inputs)
-    return chosen
+    return pick_format(fmt, output)
 
 
 def resolve_names(names: Sequence[str], corpus, recursive: bool, exclude) -> list[Path]:
@@ -117,9 +118,10 @@ def report_run(term: Terminal, result, *, files: int, output, summary: str | Non
         term.warn(message)
     for path, reason in result.failures:
         print(f"reportx: failed: {path}: {reason}", file=sys.stderr)
-    if files > 1 or output is not None:
+    to_file = output is not None and str(output) != "-"
+    if files > 1 or to_file:
         line = summary or result.summary()
-        term.note(line + (f" → {output}" if output is not None and str(output) != "-" else ""))
+        term.note(line + (f" → {output}" if to_file else ""))
     if result.failures and exit_on_failure:
         raise typer.Exit(1)
 

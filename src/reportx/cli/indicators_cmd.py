@@ -58,15 +58,21 @@ def _mentions(ind, word: str) -> bool:
 
 
 def _print_table(catalog, fields, term: Terminal) -> None:
+    """The catalog for a terminal: the aliases take most of the room and wrap between aliases
+    (never inside one); a headline indicator (shown first by compare) is marked * after its id."""
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(header_style="bold", pad_edge=False, box=None)
-    for f in fields:
-        table.add_column(f, overflow="fold", no_wrap=f != "aliases")
+    mark = "headline" in fields
+    shown = [f for f in fields if f != "headline"]
+    table = Table(header_style="bold", pad_edge=False, box=None, expand=True)
+    ratios = {"name": 1, "aliases": 3, "units": 1}
+    for f in shown:
+        table.add_column(f, overflow="fold", no_wrap=f == "id", ratio=ratios.get(f))
     for ind in catalog:
-        # aliases apart by spaces: the table wraps between them, never inside one
-        cells = {"id": ind.id, "name": ind.name, "aliases": " ".join(ind.aliases),
-                 "units": " ".join(ind.units), "headline": "yes" if ind.headline else ""}
-        table.add_row(*(escape(cells[f]) for f in fields))
-    term.show(table)
+        cells = {"id": ind.id + (" *" if mark and ind.headline else ""), "name": ind.name,
+                 "aliases": " ".join(ind.aliases), "units": " ".join(ind.units)}
+        table.add_row(*(escape(cells[f]) for f in shown))
+    legend = [Text("* headline: a row of reportx compare", style="dim")] if mark else []
+    term.show(table, *legend)
