@@ -39,7 +39,8 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 
 def normalize_line_ends(text: str) -> str:
     """Every line end a report may use as one LF (CRLF kept), one character for one."""
-    text = text.translate(_LINE_ENDS)
+    if any(chr(c) in text for c in _LINE_ENDS):  # scans, cheaper than a copy when none occurs
+        text = text.translate(_LINE_ENDS)
     if "\r" in text:
         text = _LONE_CR.sub("\n", text)
     return text
