@@ -131,3 +131,12 @@ def test_a_big_page_reads_in_linear_time():
         text_from_bytes(page, "big.html")
         timings.append((time.perf_counter() - start) / copies)
     assert timings[1] < 4 * timings[0] + 0.005
+
+
+def test_an_old_layout_table_page_keeps_the_cell_of_paragraphs_apart():
+    """Portals of the 2000s lay the page out in a table: the menu in one cell, the report (lines
+    apart by <br>) in the next. The report's first line is not part of the menu's row."""
+    links = "".join(f"<a href='/c{i}'>栏目{i}</a> " for i in range(8))
+    page = (f"<html><body><table><tr><td width='150'>{links}</td><td>"
+            + "<br>".join(PARAS) + "</td></tr></table></body></html>")
+    assert _read(page).splitlines() == PARAS

@@ -147,6 +147,7 @@ def _layout(root) -> tuple[list[_Line], dict, dict]:
     pieces: list[str] = []
     state = {"link": 0, "elem": None, "h1": 0, "pre": 0, "in_link": 0, "line_h1": False}
     stack: list = []  # the open elements
+    layout_cells: set = set()  # table cells that hold blocks: lines of their own, not row cells
 
     def flush():
         if pieces:
@@ -192,7 +193,9 @@ def _layout(root) -> tuple[list[_Line], dict, dict]:
                 last[el] = order[el]
                 continue  # its end event still comes, for its tail
             stack.append(el)
-            if tag in _BLOCKS:
+            if tag in _CELLS and next(el.iter(*_BLOCKS), None) is not None:
+                layout_cells.add(el)  # a cell of a page's layout table holds paragraphs
+            if tag in _BLOCKS or el in layout_cells:
                 flush()
             elif tag in _CELLS and state["elem"] is not None:  # a cell after one with text
                 pieces.append(_CELL_GAP)
@@ -209,7 +212,7 @@ def _layout(root) -> tuple[list[_Line], dict, dict]:
             state["in_link"] -= tag == "a"
             state["h1"] -= tag == "h1"
             state["pre"] -= tag in _PREFORMATTED
-            if tag in _BLOCKS:
+            if tag in _BLOCKS or el in layout_cells:
                 flush()
             if stack:
                 add(el.tail)
