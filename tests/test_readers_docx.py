@@ -181,3 +181,20 @@ def test_a_real_report_comes_out_whole(path):
                         for el in para.iter(f"{{{W}}}t", f"{{{W}}}br", f"{{{W}}}cr"))
         for piece in (clean_line(x, collapse=False) for x in shown.split("\n")):
             assert not piece or piece in lines, piece[:40]
+
+
+def test_an_entity_naming_a_file_is_not_read_into_the_text(tmp_path):
+    """Word writes no DTD; a document.xml whose entity names a local file (XXE) must not pull
+    that file into the report."""
+    from readers_fixtures import DOCX_NAMESPACES
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容增长99％", encoding="utf-8")
+    xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+           f"<w:document {DOCX_NAMESPACES}><w:body><w:p><w:r><w:t>地区生产总值增长5％。&x;</w:t>"
+           "</w:r></w:p></w:body></w:document>").encode()
+    try:
+        text = text_from_bytes(make_docx(document=xml), "xxe.docx")
+    except InputError:
+        return  # refused outright: as good
+    assert "机密" not in text and "地区生产总值增长5％。" in text

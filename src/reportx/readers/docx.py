@@ -48,7 +48,8 @@ def _main_part(z: zipfile.ZipFile, name: str) -> str:
     names = set(z.namelist())
     if "_rels/.rels" in names and z.getinfo("_rels/.rels").file_size <= _MAX_RELS_BYTES:
         try:
-            rels = etree.fromstring(z.read("_rels/.rels"))
+            rels = etree.fromstring(z.read("_rels/.rels"), etree.XMLParser(
+                resolve_entities=False, no_network=True, load_dtd=False))
             for rel in rels:
                 if (rel.get("Type") or "").endswith(_OFFICE_DOCUMENT):
                     target = (rel.get("Target") or "").lstrip("/")
@@ -80,7 +81,9 @@ def docx_text(data: bytes, name: str = "<docx>") -> str:
             # zipfile never inflates a member past the size its header declares (a header that
             # lies fails the CRC check), so the check above bounds what is read
             with z.open(part) as member:
-                for _, el in etree.iterparse(member, events=("end",)):
+                # no entities: Word writes no DTD, and one that names a file (XXE) would read it
+                for _, el in etree.iterparse(member, events=("end",), resolve_entities=False,
+                                             no_network=True, load_dtd=False):
                     parent = el.getparent()
                     if parent is None or _local(parent) != "body":
                         continue
