@@ -198,3 +198,11 @@ def test_an_entity_naming_a_file_is_not_read_into_the_text(tmp_path):
     except InputError:
         return  # refused outright: as good
     assert "机密" not in text and "地区生产总值增长5％。" in text
+
+
+def test_an_embedded_chunk_not_read_is_named_in_a_warning():
+    from reportx.errors import ReportxWarning
+
+    body = p("地区生产总值增长5％。") + "<w:altChunk r:id='rId5'/>"
+    with pytest.warns(ReportxWarning, match=r"chunk\.docx: 1 embedded document\(s\) \(altChunk\)"):
+        text_from_bytes(make_docx(body), "chunk.docx")
