@@ -83,7 +83,7 @@ def test_a_fifo_reader_gets_the_rows(tmp_path, good):
     fifo = tmp_path / "rows.jsonl"
     os.mkfifo(fifo)
     got = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
     reader.start()
     proc = cli("extract", good, "-o", fifo)
     reader.join(30)

@@ -61,12 +61,28 @@ def _start(names: str, out: Path) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "reportx", "extract", names, "--jobs", "2",
                              "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True, env=env)
+    STARTED.append(proc.pid)
     deadline = time.monotonic() + 60
     while len(_session(proc.pid) - {proc.pid}) < 2:
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the workers never started"
         time.sleep(0.01)
     return proc
+
+
+STARTED: list[int] = []   # the runs started by _start, by session id
+
+
+@pytest.fixture(autouse=True)
+def _no_strays():
+    """Whatever a failing test leaves running is killed, so that one failure stays one."""
+    yield
+    while STARTED:
+        for pid in _session(STARTED.pop()):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
 
 
 def _gone(sid: int, within: float = 10.0) -> set[int]:
