@@ -35,7 +35,7 @@ DIRECTIONS = {None, "increase", "decrease"}
 CASE_KEYS = {"id", "source", "text", "year", "claims", "optional", "xfail"}
 CLAIM_FIELDS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifier", "indicator",
                 "indicator_id", "period", "kind", "qualifier", "direction", "section", "city",
-                "year", "doc"}
+                "year", "doc", "span", "value_high"}
 
 # Characters that continue a number: an expected surface must not start right after one of these
 # (so "5%" is not located inside "5.5%") nor, when it ends in a digit, be followed by one.
@@ -81,7 +81,7 @@ def _boundary_ok(text: str, i: int, surface: str) -> bool:
 
 def locate(text: str, surfaces: list[str]) -> list[int]:
     """Start offset of each expected surface: its first fitting occurrence after the previous
-    one's start (-1 when the text has none: a broken spec)."""
+    one's end (claims never overlap; -1 when the text has none: a broken spec)."""
     out, cursor = [], 0
     for s in surfaces:
         i = text.find(s, cursor)
@@ -89,7 +89,7 @@ def locate(text: str, surfaces: list[str]) -> list[int]:
             i = text.find(s, i + 1)
         out.append(i)
         if i >= 0:
-            cursor = i + 1
+            cursor = i + len(s)
     return out
 
 

@@ -295,7 +295,7 @@ def _read_span_cues(d: _Draft, prev: _Draft | None, words: Words) -> None:
     d.average = _is_average(d.clause, words) or (listed and prev.average)
     d.total = any(w in d.clause for w in words.total_words) or (listed and prev.total)
     own = _strip_between(d.own.rstrip(), words)
-    verb = words.verb_at_end.search(_mask(own, words))
+    verb = next(iter(words.verbs.finditer(_mask(own, words))), None)
     before_verb = own[:verb.start()] if verb else own
     m = words.years_pattern.search(before_verb.rstrip())
     d.span_years = _small_number(m["n"]) if m else (prev.span_years if listed else None)
@@ -385,7 +385,7 @@ def _noun_after(doc: Document, d: _Draft, words: Words) -> str:
     following = _following_phrase(doc, d, words)
     if not following or words.joiners.match(following) or regex.search(r"\d", following):
         return ""
-    return following
+    return _strip_words(following, words) or following
 
 
 def _is_subclause(clause: str, words: Words) -> bool:
@@ -407,9 +407,10 @@ def _direction(text: str, words: Words) -> tuple[str | None, bool]:
     # a copula right before the number (分别为, 达) lets the clause's main verb decide
     if m and m[0] not in words.copulas:
         return words.verb_direction[m[0]], True
-    for v in words.verbs.finditer(_mask(text, words)):
-        if len(v[0]) > 1:
-            return words.verb_direction[v[0]], True
+    masked = _mask(text, words)
+    for v in words.verbs.finditer(masked):
+        if len(v[0]) > 1 and not masked.startswith("的", v.end()):
+            return words.verb_direction[v[0]], True   # 对经济增长的贡献率: a noun, no verb
     return None, False
 
 
@@ -440,11 +441,17 @@ def _strip_between(tail: str, words: Words) -> str:
 
 
 def _mask(text: str, words: Words) -> str:
-    """Blank out nouns that contain a verb (增加值, 增速) so they are not read as verbs."""
+    """Blank out nouns that contain a verb (增加值, 增速) and quoted names (“亩均效益提升”行动) so
+    their verbs are not read as verbs; same length, so offsets hold."""
     for noun in words.verb_masks:
         if noun in text:
             text = text.replace(noun, "□" * len(noun))
+    if "“" in text:
+        text = _QUOTED.sub(lambda m: "□" * len(m[0]), text)
     return text
+
+
+_QUOTED = regex.compile(r"“[^“”]{1,20}”")
 
 
 def _distribute_lists(drafts: list[_Draft], words: Words) -> None:

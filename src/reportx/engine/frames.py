@@ -77,9 +77,9 @@ class TimeReader:
         if self.year is not None:
             for pattern, rule in self.relative:
                 for m in pattern.finditer(text):
-                    found.append(TimeExpression(m.start(), m.end(), rule["kind"],
-                                                self.year + rule["first"], self.year + rule["last"],
-                                                m[0]))
+                    span = self._relative_years(m, rule)
+                    if span is not None:
+                        found.append(TimeExpression(m.start(), m.end(), rule["kind"], *span, m[0]))
             if years:
                 for m in self.year_pattern.finditer(text):
                     y = int(m["year"])
@@ -91,6 +91,21 @@ class TimeReader:
                 continue
             kept.append(e)
         return kept
+
+    def _relative_years(self, m, rule) -> tuple[int, int] | None:
+        """First and last year of a relative expression: fixed offsets (过去五年: −5…−1), or n years
+        back or forward when the pattern names n (三年行动期间, 未来三年)."""
+        if "n" not in m.groupdict():
+            return self.year + rule["first"], self.year + rule["last"]
+        from reportx.engine.numerals import NumberError, parse_number
+
+        try:
+            n = int(parse_number(m["n"]))
+        except (NumberError, ValueError):
+            return None
+        if n < 2:
+            return None
+        return (self.year - n, self.year - 1) if rule["past"] else (self.year, self.year + n - 1)
 
     def _expr(self, m, first: int, last: int) -> TimeExpression:
         kind = None
