@@ -30,7 +30,7 @@ SPEC_DIR = Path(__file__).parent / "specs"
 UNITS = {"%", "pp", "x", "CNY", "person", "person_time", "household", "mu", "hectare", "km",
          "km2", "t", "kW", "item", "rank", "year", "other"}
 KINDS = {None, "actual", "target"}
-QUALIFIERS = {None, "approx", "at_least", "at_most"}
+QUALIFIERS = {None, "approx", "at_least", "at_most", "range"}
 DIRECTIONS = {None, "increase", "decrease"}
 CASE_KEYS = {"id", "source", "text", "year", "claims", "optional", "xfail"}
 CLAIM_FIELDS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifier", "indicator",
