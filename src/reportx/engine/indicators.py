@@ -10,9 +10,6 @@ process, on first use, with its log chatter silenced.
 """
 from __future__ import annotations
 
-import logging
-import os
-import tempfile
 from functools import lru_cache
 
 import regex
@@ -100,22 +97,11 @@ def _matcher(rs: RuleSet) -> IndicatorMatcher:
 
 @lru_cache(maxsize=4)  # one tokenizer per word list: the catalog's, and the plain one
 def _jieba(user_words: tuple[str, ...]):
-    import jieba
+    # jieba's dictionary is read in place from an index in the per-user cache folder (built on
+    # the first run), not loaded whole: see wordcut
+    from reportx.engine.wordcut import tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    # jieba builds its prefix dictionary once and caches it on disk; keep that cache in a
-    # per-user folder so it is built on the first run only.
-    cache_dir = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    try:
-        os.makedirs(os.path.join(cache_dir, "reportx"), exist_ok=True)
-        tok.cache_file = os.path.join(cache_dir, "reportx", "jieba.cache")
-    except OSError:
-        tok.tmp_dir = tempfile.gettempdir()
-    for w in user_words:
-        tok.add_word(w, freq=100000)
-    return tok
+    return tokenizer(user_words)
 
 
 def trim_phrase(phrase: str, user_words: tuple[str, ...] = (), limit: int = MAX_PHRASE) -> str:
