@@ -64,10 +64,18 @@ def test_a_stray_nul_is_judged_the_same_wherever_it_falls(where):
     data = bytearray((REPORT * 200).encode("utf-8"))
     where = data.index(b"\n", where)  # a whole character, not part of one
     data[where] = 0
-    with pytest.warns(ReportxWarning, match="NUL"):
-        text = decode_bytes(bytes(data), "nul.txt")
+    with pytest.warns(ReportxWarning, match="nul.txt: 1 control character"):
+        text = text_from_bytes(bytes(data), "nul.txt")
     assert "\x00" not in text and text.count("\ufffd") == 1
-    assert len(text) == len((REPORT * 200).encode("utf-8").decode("utf-8"))
+    assert len(text) == len(REPORT * 200)
+
+
+def test_control_characters_are_marked_not_passed_on():
+    """An ESC or a BEL in a damaged copy means nothing in a report and breaks a spreadsheet."""
+    raw = REPORT.replace("0.1％", "0.1％\x1b").replace("5％左右", "5％左右\x07")
+    with pytest.warns(ReportxWarning, match="2 control character"):
+        text = text_from_bytes(raw.encode("gb18030"), "esc.txt")
+    assert text == raw.replace("\x1b", "\ufffd").replace("\x07", "\ufffd")
 
 
 def test_many_nuls_are_binary_wherever_they_fall():

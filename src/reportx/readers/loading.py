@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportx.errors import InputError
-from reportx.readers.paragraphs import MIN_HAN, han_count, has_han, is_blank
+from reportx.readers.paragraphs import MIN_HAN, han_count, has_han, is_blank, scrub_controls
 from reportx.readers.plain import BOMS, decode_bytes, utf16_order
 
 __all__ = ["read_text", "text_from_bytes", "sniff", "decode_bytes", "han_count", "MIN_HAN"]
@@ -89,7 +89,7 @@ def text_from_bytes(data: bytes, name: str = "<bytes>") -> str:
     text = read(data, name)
     if not has_han(text, MIN_HAN):
         raise InputError(f"{name}: {what}")
-    return text
+    return scrub_controls(text, name)
 
 
 def read_text(path: str | Path) -> str:

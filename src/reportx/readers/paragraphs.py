@@ -15,6 +15,8 @@ MIN_HAN = 4
 PLAUSIBLE_HAN = 2000
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# C0 controls other than tab, line feed and carriage return, and DEL
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # Whitespace between two CJK characters is a line wrap of the source, not a space in the text.
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -53,6 +55,17 @@ def clean_line(line: str, collapse: bool = True) -> str:
 
 def join_lines(lines, collapse: bool = True) -> str:
     return "\n".join(ln for ln in (clean_line(x, collapse) for x in lines) if ln)
+
+
+def scrub_controls(text: str, name: str) -> str:
+    """Control characters left in a report's text (the NUL or ESC of a damaged copy) as U+FFFD,
+    one for one, with a warning: they mean nothing in a report, and break spreadsheets, XML and
+    terminals downstream."""
+    if not _CONTROLS.search(text):
+        return text
+    text, n = _CONTROLS.subn("\ufffd", text)
+    warn(name, f"{n} control character(s) in the text read as U+FFFD (a damaged file?)")
+    return text
 
 
 def snippet(line: str, width: int = 24) -> str:

@@ -123,10 +123,4 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     text = normalize_line_ends(text)
     if _is_binary(text):
         raise InputError(f"{name}: looks like a binary file, not a report's text")
-    nul = text.count("\x00")
-    if nul:
-        # a few stray NULs (a damaged copy) wherever they fall: marked, not kept as controls
-        # that break spreadsheets and terminals downstream
-        text = text.replace("\x00", "\ufffd")
-        warn(name, f"{nul} NUL byte(s) in the text read as U+FFFD (a damaged file?)")
     return text
