@@ -18,3 +18,13 @@ def rules_dir() -> Path:
 
 def seeds_dir() -> Path:
     return _data_dir("seeds")
+
+
+def user_cache_dir() -> Path:
+    """reportx's per-user cache folder ($XDG_CACHE_HOME/reportx, else ~/.cache/reportx): things
+    worth keeping between runs (jieba's word index, parsed rule files). Nothing in it is needed:
+    where it cannot be written, everything is computed again."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "reportx"

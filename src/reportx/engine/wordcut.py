@@ -22,17 +22,14 @@ import struct
 import tempfile
 from functools import lru_cache
 
+from reportx.paths import user_cache_dir
+
 _MAGIC = b"RXJIEBA1"
 _HEADER = struct.Struct("<8sIq")     # magic, entries, jieba's total frequency
 # Lookups remembered per view (hits and misses): a report's phrases ask about the same short
 # prefixes again and again. Bounded, so a long batch does not grow it without end.
 _MEMO_LIMIT = 100_000
 _MISSING = object()
-
-
-def cache_dir() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "reportx")
 
 
 class PrefixIndex:
@@ -115,7 +112,7 @@ def _index_path(jieba) -> tuple[str, str]:
     st = os.stat(dict_file)
     key = f"{jieba.__version__}:{dict_file}:{st.st_size}:{st.st_mtime_ns}"
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-    return os.path.join(cache_dir(), f"jieba-{digest}.index"), dict_file
+    return os.path.join(user_cache_dir(), f"jieba-{digest}.index"), dict_file
 
 
 def _write_index(path: str, freq: dict[str, int], total: int) -> None:
