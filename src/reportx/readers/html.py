@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from reportx.errors import InputError
 from reportx.readers.paragraphs import PLAUSIBLE_HAN, han_count, join_lines, snippet, warn
-from reportx.readers.plain import BOMS, damage, decode_text, utf16_order
+from reportx.readers.plain import BOMS, decode_text, utf16_order
 
 # elements a browser does not render as text
 _UNRENDERED = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",

@@ -46,13 +46,13 @@ def normalize_line_ends(text: str) -> str:
     return text
 
 
-def damage(text: str) -> int:
+def _damage(text: str) -> int:
     """Characters no text file holds: control characters and undecodable-byte marks."""
     return len(_CONTROL.findall(text)) + text.count("\ufffd")
 
 
 def _is_binary(text: str) -> bool:
-    return damage(text) > max(2, len(text) * _BINARY_SHARE)
+    return _damage(text) > max(2, len(text) * _BINARY_SHARE)
 
 
 def utf16_order(data: bytes) -> str | None:
