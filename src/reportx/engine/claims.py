@@ -683,6 +683,15 @@ def _span(d: _Draft, first: int | None, last: int | None, words: Words) -> int |
     return words.default_years if d.average else None
 
 
+def _as_written(doc: Document, phrase: str | None, start: int, end: int) -> str | None:
+    """The indicator phrase in the report's own characters when the text was matched in
+    simplified form (國內生產總值 stays 國內生產總值): the same stretch of the original."""
+    if not phrase or not doc.simplified:
+        return phrase
+    at = doc.norm.rfind(phrase, start, end)
+    return doc.text[at:at + len(phrase)] if at >= 0 else phrase
+
+
 def _claim(doc: Document, d: _Draft, words: Words, sentences: dict) -> Claim:
     when = _when(doc, d, words, sentences)
     section = doc.section_at(d.q.start)
@@ -692,7 +701,7 @@ def _claim(doc: Document, d: _Draft, words: Words, sentences: dict) -> Claim:
         surface=doc.text[d.q.start:d.q.end], value=float(d.q.value), unit=d.unit,
         raw_number=doc.text[slice(*d.q.num_span)],
         raw_unit=doc.text[slice(*d.q.unit_span)] if d.q.unit_span else None,
-        classifier=d.q.classifier, indicator=d.indicator,
+        classifier=d.q.classifier, indicator=_as_written(doc, d.indicator, s, d.q.start),
         indicator_id=d.indicator_id, period=when.period, span=when.span, kind=when.kind,
         qualifier=d.qualifier,
         value_high=float(d.q.value_high) if d.q.value_high is not None else None,

@@ -52,6 +52,7 @@ class Document:
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)   # time frames, by start offset
     times: TimeReader | None = field(default=None, repr=False, compare=False)  # for sentences
+    simplified: bool = False         # `norm` is also traditional → simplified (國 → 国)
 
     def __post_init__(self):
         # the folded copy is derived; a Document made by hand gets it too
@@ -80,7 +81,7 @@ def _layout_rules(path: str):
     headings = [(h["level"], regex.compile(h["pattern"], regex.M)) for h in data["headings"]]
     parts = dict(data["parts"], sentence_end=regex.compile(data["sentence_end"]),
                  year=header["title_year"], opening=header["opening"],
-                 unnumbered=data["unnumbered_heading"],
+                 unnumbered=data["unnumbered_heading"], traditional=data["traditional"],
                  frames=data["frames"])
     return header, headings, parts
 
@@ -93,7 +94,11 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     if text.startswith("\ufeff"):
         text = text[1:]
     header, headings, parts = _layout_rules(str(layout or rules_dir() / "document.yaml"))
-    doc = Document(key=key, text=text, norm=fold(text), source=source)
+    norm = fold(text)
+    simplified = _looks_traditional(norm, parts["traditional"])
+    if simplified:
+        norm = to_simplified(norm)
+    doc = Document(key=key, text=text, norm=norm, source=source, simplified=simplified)
     _read_header(doc, header)
     if doc.year is None:
         doc.year = year or _year_from_headings(doc.norm, headings, parts)
@@ -102,6 +107,36 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     doc.frames = _read_frames(doc, doc.times, parts)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     return doc
+
+
+def _looks_traditional(norm: str, rules) -> bool:
+    head = norm[:10000]
+    han = sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff")
+    marks = sum(head.count(ch) for ch in rules["markers"])
+    return han > 0 and marks >= max(5, rules["min_share"] * han)
+
+
+def to_simplified(norm: str) -> str:
+    """Traditional characters to simplified, one for one (OpenCC t2s; a line whose conversion
+    would change its length is converted a character at a time), so offsets hold."""
+    cc = _opencc()
+    whole = cc.convert(norm)
+    if len(whole) == len(norm):
+        return whole
+    lines = []
+    for line in norm.splitlines(keepends=True):
+        out = cc.convert(line)
+        if len(out) != len(line):
+            out = "".join(c if len(c := cc.convert(ch)) == 1 else ch for ch in line)
+        lines.append(out)
+    return "".join(lines)
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def _read_header(doc: Document, header) -> None:
