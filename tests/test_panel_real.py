@@ -24,9 +24,10 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 REFERENCE = ROOT / "tests" / "real" / "hailar-panel.reference.json"
 HAILAR = sorted(CORPUS.glob("hailar-*.txt"))
 PROVINCES_2026 = sorted(p for p in CORPUS.glob("*-2026.txt"))
-# Share of the headline sides that agree with the reference as measured today (167/196 = 0.852
-# at commit 2b90779, 167/197 = 0.848 with the engine work in progress beside it); raise it.
-FLOOR = 0.847
+# Share of the headline sides that agree with the reference: 167/196 = 0.852 on arrival of the
+# panel (commit 2b90779, counting targets beyond the reference's scope as mismatches); 170/176 =
+# 0.966 after the engine's real-report work, counting only what the reference covers.
+FLOOR = 0.96
 
 pytestmark = pytest.mark.skipif(len(HAILAR) < 7 or len(PROVINCES_2026) < 17,
                                 reason=f"the real corpus is not at {CORPUS}")
@@ -69,8 +70,11 @@ def score(reference: list[dict], rows, indicators: set[str]):
         if r["indicator_id"] in indicators and r["year"] in years:
             for side in ("target", "actual"):
                 got[(r["indicator_id"], r["unit"], r["year"], side)] = _side(r, side)
+    # The reference's targets are those of each report's main-targets paragraph (ANNOTATING.md,
+    # rule 2): a target the panel finds elsewhere in a plan (旅游收入, 新增就业) is beyond its scope,
+    # neither right nor wrong. Its outcomes are every headline result of the review.
     keys = sorted(k for k in set(want) | set(got)
-                  if want.get(k) is not None or got.get(k) is not None)
+                  if want.get(k) is not None or (k[3] == "actual" and got.get(k) is not None))
     wrong = [(k, want.get(k), got.get(k)) for k in keys if want.get(k) != got.get(k)]
     return len(keys) - len(wrong), len(keys), wrong
 
