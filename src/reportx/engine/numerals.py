@@ -24,8 +24,10 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
           "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8}
-# Full-width digits may reach here when a caller did not fold the text first.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+# Full-width digits may reach here when a caller did not fold the text first; the spaces a page
+# or a PDF puts inside a number (1 000, 1\u2009234) are not part of it.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,",
+                           " \u00a0\u2002\u2003\u2007\u2009\u202f\u200b\u3000\t")
 
 
 class NumberError(ValueError):
