@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import logging
 import os
+import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,9 +34,22 @@ def reference():
     return plain
 
 
+MIXED = ["PM2.5年均浓度下降到30微克/立方米", "5G基站3.2万个，A股上市公司 12家", "Wi-Fi覆盖率100%",
+         "一、2023年工作回顾\r\n", "  两个空格\t和制表符  ", "C++与C#、.NET", "ａｂｃ全角１２３", "", "。",
+         "“十四五”规划纲要", "〇一二三", "abc_def-12.5%+3&4"]
+
+
 def _lines():
     for seed in sorted(seeds_dir().glob("*.txt")):
         yield from (ln for ln in seed.read_text(encoding="utf-8").splitlines() if ln.strip())
+    yield from MIXED
+    # characters of the reports shuffled among ASCII letters, digits, punctuation and spaces:
+    # every branch of the cut (Han blocks, runs of letters and digits, skipped characters)
+    rng = random.Random(11)
+    pool = list(set("".join(MIXED) + (seeds_dir() / "guigang-2024.txt").read_text(encoding="utf-8")[:3000]))
+    pool.sort()
+    for _ in range(300):
+        yield "".join(rng.choice(pool) for _ in range(rng.randint(1, 40)))
 
 
 def test_cuts_every_line_of_the_seeds_as_jieba_does(reference, catalog_words):
@@ -103,3 +119,16 @@ def test_cache_folder_is_a_file_falls_back_to_jieba(tmp_path, monkeypatch):
             list(jieba.Tokenizer().cut("社会消费品零售总额", HMM=False))
     finally:
         wordcut._shared_index.cache_clear()
+
+
+def test_extraction_never_imports_jieba_when_the_index_is_there(tmp_path):
+    """A start-up that cuts phrases reads the index; jieba itself (and the pkg_resources it
+    imports) stays unloaded."""
+    code = ("import sys, reportx; reportx.extract(reportx.find_report('guigang')); "
+            "from reportx.engine import wordcut; assert wordcut._shared_index() is not None; "
+            "print('jieba' in sys.modules)")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert first.returncode == 0 and again.returncode == 0, first.stderr + again.stderr
+    assert again.stdout.strip() == "False"
