@@ -144,17 +144,54 @@ def _read_header(doc: Document, header) -> None:
     head = "\n".join(lines)
     if lines:
         doc.title = doc.text.strip().splitlines()[0].strip()
-    if m := header["date"].search(head):
+    if m := _delivery_date(lines, header):
         doc.year = int(m["year"])
         doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
     elif lines and header["title"].search(lines[0]) and (m := header["title_year"].search(lines[0])):
         doc.year = int(m["year"])
+    session = _session_year(head, header)
+    if session is not None and session != doc.year:
+        if doc.year is not None:
+            import warnings
+
+            from reportx.errors import ReportxWarning
+
+            warnings.warn(ReportxWarning(
+                f"{doc.key}: the header's date says {doc.year}, the session of the National "
+                f"People's Congress {session}; using {session}"), stacklevel=3)
+        doc.year, doc.date = session, doc.date if doc.date and doc.date.startswith(str(session)) \
+            else None
     if m := header["city"].search(head):
         doc.city = m["city"]
     elif header["national"].search(head):
         doc.city = "全国"
     if m := header["speaker"].search(head):
         doc.speaker = regex.sub(r"\s", "", m["speaker"])
+
+
+def _delivery_date(lines: list[str], header):
+    """The date of the line the report was delivered on (——2024年3月5日在…代表大会上), else the
+    first date of the header: a saved page puts its own posting date above the report."""
+    dates = [(line, m) for line in lines if (m := header["date"].search(line))]
+    for line, m in dates:
+        if header["delivery_line"].search(line):
+            return m
+    return dates[0][1] if dates else None
+
+
+def _session_year(head: str, header) -> int | None:
+    """第十四届全国人民代表大会第三次会议 → 2025: the year a national report was delivered in."""
+    from reportx.engine.numerals import NumberError, parse_number
+
+    m = header["national_session"].search(head)
+    if not m:
+        return None
+    try:
+        term, session = int(parse_number(m["term"])), int(parse_number(m["session"]))
+    except NumberError:
+        return None
+    first = header["national_first_term"]
+    return first["year"] + 5 * (term - first["term"]) + session - 1
 
 
 def _year_from_headings(norm: str, headings, parts) -> int | None:

@@ -1,5 +1,5 @@
-"""A report in traditional characters reads like its simplified twin: the same claims, offsets into
-the text as written, indicator phrases in the report's own characters."""
+"""Reports as they come: one in traditional characters reads like its simplified twin (same
+claims; offsets and indicator phrases as written); a saved page is dated by its report, not the page."""
 from __future__ import annotations
 
 import opencc
@@ -48,3 +48,28 @@ def test_header_facts_in_traditional_characters():
 def test_a_simplified_report_is_left_as_it_is():
     doc = build_document(opencc.OpenCC("t2s").convert(TRADITIONAL), key="s")
     assert not doc.simplified
+
+
+# A national report saved from a portal: the page's posting date stands above the report's own.
+PORTAL = """首页 > 要闻 > 正文
+发布时间：2025年03月12日 来源：某某网
+政府工作报告
+——{date}在第十四届全国人民代表大会第二次会议上
+国务院总理 李强
+各位代表：
+一、2023年工作回顾
+国内生产总值超过126万亿元，增长5.2%。
+"""
+
+
+def test_the_delivery_line_dates_a_saved_page_not_its_posting_date():
+    doc = build_document(PORTAL.format(date="2024年3月5日"), key="p")
+    assert (doc.year, doc.date, doc.city) == (2024, "2024-03-05", "全国")
+
+
+def test_the_national_session_dates_a_report_whose_only_date_is_the_page(recwarn):
+    doc = build_document(PORTAL.format(date=""), key="p")
+    assert doc.year == 2024                      # 十四届 (2023–) 第二次会议
+    assert any("2025" in str(w.message) and "2024" in str(w.message) for w in recwarn)
+    claims = reportx.extract(doc)
+    assert {(c.period, c.kind) for c in claims} == {("2023", "actual")}
