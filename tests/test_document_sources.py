@@ -73,3 +73,10 @@ def test_the_national_session_dates_a_report_whose_only_date_is_the_page(recwarn
     assert any("2025" in str(w.message) and "2024" in str(w.message) for w in recwarn)
     claims = reportx.extract(doc)
     assert {(c.period, c.kind) for c in claims} == {("2023", "actual")}
+
+
+def test_offsets_of_a_text_with_a_byte_order_mark_index_the_callers_string(rules):
+    text = "\ufeff一、2023年工作回顾\n地区生产总值增长0.1％。"
+    claims = reportx.extract(text, rules=rules, year=2024)
+    assert [text[c.start:c.end] for c in claims] == ["0.1％"] == [c.surface for c in claims]
+    assert claims[0].indicator_id == "gdp" and claims[0].period == "2023"

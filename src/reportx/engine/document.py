@@ -18,7 +18,7 @@ from reportx.engine.rules_io import load_yaml
 from reportx.paths import rules_dir
 
 # Full-width digits, letters and the punctuation numbers use, folded one-for-one.
-_FOLD = {0x3000: " "}
+_FOLD = {0x3000: " ", 0xFEFF: " "}
 _FOLD.update({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
 _FOLD_TABLE = str.maketrans({k: chr(v) if isinstance(v, int) else v for k, v in _FOLD.items()})
 
@@ -40,7 +40,7 @@ class Section:
 @dataclass
 class Document:
     key: str                         # file stem, e.g. guigang-2024
-    text: str                        # decoded original, BOM stripped
+    text: str                        # decoded original (a file's BOM stripped by its reader)
     norm: str = ""                   # folded copy, same offsets
     title: str | None = None
     city: str | None = None
@@ -91,10 +91,9 @@ def build_document(text: str, key: str = "text", source: str | None = None,
                    layout: str | Path | None = None, year: int | None = None) -> Document:
     """Read header, headings and sentences of a report's text. `year` is the report's year for
     a text whose header does not say it (a snippet)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
     header, headings, parts = _layout_rules(str(layout or rules_dir() / "document.yaml"))
-    norm = fold(text)
+    norm = fold(text)     # a leading BOM (a library caller's text) folds to a space: offsets
+                          # stay those of the caller's string (a file's reader drops its BOM)
     simplified = _looks_traditional(norm, parts["traditional"])
     if simplified:
         norm = to_simplified(norm)
@@ -143,7 +142,7 @@ def _read_header(doc: Document, header) -> None:
     lines = [ln.strip() for ln in doc.norm.splitlines() if ln.strip()][: header["lines"]]
     head = "\n".join(lines)
     if lines:
-        doc.title = doc.text.strip().splitlines()[0].strip()
+        doc.title = doc.text.lstrip("\ufeff").strip().splitlines()[0].strip()
     if m := _delivery_date(lines, header):
         doc.year = int(m["year"])
         doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
