@@ -3,9 +3,13 @@ parse, parsed again when the text changes, every problem still found, and a cach
 cannot be used changes nothing."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
-from reportx.engine import rules_io
+from reportx.engine import rules_io, yaml_strict
 from reportx.errors import RuleError
 from reportx.paths import rules_dir
 
@@ -19,7 +23,7 @@ def cache(tmp_path, monkeypatch):
 def _parse(path):
     import yaml
 
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=rules_io._StrictLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml_strict._StrictLoader)
 
 
 def test_remembered_file_reads_back_as_parsed(cache):
@@ -62,3 +66,12 @@ def test_values_marshal_cannot_hold_are_parsed_each_time(cache, tmp_path):
     f.write_text("context:\n  since: 2024-01-01\n", encoding="utf-8")
     assert str(rules_io.load_yaml(f)["context"]["since"]) == "2024-01-01"
     assert not list(cache.glob("*.marshal"))
+
+
+def test_remembered_files_need_no_yaml(cache):
+    """A start whose rule files are all remembered does not import PyYAML."""
+    code = "import sys, reportx; reportx.load_rules(); print('yaml' in sys.modules)"
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache.parent.parent))
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                           text=True) for _ in range(2)]
+    assert [r.stdout.strip() for r in runs] == ["True", "False"], runs[-1].stderr
