@@ -249,6 +249,11 @@ class _Workers:
                 self.restart()
                 return self.pool.submit(fn, *args), self.generation
 
+    def lost_one(self) -> bool:
+        """A worker of the pool has died."""
+        processes = (getattr(self.pool, "_processes", None) or {}).values()
+        return any(p.exitcode is not None for p in list(processes))
+
     def restart(self) -> None:
         with _signals_held():
             self.close(kill=True)
@@ -261,15 +266,35 @@ class _Workers:
         if pool is None:
             return
         if kill:
-            for proc in list((getattr(pool, "_processes", None) or {}).values()):
-                try:
-                    proc.kill()
-                except (OSError, ValueError, AttributeError):
-                    pass
+            _kill_workers(pool)
         try:
             pool.shutdown(wait=True, cancel_futures=True)
         except RuntimeError:
             pass  # stopped before its manager thread had started: nothing to join
+
+
+def _kill_workers(pool) -> None:
+    """End a pool's workers now. A worker killed while sending a result leaves half a message
+    in the result pipe, and the pool's manager thread would wait for the rest for ever; once
+    the workers are dead, closing this process's own end of that pipe gives it an end of file
+    instead, and it shuts down as for a broken pool."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in processes:
+        try:
+            proc.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+    for proc in processes:
+        try:
+            proc.join(5)
+        except (OSError, ValueError, AttributeError, AssertionError):
+            pass
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
 
 
 # Signals that stop a run. They wait while a pool forks its workers and starts its thread: an
@@ -351,13 +376,27 @@ def _pooled(paths: list[Path], keys: list[str], task, jobs: int) -> Iterator[Out
                 yield task(str(item.path), item.key)
                 continue
             try:
-                yield item.future.result()
+                yield _result(item.future, workers)
             except BrokenProcessPool:
                 if item.generation == workers.generation:
                     workers.restart()
                 yield _alone(workers, task, item)
     finally:
         workers.close(kill=not finished)
+
+
+def _result(future: Future, workers: _Workers) -> Outcome:
+    """The future's outcome. The pool reports a dead worker by itself, except when the worker
+    died half-way through sending a result (its manager then waits for the rest): a dead
+    worker seen while waiting counts as a broken pool too."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except TimeoutError:
+            if workers.lost_one():
+                raise BrokenProcessPool("a worker process died") from None
 
 
 def _alone(workers: _Workers, task, item: _Item) -> Outcome:
@@ -367,7 +406,7 @@ def _alone(workers: _Workers, task, item: _Item) -> Outcome:
 
     future, _ = workers.submit(task, str(item.path), item.key)
     try:
-        return future.result()
+        return _result(future, workers)
     except BrokenProcessPool:
         workers.restart()
         return Outcome(str(item.path), [], DIED)
