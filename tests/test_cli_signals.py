@@ -128,3 +128,17 @@ def test_a_killed_worker_is_replaced_and_its_files_read_again(folder, tmp_path):
     docs = {line.split('"doc": "')[1].split('"')[0] for line in out.read_text("utf-8").splitlines()}
     assert docs == {f"r{i:03d}" for i in range(8)}
     assert "8 files" in stderr.decode() and "0 failures" in stderr.decode()
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(folder):
+    """`reportx extract many | head -1`: the pipe closes, the run stops at once, exit 0."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTX_")}
+    proc = subprocess.Popen([sys.executable, "-m", "reportx", "extract", str(folder), "--jobs", "2",
+                             "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, env=env)
+    STARTED.append(proc.pid)
+    assert proc.stdout.readline().startswith(b'{"doc": "r000"')
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""
+    assert not _gone(proc.pid)
