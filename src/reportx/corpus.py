@@ -27,6 +27,7 @@ import glob
 import os
 import re
 import stat
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -80,13 +81,27 @@ def _head_text(data: bytes) -> str:
     return data.decode("utf-8", errors="ignore")
 
 
+def _version(path: Path) -> tuple | None:
+    """What identifies a file's content for the caches below: its size and change time."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
 def report_like(path: Path) -> bool:
     """A file a folder of reports is expected to hold (see the module docstring)."""
     if _ignored_name(path.name) or path.suffix.lower() not in REPORT_SUFFIXES:
         return False
     if path.suffix.lower() not in TEXT_SUFFIXES:
         return True
-    data = _head(path)
+    return _text_report_like(str(path), _version(path))
+
+
+@lru_cache(maxsize=8192)
+def _text_report_like(name: str, version) -> bool:
+    data = _head(Path(name))
     if not data.strip() or b"\x00" in data[:512]:
         return True  # empty, binary or UTF-16: read, and named with its problem if it has one
     text = _head_text(data)
@@ -208,6 +223,12 @@ def city_of(path: Path) -> str | None:
     """The city in the header of a text report (read from its first few kilobytes only)."""
     if path.suffix.lower() not in TEXT_SUFFIXES:
         return None
+    return _city(str(path), _version(path))
+
+
+@lru_cache(maxsize=8192)
+def _city(name: str, version) -> str | None:
+    path = Path(name)
     text = _head_text(_head(path))
     if not _HAN.search(text):
         return None
