@@ -456,9 +456,11 @@ _QUOTED = regex.compile(r"“[^“”]{1,20}”")
 
 def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
     """A、B和C分别增长X、Y、Z: give each quantity its own item of the list as indicator."""
-    i = 0
+    i = first = 0
     while i < len(drafts):
         d = drafts[i]
+        if i and drafts[i - 1].sentence != d.sentence:
+            first = i         # a sentence's figures stand together, in order
         j = i + 1
         while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence \
                 and not any(w in drafts[j].own for w in words.distributive):
@@ -471,7 +473,9 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
         items = _expand([_strip_words(s, words) for s in words.joiners.split(subject) if s],
                         j - i, words.expansions)
         items = [s for s in items if s]
-        before = [p for p in drafts[:i] if p.sentence == d.sentence]
+        # the figures before it in its sentence, as many as are read below (not all of them:
+        # a sentence of 10,000 figures would make that quadratic)
+        before = drafts[max(first, i - max(j - i, 2)):i]
         if j - i > 1 and items and len(items) == j - i:
             prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
             for k, item in enumerate(_share_heads(items)):
@@ -606,18 +610,28 @@ def _unit(doc: Document, d: _Draft, words: Words) -> str:
     return "other"
 
 
+@lru_cache(maxsize=8)
+def _last_of(chars: str) -> regex.Pattern:
+    """A reverse search for the last of these characters before a point."""
+    return regex.compile(f"(?r)[{regex.escape(chars)}]")
+
+
 @dataclass
 class _SentenceFacts:
     """What a whole sentence (to its 。) says about periods, read once for all its figures."""
     years: list[tuple[int, int, bool]]     # (end offset, year, followed by 的)
     plans: bool                            # it has a target word (力争, 确保 …)
     spans: list                            # time expressions naming a span (“十四五”时期, 过去五年)
+    text: str | None = None                # the sentence as written, once for all its claims
 
     @classmethod
     def read(cls, doc: Document, bounds: tuple[int, int], words: Words) -> "_SentenceFacts":
         norm = doc.norm
-        start = max((norm.rfind(ch, 0, bounds[0] + 1) for ch in words.sentence_ends),
-                    default=-1) + 1
+        # the last sentence end before it, searched backwards from it: an rfind per end
+        # character would scan back to the top for one the report never uses (！)
+        last_end = _last_of(words.sentence_ends).search(norm, 0, bounds[0] + 1) \
+            if words.sentence_ends else None
+        start = last_end.end() if last_end else 0
         end = bounds[1]
         years = [(m.end(), int(m["year"]), bool(m["of"]))
                  for m in words.period_year.finditer(norm, start, end)]
@@ -696,6 +710,11 @@ def _claim(doc: Document, d: _Draft, words: Words, sentences: dict) -> Claim:
     when = _when(doc, d, words, sentences)
     section = doc.section_at(d.q.start)
     s, e = d.sentence
+    facts = sentences[d.sentence]          # read by _when
+    if facts.text is None:
+        # one string object per sentence, shared by its claims: a sentence of 10,000 figures is
+        # held once, not 10,000 times
+        facts.text = doc.text[s:e].strip()
     return Claim(
         doc=doc.key, city=doc.city, year=doc.year, start=d.q.start, end=d.q.end,
         surface=doc.text[d.q.start:d.q.end], value=float(d.q.value), unit=d.unit,
@@ -706,4 +725,4 @@ def _claim(doc: Document, d: _Draft, words: Words, sentences: dict) -> Claim:
         qualifier=d.qualifier,
         value_high=float(d.q.value_high) if d.q.value_high is not None else None,
         direction=d.direction, section=section.path if section else "",
-        sentence=doc.text[s:e].strip(), rule=d.q.rule)
+        sentence=facts.text, rule=d.q.rule)

@@ -5,6 +5,7 @@ listed first. A quantity overlapping an exclusion (dates, programme names …) i
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -113,12 +114,12 @@ def find_quantities(norm: str, rs: RuleSet) -> list[Quantity]:
             q = _build(rule, m, rs, quals)
             if q is not None:
                 candidates.append((q, order))
-    blocked = _excluded_spans(norm, rs)
+    blocked = _Blocked(_excluded_spans(norm, rs))
     candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1], c[0].start))
     taken: list[Quantity] = []
     occupied = bytearray(len(norm) + 1)
     for q, _ in candidates:
-        if any(occupied[q.start:q.end]) or _overlaps(q, blocked):
+        if any(occupied[q.start:q.end]) or blocked.overlaps(q.start, q.end):
             continue
         occupied[q.start:q.end] = b"\x01" * (q.end - q.start)
         taken.append(q)
@@ -132,11 +133,19 @@ def _excluded_spans(norm: str, rs: RuleSet) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _overlaps(q: Quantity, spans) -> bool:
-    # spans are few per report (tens); a linear scan over the ones that start before q.end is fine
-    for s, e in spans:
-        if s >= q.end:
-            break
-        if e > q.start:
-            return True
-    return False
+class _Blocked:
+    """The excluded spans, asked whether a candidate overlaps one: a span starting before the
+    candidate's end that ends after its start. Sorted by start with the running maximum of their
+    ends, each question is one binary search (a big report has thousands of spans and tens of
+    thousands of candidates)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.reach, furthest = [], -1
+        for _, e in spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
