@@ -86,9 +86,16 @@ RUNNABLE = [b for b in ALL if id(b) not in OUTPUTS]
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory):
-    root = tmp_path_factory.mktemp("readme")
-    for name in ("seeds", "rules", "tests"):
+    # a checkout beside the shared folder, as the repository stands (../shared/corpus)
+    root = tmp_path_factory.mktemp("readme") / "checkout"
+    root.mkdir()
+    shared = ROOT.parent / "shared"
+    if shared.is_dir():
+        (root.parent / "shared").symlink_to(shared, target_is_directory=True)
+    for name in ("seeds", "rules", "tests", "scripts"):
         (root / name).symlink_to(ROOT / name, target_is_directory=True)
+    # docs/ is copied, not linked: a snippet that writes docs/panel-hailar.png writes a copy
+    shutil.copytree(ROOT / "docs", root / "docs")
     for example in sorted((ROOT / "docs" / "examples").glob("*")):
         shutil.copy(example, root / example.name)
     for block in ALL:  # the files the README shows (my_rules/livestock.yaml), for any snippet
@@ -172,19 +179,28 @@ def run_python(block: Block) -> None:
 
     pd.set_option("display.width", 250)
     pd.set_option("display.max_columns", None)
+    import contextlib
+    import io
+
     namespace: dict = {"__name__": "__readme__"}
     shown = []
     tree = ast.parse(block.body)
     lines = block.body.splitlines()
     for node in tree.body:
         code = ast.Module(body=[node], type_ignores=[])
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):  # what print() shows is output too
+            if isinstance(node, ast.Expr):
+                value = eval(compile(ast.Expression(node.value), "README", "eval"), namespace)
+            else:
+                exec(compile(code, "README", "exec"), namespace)
+                value = None
+        if printed.getvalue():
+            shown.append(printed.getvalue())
         if isinstance(node, ast.Expr):
-            value = eval(compile(ast.Expression(node.value), "README", "eval"), namespace)
             if value is not None:
                 shown.append(value.to_string() if hasattr(value, "to_string") else repr(value))
             _check_literal_comment(lines[node.end_lineno - 1], value, block)
-        else:
-            exec(compile(code, "README", "exec"), namespace)
     if block.output is not None:
         assert_shows_in_order(block.output.body, "\n".join(shown), f"README.md:{block.line}")
 
@@ -212,13 +228,32 @@ def assert_shows_in_order(expected: str, actual: str, where: str) -> None:
         pos += 1
 
 
+# Commands that install reportx or run the test suite: CI's job (.ci/run), not a snippet's.
+SETUP = re.compile(r"^(python3? -m venv|\.venv/bin/|pip install|bash scripts/setup\.sh)|\bpytest\b")
+
+
+def commands(body: str):
+    """The block's commands: a line, or lines joined while a quote is open or a line ends in \\."""
+    pending = ""
+    for line in body.splitlines():
+        pending = f"{pending}\n{line}" if pending else line
+        if pending.rstrip().endswith("\\"):
+            continue
+        try:
+            words = shlex.split(pending, comments=True)
+        except ValueError:  # an open quote: the command goes on
+            continue
+        if words:
+            yield pending
+        pending = ""
+
+
 def run_bash(block: Block) -> None:
     out = None
-    for line in block.body.splitlines():
-        words = shlex.split(line, comments=True)
-        if not words or words[0] != "reportx":
-            continue  # the quick start's install and test lines: .ci/run runs them
-        out = reportx(line)
+    for command in commands(block.body):
+        if SETUP.search(command):
+            continue
+        out = reportx(command)
     if block.output is not None and block.output.lang == "json":
         assert out is not None, f"README.md:{block.line}: no command for the JSON below it"
         expected = json.loads(block.output.body)
