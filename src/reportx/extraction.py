@@ -72,18 +72,24 @@ def find_report(name: str, *, corpus: list[str | os.PathLike] | None = None) -> 
     return _find(name, corpus)
 
 
+def names_a_file(text: str) -> bool:
+    """A one-line string with no Chinese that names an existing file or reads as a path (ends
+    in a report suffix, or has folders and a suffix): `extract` and `load_text` refuse it."""
+    if "\n" in text or not _TOKEN.fullmatch(text) or _HAN.search(text):
+        return False
+    from reportx.corpus import REPORT_SUFFIXES
+
+    return (os.path.isfile(text) or Path(text).suffix.lower() in REPORT_SUFFIXES
+            or bool(_PATH.fullmatch(text)))
+
+
 def _refuse_names(text: str) -> None:
     """Raise InputError for a string that is surely a file name or a report's name, not text."""
     if "\n" in text or not _TOKEN.fullmatch(text):
         return
-    has_han = bool(_HAN.search(text))
-    if not has_han:
-        from reportx.corpus import REPORT_SUFFIXES
-
-        if os.path.isfile(text) or Path(text).suffix.lower() in REPORT_SUFFIXES \
-                or _PATH.fullmatch(text):
-            raise InputError(f"{text!r} is a file name, not a report's text: pass "
-                             f"pathlib.Path({text!r}) or use reportx.extract_file({text!r})")
+    if names_a_file(text):
+        raise InputError(f"{text!r} is a file name, not a report's text: pass "
+                         f"pathlib.Path({text!r}) or use reportx.extract_file({text!r})")
     if len(text) > 64 or any(ch in text for ch in "/\\"):
         return
     try:
