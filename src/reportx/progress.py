@@ -24,9 +24,10 @@ def wanted(total: int, stream=None) -> bool:
 
 
 @contextmanager
-def progress_bar(total: int, *, label: str = "extracting", enabled: bool | None = None):
+def progress_bar(total: int, *, label: str = "extracting", enabled: bool | None = None,
+                 console=None):
     """Yield tick(path, ok) to call once per finished file; None-safe: with no terminal it is a
-    do-nothing function."""
+    do-nothing function. `console`: the Rich console to draw on (default: stderr's)."""
     if not (wanted(total) if enabled is None else enabled):
         yield lambda path, ok=True: None
         return
@@ -38,7 +39,7 @@ def progress_bar(total: int, *, label: str = "extracting", enabled: bool | None 
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[failed]}"), TimeElapsedColumn(), TextColumn("eta"),
                TimeRemainingColumn(), TextColumn("{task.fields[name]}", style="dim"))
-    with Progress(*columns, console=Console(stderr=True), auto_refresh=False,
+    with Progress(*columns, console=console or Console(stderr=True), auto_refresh=False,
                   transient=True) as bar:
         task = bar.add_task(label, total=total, failed="", name="")
 

@@ -130,7 +130,8 @@ def progress_for(term: Terminal, total: int, label: str) -> Callable:
     """The progress bar's context manager (nothing when quiet or not on a terminal)."""
     from reportx.progress import progress_bar
 
-    return progress_bar(total, label=label, enabled=False if term.quiet else None)
+    return progress_bar(total, label=label, enabled=False if term.quiet else None,
+                        console=term.console(stderr=True))
 
 
 def stdout_console():
