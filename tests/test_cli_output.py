@@ -185,3 +185,13 @@ def test_tsv_and_markdown_from_the_suffix(tmp_path, good, suffix):
     out = tmp_path / f"c.{suffix}"
     assert run("extract", good, "-o", out).exit_code == 0
     assert "0.1％" in out.read_text(encoding="utf-8")
+
+
+def test_dev_stdout_is_the_descriptor_the_shell_opened(tmp_path, good):
+    """`-o /dev/stdout >> log` appends to the log; it is not truncated or replaced."""
+    log = tmp_path / "log.jsonl"
+    log.write_text("kept\n")
+    command = f"{sys.executable} -m reportx extract {good} --format jsonl -o /dev/stdout >> {log}"
+    assert subprocess.run(["bash", "-c", command], timeout=60).returncode == 0
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "kept" and [json.loads(x)["surface"] for x in lines[1:]] == ["0.1％", "3.7％"]

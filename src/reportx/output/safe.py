@@ -9,7 +9,8 @@ What `-o PATH` does depends on what PATH is (looked at without following links):
 - a symbolic link, a file with other hard links, a FIFO or a device (`/dev/stdout`, `/dev/null`):
   written *through*, so the link and the other names stay what they are and a FIFO's reader
   gets the data. A regular file behind it is written only once the output is complete;
-- `-` (or no PATH): standard output.
+- `-` (or no PATH): standard output; `/dev/stdout`, `/dev/fd/N`: that open descriptor, as the
+  shell opened it (appending, when it was opened with `>>`).
 
 An interrupted or failed write (an error, Ctrl-C, SIGTERM) removes its temporary file.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -92,6 +94,16 @@ def opened(path: str | os.PathLike | None, *, binary: bool, encoding: str = "utf
         return
     path = Path(path)
     check_target(path)
+    fd = _own_descriptor(path)
+    if fd is not None:  # /dev/stdout, /dev/fd/3: our own open file, as the shell opened it
+        try:
+            with open(os.dup(fd), "wb") as raw:
+                fh = raw if binary else io.TextIOWrapper(raw, encoding=encoding, newline="")
+                yield fh
+                fh.flush()
+        except OSError as exc:
+            raise _cannot_write(path, exc) from None
+        return
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -109,6 +121,27 @@ def opened(path: str | os.PathLike | None, *, binary: bool, encoding: str = "utf
                 fh.detach()
     except OSError as exc:
         raise _cannot_write(path, exc) from None
+
+
+_FD_LINK = re.compile(r"/(?:proc/self|proc/\d+|dev)/fd/(\d+)")
+
+
+def _own_descriptor(path: Path) -> int | None:
+    """The descriptor a path names when it is one of this process's open files (/dev/stdout →
+    /proc/self/fd/1): written through that descriptor, so `-o /dev/stdout >> log` appends as
+    the shell arranged instead of truncating the log."""
+    current = str(path)
+    for _ in range(8):
+        m = _FD_LINK.fullmatch(current)
+        if m and (current.startswith(("/proc/self/", "/dev/")) or
+                  current.startswith(f"/proc/{os.getpid()}/")):
+            return int(m.group(1))
+        try:
+            target = os.readlink(current)
+        except OSError:
+            return None
+        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
+    return None
 
 
 @contextmanager
