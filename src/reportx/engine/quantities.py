@@ -33,8 +33,19 @@ class Quantity:
 _LARGEST = Decimal("1e30")
 
 
-def _search(rule, text: str, timeout: float):
-    """All matches of a rule, with a time limit so a user's runaway pattern cannot hang a batch."""
+# A user's rule may search one text for rs.timeout seconds per this many characters, and never
+# less than rs.timeout: a big report takes longer to search, and that is no runaway pattern.
+TIMEOUT_CHARS = 1_000_000
+
+
+def _search(rule, text: str, rs: RuleSet):
+    """All matches of a rule. A user's rule has a time limit, so that a runaway pattern cannot
+    hang a batch. The bundled rules have none: they are tested and linear in the text
+    (`benchmarks/bench.py --only size`), and a limit would cost time on every search and, on a
+    big report, stop and name a rule that is not at fault."""
+    if rule.bundled:
+        return list(rule.pattern.finditer(text))
+    timeout = rs.timeout * max(1.0, len(text) / TIMEOUT_CHARS)
     try:
         return list(rule.pattern.finditer(text, timeout=timeout))
     except TimeoutError:
@@ -110,7 +121,7 @@ def find_quantities(norm: str, rs: RuleSet) -> list[Quantity]:
     quals = rs.context.get("qualifiers", {}).get("in_number", {})
     candidates = []
     for order, rule in enumerate(rs.quantities):
-        for m in _search(rule, norm, rs.timeout):
+        for m in _search(rule, norm, rs):
             q = _build(rule, m, rs, quals)
             if q is not None:
                 candidates.append((q, order))
@@ -129,7 +140,7 @@ def find_quantities(norm: str, rs: RuleSet) -> list[Quantity]:
 def _excluded_spans(norm: str, rs: RuleSet) -> list[tuple[int, int]]:
     spans = []
     for ex in rs.exclusions:
-        spans += [m.span() for m in _search(ex, norm, rs.timeout) if m.end() > m.start()]
+        spans += [m.span() for m in _search(ex, norm, rs) if m.end() > m.start()]
     return sorted(spans)
 
 

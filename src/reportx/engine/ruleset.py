@@ -57,6 +57,7 @@ class QuantityRule:
     description: str = ""
     examples: tuple = ()
     counter_examples: tuple = ()
+    bundled: bool = False                # one of reportx's own rules (no time limit: quantities.py)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Exclusion:
     pattern: regex.Pattern
     reason: str = ""
     examples: tuple = ()
+    bundled: bool = False
 
 
 @dataclass(frozen=True)
@@ -292,7 +294,11 @@ def _quantity_rule(rule, path: str, rs: RuleSet) -> QuantityRule:
         min_value=None if rule.get("min_value") is None else _decimal(rule["min_value"], path, rid),
         description=str(rule.get("description", "")),
         examples=tuple(_examples(rule.get("examples"), path, rid)),
-        counter_examples=tuple(rule.get("counter_examples") or ()))
+        counter_examples=tuple(rule.get("counter_examples") or ()), bundled=_bundled(path, rs))
+
+
+def _bundled(path: str, rs: RuleSet) -> bool:
+    return Path(path).parent.resolve() == Path(rs.folders[0])
 
 
 def _examples(examples, path: str, rid: str) -> list:
@@ -322,9 +328,8 @@ def _check_context(rs: RuleSet, parts) -> None:
         if key in rs.context:
             path = origin(key)
             pattern = _compile(str(rs.context[key]), path, key)
-            user = Path(path).parent.resolve() != Path(rs.folders[0])
-            rs.context_patterns[key] = TimedPattern(pattern, path, key, rs.timeout) if user \
-                else pattern
+            rs.context_patterns[key] = pattern if _bundled(path, rs) \
+                else TimedPattern(pattern, path, key, rs.timeout)
     for key in ("qualifiers", "directions", "implied_units"):
         if not isinstance(rs.context[key], dict):
             raise RuleError(origin(key), key, "must be a mapping")
@@ -335,7 +340,8 @@ def _exclusion(rule, path: str, rs: RuleSet) -> Exclusion:
     _check_keys(rule, EXCLUSION_KEYS, path, rid)
     source = _expand(rule, path, rid, rs)
     return Exclusion(id=rid, file=path, pattern=_compile(source, path, rid),
-                     reason=str(rule.get("reason", "")), examples=tuple(rule.get("examples") or ()))
+                     reason=str(rule.get("reason", "")), examples=tuple(rule.get("examples") or ()),
+                     bundled=_bundled(path, rs))
 
 
 def _indicator(entry, path: str) -> Indicator:
