@@ -237,7 +237,8 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
             found.append((m.start() + len(m[0]) - len(m[0].lstrip()),
                           level, _heading_title(doc.text[m.start():line_end])))
     numbered = {start for start, _, _ in found}
-    found += [h for h in _unnumbered_headings(doc, parts) if h[0] not in numbered]
+    found += [h for h in _unnumbered_headings(doc, parts, TimeReader(parts["frames"], doc.year))
+              if h[0] not in numbered]
     found.sort()
     sections, stack, part = [], [], None
     for i, (start, level, title) in enumerate(found):
@@ -252,9 +253,10 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
     return sections
 
 
-def _unnumbered_headings(doc: Document, parts) -> list[tuple[int, int, str]]:
+def _unnumbered_headings(doc: Document, parts, times: TimeReader | None = None
+                         ) -> list[tuple[int, int, str]]:
     """Part titles standing alone on a line without 一、 (“十四五”时期工作回顾, 2026年重点工作): short,
-    no sentence or list punctuation, holding a review or plan word. Not in the header."""
+    no sentence or list punctuation, holding a review or plan word and a time. Not in the header."""
     rules = parts["unnumbered"]
     words = tuple(parts["review"]) + tuple(parts["plan"])
     body_start = _body_start(doc, parts)
@@ -267,6 +269,8 @@ def _unnumbered_headings(doc: Document, parts) -> list[tuple[int, int, str]]:
         if any(ch in title for ch in rules["not_containing"]) or not any(w in title for w in words) \
                 or any(w in title for w in rules["not_words"]):
             continue
+        if times is not None and times.first_in(title) is None:
+            continue      # 重点改革任务全面完成: a bold line in a part, not a part of its own
         found.append((start + len(line) - len(line.lstrip()), 1, title))
     return found
 
@@ -299,15 +303,26 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
                 current = frame_of(expr, lead)
             else:
                 current = _frame_by_words(section.part, current, lead, doc.year)
-            frames.append(current) if current else None
+            if current is not None:
+                frames.append(current)
             continue
-        # any sentence that opens with a time expression (2025年是“十四五”收官之年。五年来，…)
+        # a paragraph's opening sets the frame; later in it, only a span does (2025年是“十四五”
+        # 收官之年。五年来，…): a sentence opening with a bare year speaks of that year alone, and
+        # the sentence's own reading (claims) dates its figures
         for offset in _sentence_starts(text, parts["sentence_end"]):
             expr = reader.opening(text[offset:])
-            if expr is not None and (current is None or _differs(expr, current)):
+            if expr is None or (offset and expr.first == expr.last) or not _frames_ahead(expr, doc):
+                continue
+            if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
     return frames
+
+
+def _frames_ahead(expr, doc: Document) -> bool:
+    """A year past the plan year opening a paragraph (2035年，我们将基本实现现代化) is a vision, not
+    the frame of what follows; spans and years up to the report's own are."""
+    return expr.first < expr.last or doc.year is None or expr.last <= doc.year
 
 
 def _sentence_starts(paragraph: str, sentence_end) -> list[int]:

@@ -24,14 +24,7 @@ class Frame:
     kind: str | None          # actual | target | None (not known)
     first: int | None         # first year covered
     last: int | None          # last year covered: the period of its figures
-    source: str = ""          # the words that set it (for `reportx text --frames`, tests)
-
-    @property
-    def years(self) -> int:
-        """How many years the frame covers (1 for one year, or when not known)."""
-        if self.first is None or self.last is None:
-            return 1
-        return self.last - self.first + 1
+    source: str = ""          # the words that set it (for tests and debugging)
 
 
 @dataclass(frozen=True)
@@ -51,6 +44,8 @@ class TimeReader:
         self.year = year
         self.plans = dict(rules["five_year_plans"])
         self.plan_name = regex.compile(rules["plan_name"])
+        self.plan_time_words = tuple(rules["plan_time_words"])   # “十四五”时期: a time, not a plan
+        self.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
         self.year_pattern = regex.compile(rules["year"])
         self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
         self.opening_lead = regex.compile(rules["opening_lead"])
@@ -59,17 +54,19 @@ class TimeReader:
                     ) -> list[TimeExpression]:
         """Every time expression of `text`, in order; overlapping ones keep the longest.
 
-        years=False leaves bare years to the caller (sentences read them with their own grammar);
+        years=False leaves bare years to the caller (sentences read them with their own grammar;
+        a year's 以来 is still a span);
         plan_suffix_only keeps only plan names that say a time (“十四五”时期, 十四五期间), not a plan
         document (“十四五”规划目标任务 is no statement about those years)."""
         found: list[TimeExpression] = []
         for m in self.plan_name.finditer(text):
-            if plan_suffix_only and not regex.search(r"(?:时期|期间|以来)$", m[0]):
+            if plan_suffix_only and not m[0].endswith(self.plan_time_words):
                 continue
             first = self.plans.get(m["plan"])
             if first is None:
                 continue
-            if m[0].endswith("以来") and self.year is not None and first < self.year <= first + 4:
+            if m[0].endswith(self.since_words) and self.year is not None \
+                    and first < self.year <= first + 4:
                 # “十四五”以来 in 2025: the years of the plan so far, achieved
                 found.append(TimeExpression(m.start(), m.end(), "actual", first, self.year - 1, m[0]))
             else:
@@ -80,10 +77,16 @@ class TimeReader:
                     span = self._relative_years(m, rule)
                     if span is not None:
                         found.append(TimeExpression(m.start(), m.end(), rule["kind"], *span, m[0]))
-            if years:
-                for m in self.year_pattern.finditer(text):
-                    y = int(m["year"])
-                    found.append(self._expr(m, min(y, self.year) if y > self.year else y, y))
+            for m in self.year_pattern.finditer(text):
+                y = int(m["year"])
+                since = next((w for w in self.since_words if text.startswith(w, m.end())), None)
+                if since and y < self.year:
+                    # 2021年以来: the years since, to the last one reviewed
+                    end = m.end() + len(since)
+                    found.append(TimeExpression(m.start(), end, "actual", y, self.year - 1,
+                                                text[m.start():end]))
+                elif years:
+                    found.append(self._expr(m, y, y))
         found.sort(key=lambda e: (e.start, -(e.end - e.start)))
         kept: list[TimeExpression] = []
         for e in found:
