@@ -65,6 +65,9 @@ class Words:
     reach_words: tuple[str, ...] = ()
     hold_words: tuple[str, ...] = ()
     generic_heads: tuple[str, ...] = ()
+    minus_signs: str = ""
+    rate_nouns: tuple[str, ...] = ()
+    improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
     from_pattern: regex.Pattern | None = None
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
@@ -111,6 +114,9 @@ def _words(rs: RuleSet) -> Words:
         reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         generic_heads=tuple(ctx.get("generic_heads", ())),
+        minus_signs=ctx["directions"].get("minus_signs", ""),
+        rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),
+        improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
@@ -144,6 +150,7 @@ class _Draft:
     start_of_pair: bool = False    # the 3826.5亿元 of 从3826.5亿元增长到4398.6亿元
     qualifier_after: bool = False  # its qualifier word follows it (5%左右), rather than leads (约5%)
     inherited: bool = False        # its indicator is the previous figure's (达1112亿元, 增长5.2%)
+    shares_verb: bool = False      # its verb may serve the list items after it
 
 
 def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
@@ -171,11 +178,17 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if d.share:
             # a share is a level: only a verb right before it moves it (占比提高2个百分点)
             d.direction = _verb_before(d.own, words)
-        ids = matcher.list_ids(d.indicator, d.unit, share=d.share, place=doc.city)
-        if not ids and prev_in_sentence is not None and prev_in_sentence.indicator_id:
-            # 接待游客2.73亿人次、实现收入4140亿元: the catalog's companion of the figure before
-            ids = matcher.companion(prev_in_sentence.indicator_id, d.indicator, d.unit)
+        ids = matcher.list_ids(d.indicator, d.unit, share=d.share, place=doc.city,
+                               direction=d.direction)
+        if not ids and prev_in_sentence is not None and prev_in_sentence.indicator_id \
+                and (d.own != d.clause or d.continues):
+            # 接待游客2.73亿人次、实现收入4140亿元: the catalog's companion of the list item before
+            ids = matcher.companion(prev_in_sentence.indicator_id, _bare_head(d.indicator, words),
+                                    d.unit)
         d.indicator_id = ids[0] if ids else None
+        if d.direction is None and d.indicator_id and _verb_before_is(d.own, words.improve_words, words):
+            # PM2.5浓度改善7.9%: an improvement is a fall where lower is better
+            d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
         prev_in_sentence = d
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
@@ -234,10 +247,18 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
     in_list = d.own != d.clause or d.continues   # follows a 、 (or 和) in its clause
     prev_in_clause = prev is not None and prev.q.end >= d.q.start - len(d.clause)
     d.direction, found = _direction(d.own, words)
-    if not found and in_list and prev_in_clause:
-        d.direction = prev.direction          # a list shares its verb: 改造棚户区2740套、老旧小区3081套
+    d.shares_verb = found and _verb_outside_name(d.own, words)
+    if not found and in_list and prev_in_clause and prev.shares_verb:
+        # a list shares its verb: 改造棚户区2740套、老旧小区3081套 (not 城镇新增就业4.7万人、城镇调查
+        # 失业率5.3%, whose 新增 is a word of the first item's name)
+        d.direction, d.shares_verb = prev.direction, True
     elif not found and in_list:
-        d.direction, _ = _direction(d.clause, words)   # 减征失业保险、工伤保险1.5亿元
+        d.direction, d.shares_verb = _direction(d.clause, words)   # 减征失业保险、工伤保险1.5亿元
+    if d.direction == "increase" and doc.norm[d.q.start - 1:d.q.start] in words.minus_signs \
+            and d.q.start > 0:
+        d.direction = "decrease"              # 增长-2.5%: a fall written as negative growth
+    elif d.direction is None and d.q.unit == "%" and _rate_noun_before(d.own, words):
+        d.direction = "increase"              # 增速达到16.1%: a growth rate stated as a level
     d.share = any(w in d.own for w in words.share_words)
     if prev is not None and _is_subclause(d.clause, words) and not _moves(d.own, words) \
             and not d.share:
@@ -285,6 +306,39 @@ def _subject_before(doc: Document, d: _Draft, prev: _Draft | None, words: Words)
         if subject:
             return subject
     return ""
+
+
+def _verb_before_is(own: str, verbs: tuple[str, ...], words: Words) -> bool:
+    return bool(verbs) and _strip_between(own.rstrip(), words).endswith(verbs)
+
+
+def _rate_noun_before(own: str, words: Words) -> bool:
+    """增速 / 增幅 / 增长率 right before the number, a copula or 为/达 between: a rate of growth."""
+    text = _strip_between(own.rstrip(), words)
+    for copula in sorted(words.copulas, key=len, reverse=True):
+        if text.endswith(copula):
+            text = text[:-len(copula)]
+            break
+    return text.rstrip().endswith(words.rate_nouns)
+
+
+def _bare_head(phrase: str | None, words: Words) -> str | None:
+    """A phrase less a leading verb (实现收入 → 收入): what a companion head must be, whole."""
+    if not phrase:
+        return phrase
+    verb = words.verbs.match(_mask(phrase, words))
+    return phrase[verb.end():] if verb else phrase
+
+
+def _verb_outside_name(own: str, words: Words) -> bool:
+    """Whether the verb that gave a figure its direction governs it from outside its name: at the
+    start (新增高新技术企业120家) or after the name (…增加值分别增长), not inside it (城镇新增就业)."""
+    phrase = _strip_words(own.strip(), words)
+    masked = _mask(phrase, words)
+    for v in words.verbs.finditer(masked):
+        if len(v[0]) > 1 and 0 < v.start() and v.end() < len(phrase):
+            return False
+    return True
 
 
 def _read_span_cues(d: _Draft, prev: _Draft | None, words: Words) -> None:
@@ -357,7 +411,7 @@ def _has_verb(text: str, words: Words) -> bool:
 def _qualifier(doc: Document, d: _Draft, words: Words) -> str | None:
     if d.q.qualifier == "range":
         return "range"          # 控制在5%—6%: the range says it all
-    after = doc.norm[d.q.end:d.q.end + words.after_reach]
+    after = doc.norm[d.q.end:d.q.end + words.after_reach + 2].lstrip()   # 5.2% 左右
     own = d.own.rstrip()
     following = next((q for w, q in words.after if after.startswith(w)), None)
     d.qualifier_after = following is not None
@@ -374,7 +428,7 @@ def _following_phrase(doc: Document, d: _Draft, words: Words) -> str:
     end = max(d.sentence[1], d.q.end)
     found = (doc.norm.find(ch, d.q.end, end) for ch in words.breaks + words.list_breaks)
     cut = min([i for i in found if i >= 0], default=end) - d.q.end
-    phrase = doc.norm[d.q.end:d.q.end + cut]
+    phrase = doc.norm[d.q.end:d.q.end + cut].lstrip()     # 5.2% 左右: a space is no word
     for w, _ in words.after:
         if phrase.startswith(w):
             phrase = phrase[len(w):]
@@ -498,14 +552,15 @@ def _joint_subjects(d: _Draft, word: str | None, words: Words, before: list[_Dra
     """One figure said of several subjects (游客人数、旅游收入均增长10%以上; 城乡居民人均可支配收入分别
     增长7.5%; 城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%): the indicator
     names them all, 、-joined, so each can be read off it."""
-    joint = next((w for w in words.joint if w in d.own), None)
+    joint = _joint_word(d.clause, words)
     cue = word or joint
     if cue is None:
         return
-    subject = _strip_words(d.clause.split(cue)[0], words)
+    head = d.clause[:d.clause.rfind(cue)] if cue == joint else d.clause.split(cue)[0]
+    subject = _strip_words(head, words)
     if not subject and word:
         named = [p.indicator for p in before[-2:] if p.indicator]
-        if len(named) == 2 and len(set(named)) == 2 and not _has_verb(d.clause.split(cue)[0], words):
+        if len(named) == 2 and len(set(named)) == 2 and not _has_verb(head, words):
             d.indicator = "、".join(named)
         return
     if word is None and words.joiners.search(subject) is None:
@@ -520,6 +575,19 @@ def _joint_subjects(d: _Draft, word: str | None, words: Words, before: list[_Dra
     items = [first] + [first[:first_word_length(first)] + s if s in words.shared_head_nouns else s
                        for s in items[1:]]
     d.indicator = "、".join(items)
+
+
+def _joint_word(clause: str, words: Words) -> str | None:
+    """均 / 都 saying one figure of all the subjects before it: standing right before the verb or
+    the number (…均增长12%, …增长均超20%), not inside a word (人均, 年均, 成都)."""
+    for w in words.joint:
+        at = clause.rfind(w)
+        if at < 0:
+            continue
+        rest = _strip_leading(clause[at + len(w):].strip(), words)   # 均超20%: 超 is no word
+        if not rest or words.verbs.fullmatch(_mask(rest, words)):
+            return w
+    return None
 
 
 def _share_list_qualifiers(drafts: list[_Draft]) -> None:
@@ -607,8 +675,8 @@ def _unit(doc: Document, d: _Draft, words: Words) -> str:
         suffixes = tuple(cues.get("before_suffixes", []))
         if phrase.endswith(suffixes) or (following and following.endswith(suffixes)):
             return unit
-        if any(w in after for w in cues.get("after_words", [])):
-            return unit
+        if after.startswith(tuple(cues.get("after_words", []))):
+            return unit       # 2.5万玉工; not 50亿，民营经济 across the comma
     return "other"
 
 

@@ -27,10 +27,12 @@ class IndicatorMatcher:
         self.breakdown = tuple(rs.context.get("breakdown_prefixes", ()))
         self.subgroups = tuple(rs.context.get("subgroup_words", ()))
         self.share_words = tuple(rs.context.get("share_words", ()))
-        self.share_form = regex.compile(rs.context["share_form"])
+        self.share_form = regex.compile(rs.context["share_form"]["pattern"])
+        self.share_name = rs.context["share_form"]["as"]
         self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=len, reverse=True))
         self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
+        self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
         self.companions = [(after, head, ind) for ind in rs.indicators
                            for after, heads in ind.companions for head in heads]
 
@@ -39,36 +41,45 @@ class IndicatorMatcher:
         return _matcher(rs)
 
     def match(self, phrase: str | None, unit: str, share: bool = False,
-              place: str | None = None) -> str | None:
-        """The id of the longest alias the phrase ends with, if the unit fits. A share (民生支出占
-        一般公共预算支出比重) names only an indicator that is itself a share (产业投资占比); a bare
-        alias (生产总值) only with nothing but scope words, or the report's `place`, before it."""
-        if not phrase or phrase.startswith(self.breakdown) or any(w in phrase for w in self.subgroups):
+              place: str | None = None, direction: str | None = None) -> str | None:
+        """The id of the longest alias the phrase ends with, if the unit (and, for an indicator
+        that is a change, the direction) fits. A share (民生支出占一般公共预算支出比重) names only an
+        indicator that is itself a share (产业投资占比); a bare alias (生产总值) only with nothing but
+        scope words, or the report's `place`, before it. A phrase opening with a breakdown prefix
+        (对欧盟进出口) is a part, unless an alias itself opens so (对外贸易进出口)."""
+        if not phrase or any(w in phrase for w in self.subgroups):
+            return None
+        if phrase.startswith(self.breakdown) and not phrase.startswith(self.words):
             return None
         if share:
             # 产业投资占全部投资比重 names the share 产业投资占比
-            phrase = self.share_form.sub("占比", phrase)
+            phrase = self.share_form.sub(self.share_name, phrase)
         for alias, ind in self.aliases:
             if phrase.endswith(alias) and unit in ind.units:
                 if share and not any(w in alias for w in self.share_words):
                     continue
+                if ind.direction and direction != ind.direction:
+                    continue          # 年末农村贫困人口551万人 is a stock, not a reduction
                 if (alias, ind.id) in self.bare and not self._only_scope(phrase[:-len(alias)], place):
                     return None       # 海洋生产总值, 酒泉经济总量: another thing of that name
                 return ind.id
         return None
 
     def list_ids(self, phrase: str | None, unit: str, share: bool = False,
-                 place: str | None = None) -> list[str]:
+                 place: str | None = None, direction: str | None = None) -> list[str]:
         """The ids of every item of a joint indicator (游客人数、旅游收入 → tourist_arrivals,
         tourism_revenue), in order; the one id of a plain phrase."""
-        ids = [self.match(p, unit, share, place) for p in (phrase or "").split("、") if p]
+        ids = [self.match(p, unit, share, place, direction) for p in (phrase or "").split("、") if p]
         return list(dict.fromkeys(i for i in ids if i))
+
+    def lower_is_better(self, indicator_id: str) -> bool:
+        return indicator_id in self.lower_better
 
     def companion(self, before_id: str, phrase: str | None, unit: str) -> list[str]:
         """The id a bare head (收入, 花费) takes right after a figure of `before_id` (接待游客2.73亿
         人次、实现收入4140亿元 → tourism_revenue), as the catalog's `companions` say."""
         for after, head, ind in self.companions:
-            if after == before_id and phrase and phrase.endswith(head) and unit in ind.units:
+            if after == before_id and phrase == head and unit in ind.units:
                 return [ind.id]
         return []
 

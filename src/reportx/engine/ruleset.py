@@ -38,7 +38,8 @@ EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifie
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
                  "min_value", "examples", "counter_examples"}
 EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}
-INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare", "companions"}
+INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare", "companions", "direction",
+                  "better"}
 _FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z_]*)\}")
 # Seconds one rule may search one text for; a pattern that backtracks past this is reported.
 DEFAULT_TIMEOUT = 2.0
@@ -79,6 +80,8 @@ class Indicator:
     aliases: tuple[str, ...]
     bare: tuple[str, ...] = ()     # aliases that name it only standing alone (经济总量, 进出口)
     companions: tuple = ()         # (id, heads): heads that mean this one right after that id
+    direction: str | None = None   # a change of one way only (农村贫困人口减少: decrease)
+    better: str | None = None      # "lower" where a fall is an improvement (PM2.5, 能耗, 失业率)
 
 
 @dataclass(eq=False)  # compared and hashed by identity: caches key on the loaded set
@@ -366,7 +369,21 @@ def _indicator(entry, path: str) -> Indicator:
     return Indicator(id=rid, name=str(entry.get("name") or aliases[0]),
                      headline=bool(entry.get("headline", False)), units=units,
                      aliases=tuple(dict.fromkeys([*aliases, *bare])), bare=tuple(bare),
-                     companions=tuple((k, tuple(v)) for k, v in companions.items()))
+                     companions=tuple((k, tuple(v)) for k, v in companions.items()),
+                     direction=_indicator_direction(entry.get("direction"), path, rid),
+                     better=_better(entry.get("better"), path, rid))
+
+
+def _indicator_direction(value, path: str, rid: str) -> str | None:
+    if value not in (None, "increase", "decrease"):
+        raise RuleError(path, rid, f"direction must be increase or decrease, not {value!r}")
+    return value
+
+
+def _better(value, path: str, rid: str) -> str | None:
+    if value not in (None, "lower", "higher"):
+        raise RuleError(path, rid, f"better must be lower or higher, not {value!r}")
+    return value
 
 
 def _check_unique_ids(raw) -> None:
