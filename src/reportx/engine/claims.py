@@ -315,10 +315,9 @@ def _verb_before_is(own: str, verbs: tuple[str, ...], words: Words) -> bool:
 def _rate_noun_before(own: str, words: Words) -> bool:
     """增速 / 增幅 / 增长率 right before the number, a copula or 为/达 between: a rate of growth."""
     text = _strip_between(own.rstrip(), words)
-    for copula in sorted(words.copulas, key=len, reverse=True):
-        if text.endswith(copula):
-            text = text[:-len(copula)]
-            break
+    verb = words.verb_at_end.search(_mask(text, words))
+    if verb:
+        text = text[:verb.start()]          # 增速达到 / 增速完成 / 增速为
     return text.rstrip().endswith(words.rate_nouns)
 
 

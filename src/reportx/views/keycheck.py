@@ -3,7 +3,7 @@
 A key file (`tests/real/*.key.json`, made by annotators from the text alone) lists a report's
 headline figures: the review year's results and every numeric item of its main-targets paragraph.
 For each entry, the comparison cell of the same (indicator id, unit, period, kind) must carry the
-entry's value, qualifier and, for a range, its upper end. An entry with `"value": null` says the
+entry's value, qualifier and, for a range, its upper end; for a rate, its direction (the sign). An entry with `"value": null` says the
 report gives no such annual figure (only a five-year average, say): its cell must be empty.
 
 This scores the cell a reader copies, not whether some claim somewhere says the figure: a right
@@ -15,6 +15,8 @@ import math
 from dataclasses import dataclass, field
 
 VALUE_TOLERANCE = 1e-6   # relative: keys are written to the digits the report gives
+# Units whose cell carries a sign (a rate rose or fell): there the direction must be right too.
+SIGNED_UNITS = ("%", "pp", "x")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ def _judge(entry: dict, row: dict | None) -> KeyResult:
         problems.append(f"qualifier {row.get('qualifier')!r}")
     if entry.get("qualifier") == "range" and not _same(entry.get("value_high"), row.get("value_high")):
         problems.append(f"value_high {row.get('value_high')!r}")
+    if entry["unit"] in SIGNED_UNITS and "direction" in entry \
+            and (entry.get("direction") or None) != _text(row.get("direction")):
+        problems.append(f"direction {row.get('direction')!r}")   # the cell's sign (+4.1%, -8.8%)
     if problems:
         return KeyResult(entry, False, f"shows {row.get('display')!r}: " + ", ".join(problems))
     return KeyResult(entry, True)
