@@ -66,6 +66,9 @@ class Words:
     hold_words: tuple[str, ...] = ()
     generic_heads: tuple[str, ...] = ()
     minus_signs: str = ""
+    leads: tuple[str, ...] = ()     # between words and leading qualifiers (分别, 超过): before a number
+    quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
+    noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
     rate_nouns: tuple[str, ...] = ()
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
@@ -92,6 +95,8 @@ def _words(rs: RuleSet) -> Words:
         after=_longest_first(quals["after"]), before=_longest_first(quals["before"]),
         verbs=verbs, verb_at_end=regex.compile(f"(?:{verb_pattern})$"),
         between=sorted(ctx["directions"].get("between", []), key=len, reverse=True),
+        leads=tuple(sorted({*ctx["directions"].get("between", []), *quals["before"]},
+                           key=len, reverse=True)),
         in_clause=_longest_first(quals.get("in_clause", {})),
         subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction,
         share_words=tuple(ctx["share_words"]),
@@ -115,6 +120,8 @@ def _words(rs: RuleSet) -> Words:
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         generic_heads=tuple(ctx.get("generic_heads", ())),
         minus_signs=ctx["directions"].get("minus_signs", ""),
+        quoted=regex.compile(ctx["directions"].get("quoted_name") or "(?!)"),
+        noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),
         rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
@@ -163,7 +170,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_clause(doc, d, prev, words)
     _distribute_lists(drafts, words)
-    _share_list_qualifiers(drafts)
+    _share_list_qualifiers(drafts, words)
     prev_in_sentence = None
     for d in drafts:
         if prev_in_sentence is not None and prev_in_sentence.sentence != d.sentence:
@@ -382,15 +389,7 @@ def _is_average(clause: str, words: Words) -> bool:
 
 def _strip_leading(text: str, words: Words) -> str:
     """Drop the words that may stand between an average word and its number (分别, 超过, 达)."""
-    leads = sorted({*words.between, *(w for w, _ in words.before)}, key=len, reverse=True)
-    changed = True
-    while changed and text:
-        changed = False
-        for w in leads:
-            if text.startswith(w):
-                text, changed = text[len(w):], True
-                break
-    return text
+    return _trim(text, words.leads, start=True)
 
 
 def _small_number(text: str) -> int | None:
@@ -464,7 +463,7 @@ def _direction(text: str, words: Words) -> tuple[str | None, bool]:
         return words.verb_direction[m[0]], True
     masked = _mask(text, words)
     for v in words.verbs.finditer(masked):
-        if len(v[0]) > 1 and not masked.startswith("的", v.end()):
+        if len(v[0]) > 1 and not masked.startswith(words.noun_linkers, v.end()):
             return words.verb_direction[v[0]], True   # 对经济增长的贡献率: a noun, no verb
     return None, False
 
@@ -477,22 +476,28 @@ def _verb_before(text: str, words: Words) -> str | None:
 
 
 def _strip_scope(text: str, words: Words) -> str:
-    text = text.rstrip()
-    for scope in words.rank_scopes:
-        if text.endswith(scope):
-            return text[: -len(scope)]
-    return text
+    """升至全省第5位: the rank's scope (全省) is not the verb's."""
+    return _trim(text.rstrip(), words.rank_scopes, once=True)
 
 
 def _strip_between(tail: str, words: Words) -> str:
+    """Drop the words between a verb and its number (增长超3倍, 分别下降7.2％, 上升至48%)."""
+    return _trim(tail, words.between, keep=1)
+
+
+def _trim(text: str, affixes, *, start: bool = False, once: bool = False, keep: int = 0) -> str:
+    """Strip the longest-first `affixes` from the end (or the start) of `text`, again and again
+    (once: only one), leaving at least `keep` characters."""
     changed = True
-    while changed:
+    while changed and text:
         changed = False
-        for w in words.between:
-            if tail.endswith(w) and len(tail) > len(w):
-                tail, changed = tail[: -len(w)], True
+        for w in affixes:
+            if (text.startswith(w) if start else text.endswith(w)) and len(text) - len(w) >= keep:
+                text, changed = (text[len(w):] if start else text[:-len(w)]), True
                 break
-    return tail
+        if once:
+            break
+    return text
 
 
 def _mask(text: str, words: Words) -> str:
@@ -501,12 +506,8 @@ def _mask(text: str, words: Words) -> str:
     for noun in words.verb_masks:
         if noun in text:
             text = text.replace(noun, "□" * len(noun))
-    if "“" in text:
-        text = _QUOTED.sub(lambda m: "□" * len(m[0]), text)
+    text = words.quoted.sub(lambda m: "□" * len(m[0]), text)
     return text
-
-
-_QUOTED = regex.compile(r"“[^“”]{1,20}”")
 
 
 def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
@@ -589,7 +590,7 @@ def _joint_word(clause: str, words: Words) -> str | None:
     return None
 
 
-def _share_list_qualifiers(drafts: list[_Draft]) -> None:
+def _share_list_qualifiers(drafts: list[_Draft], words: Words) -> None:
     """One qualifier written once for a list covers the list (GUIDELINE): 分别增长8%和10%左右 →
     both approx; 分别超过8万元、4.5万元 → both at_least."""
     i = 0
@@ -605,7 +606,7 @@ def _share_list_qualifiers(drafts: list[_Draft]) -> None:
                     d.qualifier = d.qualifier or last.qualifier
             elif first.qualifier and not first.qualifier_after and first.qualifier != "range":
                 for d in chain[1:]:       # bare items only: 突破4000亿元、达到4211亿元 is no list
-                    if not d.own.strip(" 、，,和及与"):
+                    if not words.joiners.sub("", d.own).strip(words.strip_chars):
                         d.qualifier = d.qualifier or first.qualifier
         i = j
 

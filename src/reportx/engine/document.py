@@ -73,10 +73,14 @@ class Document:
         return self.sentence_bounds[i] if i >= 0 else (0, len(self.text))
 
 
+# header entries that are words, not patterns
+_PLAIN = ("national_place",)
+
+
 @lru_cache(maxsize=4)
 def _layout_rules(path: str):
     data = load_yaml(Path(path))
-    header = {k: (regex.compile(v, regex.M) if isinstance(v, str) else v)
+    header = {k: (regex.compile(v, regex.M) if isinstance(v, str) and k not in _PLAIN else v)
               for k, v in data["header"].items()}
     headings = [(h["level"], regex.compile(h["pattern"], regex.M)) for h in data["headings"]]
     parts = dict(data["parts"], sentence_end=regex.compile(data["sentence_end"]),
@@ -163,7 +167,7 @@ def _read_header(doc: Document, header) -> None:
     if m := header["city"].search(head):
         doc.city = m["city"]
     elif header["national"].search(head):
-        doc.city = "全国"
+        doc.city = header["national_place"]
     if m := header["speaker"].search(head):
         doc.speaker = regex.sub(r"\s", "", m["speaker"])
 
