@@ -50,6 +50,8 @@ class Outcome(NamedTuple):
     reason: str | None         # why it failed, or None
     document: object = None    # the Document, when asked for (compare, list)
     warnings: tuple = ()       # ReportxWarning messages (a report read only in part)
+    found: int | None = None   # with `encode`: claims found, and kept by the filter (`claims`
+    kept: int | None = None    # is then what encode made of the kept ones)
 
 
 @dataclass
@@ -135,15 +137,22 @@ def _load(path: str, key: str, year: int | None):
 
 
 def read_one(path: str, key: str, rule_dirs: tuple[str, ...] = (), year: int | None = None,
-             keep_document: bool = False) -> Outcome:
-    """Read and extract one file. Never raises for a bad file: its reason is in the outcome."""
+             keep_document: bool = False, keep: Callable[[object], bool] | None = None,
+             encode: Callable[[list], object] | None = None) -> Outcome:
+    """Read and extract one file. Never raises for a bad file: its reason is in the outcome.
+    With `encode`, the outcome's claims are encode(the claims `keep` keeps), and it counts
+    them (found, kept)."""
     from reportx.extraction import extract_document
 
+    found = kept = payload = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReportxWarning)
         try:
             doc = _load(path, key, year)
             claims = _share_strings(extract_document(doc, _rules(rule_dirs)))
+            if encode is not None:
+                chosen = claims if keep is None else [c for c in claims if keep(c)]
+                found, kept, payload = len(claims), len(chosen), encode(chosen)
             reason = None
         except ReportxError as exc:
             doc, claims, reason = None, [], str(exc)
@@ -160,7 +169,10 @@ def read_one(path: str, key: str, rule_dirs: tuple[str, ...] = (), year: int | N
     notes = [str(w.message) for w in caught if issubclass(w.category, ReportxWarning)]
     if doc is not None and (unread := unread_parts(path, doc, claims)):
         notes.append(unread)
-    return Outcome(path, claims, reason, doc if keep_document else None, tuple(notes))
+    if kept is not None:
+        claims = payload
+    return Outcome(path, claims, reason, doc if keep_document else None, tuple(notes),
+                   found, kept)
 
 
 def unread_parts(path: str, doc, claims: list) -> str | None:
@@ -201,18 +213,21 @@ class _Item:
 
 def iter_reports(paths: Iterable[str | Path], *, jobs: int | None = None,
                  rule_dirs: Iterable[str | Path] = (), year: int | None = None,
-                 documents: bool = False) -> Iterator[Outcome]:
+                 documents: bool = False, keep: Callable[[object], bool] | None = None,
+                 encode: Callable[[list], object] | None = None) -> Iterator[Outcome]:
     """Yield an Outcome for each file, in input order.
 
     Nothing is kept once yielded, so a caller that writes as it goes runs any number of files
     in flat memory. year: the reports' year where a header does not say it. documents: include
-    each Document (for views that need the text). Raises RuleError for a broken rule folder
+    each Document (for views that need the text). keep, encode: filter and encode each file's
+    claims where it is read (see extract_paths). Raises RuleError for a broken rule folder
     before reading any file."""
     paths = [Path(p) for p in paths]
     rule_dirs = tuple(str(d) for d in rule_dirs)
     keys = doc_keys(paths)
     _rules(rule_dirs)  # validate (and load, so that forked workers inherit it) up front
-    task = partial(read_one, rule_dirs=rule_dirs, year=year, keep_document=documents)
+    task = partial(read_one, rule_dirs=rule_dirs, year=year, keep_document=documents,
+                   keep=keep if encode is not None else None, encode=encode)
     pooled = sum(1 for p in paths if not _in_parent(p))
     jobs = min(default_jobs() if jobs is None else max(1, int(jobs)), pooled)
     if jobs <= 1:
@@ -299,7 +314,8 @@ def extract_paths(paths: Iterable[str | Path], *, jobs: int | None = None,
                   rule_dirs: Iterable[str | Path] = (), progress: Progress | None = None,
                   on_claims: Callable[[list], None] | None = None,
                   keep: Callable[[object], bool] | None = None,
-                  year: int | None = None) -> BatchResult:
+                  year: int | None = None,
+                  encode: Callable[[list], object] | None = None) -> BatchResult:
     """Claims of every file, files in input order, and the files that failed with their reasons.
 
     jobs:      worker processes (default: all cores; 1 runs in this process).
@@ -310,15 +326,26 @@ def extract_paths(paths: Iterable[str | Path], *, jobs: int | None = None,
                that writes JSON Lines or CSV as it goes keeps memory flat for any batch size.
     keep:      a test of a claim; only claims it passes are kept and counted (`found` counts all).
     year:      the reports' year where a header does not say it.
+    encode:    a function of a file's kept claims (`reportx.output.writers.RowEncoder`, say),
+               run where the file is read, so that only what it returns (the rows' text) comes
+               back from a worker: on_claims then gets encode(claims), not the claims. It and
+               `keep` must be picklable (module-level functions or objects) to reach workers.
     """
+    if encode is not None and on_claims is None:
+        raise ValueError("encode needs on_claims: the encoded claims are handed to it")
     started = time.perf_counter()
     result = BatchResult()
-    outcomes = iter_reports(paths, jobs=jobs, rule_dirs=rule_dirs, year=year)
+    outcomes = iter_reports(paths, jobs=jobs, rule_dirs=rule_dirs, year=year, keep=keep,
+                            encode=encode)
     try:
         for out in outcomes:
             result.files += 1
             result.warnings.extend(out.warnings)
-            if out.reason is None:
+            if out.reason is None and out.kept is not None:   # filtered and encoded already
+                result.found += out.found
+                result.claim_count += out.kept
+                on_claims(out.claims)
+            elif out.reason is None:
                 result.found += len(out.claims)
                 claims = out.claims if keep is None else [c for c in out.claims if keep(c)]
                 result.claim_count += len(claims)

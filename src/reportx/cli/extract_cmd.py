@@ -92,9 +92,10 @@ class _Run:
         self.paths, self.rule_dirs, self.jobs = paths, rule_dirs, jobs
         self.year, self.keep, self.term = year, keep, term
 
-    def collect(self, limit: int | None = None, on_claims=None, target=None):
+    def collect(self, limit: int | None = None, on_claims=None, target=None, encode=None):
         """The batch result; with a limit, stop as soon as more claims than that are kept
-        (a workbook would not hold them) rather than after all the work."""
+        (a workbook would not hold them) rather than after all the work. With `encode`,
+        on_claims gets each file's claims as encode made them (see extract_paths)."""
         from reportx.batch import extract_paths
         from reportx.cli.common import progress_for
 
@@ -115,16 +116,24 @@ class _Run:
 
         with progress_for(self.term, len(self.paths), "extracting") as tick:
             result = extract_paths(self.paths, jobs=self.jobs, rule_dirs=self.rule_dirs,
-                                   progress=tick, on_claims=take, keep=self.keep, year=self.year)
+                                   progress=tick, on_claims=on_claims if encode else take,
+                                   keep=self.keep, year=self.year, encode=encode)
         result.claims = claims
         return result
 
 
 def _stream(run: _Run, fmt, output, fields):
     """Many files to CSV, TSV, JSON Lines or Parquet: each file's claims are written as they
-    come, so memory stays flat however many files there are."""
+    come, so memory stays flat however many files there are. The text formats are encoded
+    where each file is read (in the workers), and this process only writes the text."""
     from reportx.cli.columns import claim_types
-    from reportx.output.writers import write_rows_streaming
+    from reportx.output.writers import STREAMING, RowEncoder, write_rows_streaming, write_text_streaming
+
+    if fmt in STREAMING:
+        return write_text_streaming(
+            fmt, output, fields,
+            lambda write: run.collect(on_claims=write, encode=RowEncoder(fmt, fields)),
+            stdout=sys.stdout)
 
     def fill(emit):
         return run.collect(on_claims=lambda claims: emit([c.to_dict() for c in claims]))

@@ -5,6 +5,7 @@ selects that indicator's claims; any word also selects claims whose phrase holds
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
 
@@ -22,13 +23,23 @@ def claim_filter(kind: str | None, indicator: str | None, period: str | None,
         return None
     ids = indicator_ids(indicator, catalog) if indicator else set()
     word = indicator.casefold() if indicator else None
+    return ClaimFilter(kind, period, frozenset(ids), word)
 
-    def keep(c) -> bool:
-        if kind is not None and c.kind != kind:
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """The test itself: an object, not a closure, so it can go to batch workers (which filter
+    and encode their own file's claims)."""
+    kind: str | None
+    period: str | None
+    ids: frozenset
+    word: str | None
+
+    def __call__(self, c) -> bool:
+        if self.kind is not None and c.kind != self.kind:
             return False
-        if period is not None and c.period != period:
+        if self.period is not None and c.period != self.period:
             return False
-        if word is None:
+        if self.word is None:
             return True
-        return c.indicator_id in ids or bool(c.indicator and word in c.indicator.casefold())
-    return keep
+        return c.indicator_id in self.ids or bool(c.indicator and self.word in c.indicator.casefold())

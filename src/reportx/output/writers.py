@@ -191,6 +191,40 @@ def _parquet_sink(fh: IO[bytes], columns: Sequence[str], types: dict[str, type])
     return emit, writer.close
 
 
+def encode_rows(fmt: Format, columns: Sequence[str], rows: Iterable[dict]) -> str:
+    """The text of rows in CSV, TSV or JSON Lines, header aside: only `columns`, in that order.
+    Every streaming writer goes through it, in this process or in a batch worker (RowEncoder),
+    so their bytes are the same."""
+    if fmt is Format.jsonl:
+        return "".join(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) + "\n"
+                       for r in rows)
+    if fmt in (Format.csv, Format.tsv):
+        buf = io.StringIO()
+        _csv_writer(buf, fmt, columns).writerows(rows)
+        return buf.getvalue()
+    raise ValueError(fmt)
+
+
+def _csv_writer(fh, fmt: Format, columns: Sequence[str]) -> csv.DictWriter:
+    return csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore",
+                          delimiter="\t" if fmt is Format.tsv else ",", lineterminator="\n")
+
+
+class RowEncoder:
+    """Claims → the text of their rows in a streaming format (CSV, TSV, JSON Lines). Picklable,
+    so that batch workers encode their own file's rows and the calling process only writes
+    text: it would otherwise unpickle every claim and encode it again, a serial ceiling for
+    any number of workers (`reportx.batch.extract_paths(..., encode=...)`)."""
+
+    def __init__(self, fmt: Format, columns: Sequence[str]):
+        if fmt not in STREAMING:
+            raise ValueError(f"{fmt.value} is not a streaming text format")
+        self.fmt, self.columns = fmt, list(columns)
+
+    def __call__(self, claims: list) -> str:
+        return encode_rows(self.fmt, self.columns, [c.to_dict() for c in claims])
+
+
 def write_rows_streaming(fmt: Format, path: str | os.PathLike | None, columns: Sequence[str],
                          fill: Callable[[Callable[[list[dict]], None]], Any],
                          stdout: IO | None = None, types: dict[str, type] | None = None) -> Any:
@@ -207,15 +241,20 @@ def write_rows_streaming(fmt: Format, path: str | os.PathLike | None, columns: S
             result = fill(lambda rows: emit([{c: r.get(c) for c in columns} for r in rows]))
             close()
         return result
+    if fmt not in STREAMING:
+        raise ValueError(fmt)
+    return write_text_streaming(
+        fmt, path, columns, lambda write: fill(lambda rows: write(encode_rows(fmt, columns, rows))),
+        stdout=stdout)
+
+
+def write_text_streaming(fmt: Format, path: str | os.PathLike | None, columns: Sequence[str],
+                         fill: Callable[[Callable[[str], None]], Any],
+                         stdout: IO | None = None) -> Any:
+    """CSV, TSV or JSON Lines whose rows come already encoded (`encode_rows`, `RowEncoder`):
+    the header (CSV, TSV) first, then fill(write) calls write(text) as often as it likes; its
+    return value is returned."""
     with opened(path, binary=False, encoding=_encoding(fmt, path), stdout=stdout) as fh:
         if fmt in (Format.csv, Format.tsv):
-            writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore",
-                                    delimiter="\t" if fmt is Format.tsv else ",",
-                                    lineterminator="\n")
-            writer.writeheader()
-            return fill(writer.writerows)
-        if fmt is Format.jsonl:
-            return fill(lambda rows: fh.writelines(
-                json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) + "\n"
-                for r in rows))
-    raise ValueError(fmt)
+            _csv_writer(fh, fmt, columns).writeheader()
+        return fill(fh.write)
