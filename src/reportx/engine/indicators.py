@@ -23,6 +23,11 @@ MAX_PHRASE = 24
 class IndicatorMatcher:
     def __init__(self, rs: RuleSet):
         self.aliases = rs.alias_index()
+        # the same (alias, indicator) pairs by the alias's last character, each list still
+        # longest first: a phrase is tried only against the aliases it can end with
+        self.by_last: dict[str, list] = {}
+        for alias, ind in self.aliases:
+            self.by_last.setdefault(alias[-1], []).append((alias, ind))
         self.words = tuple(sorted({a for a, _ in self.aliases}))
         self.breakdown = tuple(rs.context.get("breakdown_prefixes", ()))
         self.subgroups = tuple(rs.context.get("subgroup_words", ()))
@@ -54,7 +59,7 @@ class IndicatorMatcher:
         if share:
             # 产业投资占全部投资比重 names the share 产业投资占比
             phrase = self.share_form.sub(self.share_name, phrase)
-        for alias, ind in self.aliases:
+        for alias, ind in self.by_last.get(phrase[-1:], ()):
             if phrase.endswith(alias) and unit in ind.units:
                 if share and not any(w in alias for w in self.share_words):
                     continue
