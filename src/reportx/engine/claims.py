@@ -74,6 +74,36 @@ class Words:
     shared_head_nouns: tuple[str, ...] = ()
     from_pattern: regex.Pattern | None = None
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
+    # derived (__post_init__): the tail and head words by length, longest first, so that the
+    # longest one a phrase ends or starts with is a few set lookups, not a scan of them all;
+    # and what _strip_words made of each phrase (it is asked about 增长 again and again)
+    tail_index: tuple = field(default=(), repr=False, compare=False)
+    head_index: tuple = field(default=(), repr=False, compare=False)
+    stripped: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.tail_index = _by_length(self.tail_words)
+        self.head_index = _by_length(self.head_words)
+
+
+def _by_length(affixes) -> tuple[tuple[int, frozenset], ...]:
+    lengths = sorted({len(w) for w in affixes}, reverse=True)
+    return tuple((n, frozenset(w for w in affixes if len(w) == n)) for n in lengths)
+
+
+def _longest_affix(phrase: str, index, at_end: bool) -> str | None:
+    """The longest word of a _by_length index the phrase ends (at_end) or starts with."""
+    size = len(phrase)
+    for n, affixes in index:
+        if n <= size:
+            piece = phrase[size - n:] if at_end else phrase[:n]
+            if piece in affixes:
+                return piece
+    return None
+
+
+# phrases _strip_words remembers per rule set, at most (then it starts again)
+_STRIPPED_LIMIT = 50_000
 
 
 def _longest_first(mapping: dict) -> list[tuple[str, str]]:
@@ -221,17 +251,20 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> _Draft:
 
 def _strip_words(phrase: str, words: Words) -> str:
     """Trim the verbs and lead-in words around an indicator phrase: 其中第一产业增加值增长 → 第一产业增加值."""
+    known = words.stripped.get(phrase)
+    if known is not None:
+        return known
+    asked = phrase
     changed = True
     while changed and phrase:
         changed = False
-        for w in words.tail_words:
-            if phrase.endswith(w) and not phrase.endswith(words.aliases):  # 经济增长 is a name
+        if not phrase.endswith(words.aliases):                      # 经济增长 is a name
+            w = _longest_affix(phrase, words.tail_index, at_end=True)
+            if w is not None:
                 phrase, changed = phrase[: -len(w)], True
-                break
-        for w in words.head_words:
-            if phrase.startswith(w):
-                phrase, changed = phrase[len(w):], True
-                break
+        w = _longest_affix(phrase, words.head_index, at_end=False)
+        if w is not None:
+            phrase, changed = phrase[len(w):], True
         if words.tail_pattern is not None:
             m = words.tail_pattern.search(phrase)
             if m and m.end() > m.start():
@@ -246,6 +279,9 @@ def _strip_words(phrase: str, words: Words) -> str:
         stripped = phrase.strip(words.strip_chars)
         changed = changed or stripped != phrase
         phrase = stripped
+    if len(words.stripped) >= _STRIPPED_LIMIT:
+        words.stripped.clear()
+    words.stripped[asked] = phrase
     return phrase
 
 
