@@ -80,6 +80,7 @@ class Words:
     tail_index: tuple = field(default=(), repr=False, compare=False)
     head_index: tuple = field(default=(), repr=False, compare=False)
     stripped: dict = field(default_factory=dict, repr=False, compare=False)
+    masked: dict = field(default_factory=dict, repr=False, compare=False)     # _mask's, likewise
 
     def __post_init__(self):
         self.tail_index = _by_length(self.tail_words)
@@ -102,7 +103,7 @@ def _longest_affix(phrase: str, index, at_end: bool) -> str | None:
     return None
 
 
-# phrases _strip_words remembers per rule set, at most (then it starts again)
+# phrases _strip_words (and texts _mask) remembers per rule set, at most (then it starts again)
 _STRIPPED_LIMIT = 50_000
 
 
@@ -539,10 +540,17 @@ def _trim(text: str, affixes, *, start: bool = False, once: bool = False, keep: 
 def _mask(text: str, words: Words) -> str:
     """Blank out nouns that contain a verb (增加值, 增速) and quoted names (“亩均效益提升”行动) so
     their verbs are not read as verbs; same length, so offsets hold."""
+    known = words.masked.get(text)
+    if known is not None:
+        return known
+    asked = text
     for noun in words.verb_masks:
         if noun in text:
             text = text.replace(noun, "□" * len(noun))
     text = words.quoted.sub(lambda m: "□" * len(m[0]), text)
+    if len(words.masked) >= _STRIPPED_LIMIT:
+        words.masked.clear()
+    words.masked[asked] = text
     return text
 
 
