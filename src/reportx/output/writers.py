@@ -191,13 +191,17 @@ def _parquet_sink(fh: IO[bytes], columns: Sequence[str], types: dict[str, type])
     return emit, writer.close
 
 
+# json.dumps(row, ensure_ascii=False), without a new encoder for every row
+_JSON_LINE = json.JSONEncoder(ensure_ascii=False)
+
+
 def encode_rows(fmt: Format, columns: Sequence[str], rows: Iterable[dict]) -> str:
     """The text of rows in CSV, TSV or JSON Lines, header aside: only `columns`, in that order.
     Every streaming writer goes through it, in this process or in a batch worker (RowEncoder),
     so their bytes are the same."""
     if fmt is Format.jsonl:
-        return "".join(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) + "\n"
-                       for r in rows)
+        encode = _JSON_LINE.encode
+        return "".join([encode({c: r.get(c) for c in columns}) + "\n" for r in rows])
     if fmt in (Format.csv, Format.tsv):
         buf = io.StringIO()
         _csv_writer(buf, fmt, columns).writerows(rows)
