@@ -317,7 +317,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         # 收官之年。五年来，…): a sentence opening with a bare year speaks of that year alone, and
         # the sentence's own reading (claims) dates its figures
         for offset in _sentence_starts(text, parts["sentence_end"]):
-            expr = reader.opening(text[offset:])
+            expr = reader.opening(text, offset)
             if expr is None or (offset and expr.first == expr.last) or not _frames_ahead(expr, doc):
                 continue
             if current is None or _differs(expr, current):

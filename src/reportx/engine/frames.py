@@ -132,9 +132,11 @@ class TimeReader:
         found = self.expressions(text)
         return found[0] if found else None
 
-    def opening(self, paragraph: str) -> TimeExpression | None:
+    def opening(self, paragraph: str, start: int = 0) -> TimeExpression | None:
         """The time expression a paragraph or sentence opens with (刚刚过去的2025年…, 五年来，…):
-        nothing but a salutation or a lead-in word before it."""
+        nothing but a salutation or a lead-in word before it. `start`: where the sentence
+        begins in `paragraph`; offsets are from there."""
+        paragraph = _opening_piece(self.opening_lead, paragraph, start)
         lead = self.opening_lead.match(paragraph)
         at = lead.end() if lead else 0
         head = paragraph[: at + 16]
@@ -146,6 +148,20 @@ class TimeReader:
             if e.start > at:
                 return None
         return None
+
+
+def _opening_piece(lead_pattern, text: str, start: int, size: int = 64) -> str:
+    """text[start:], or as much of it as opening() reads (the lead-in and 16 characters after
+    it), so that a paragraph of thousands of sentences is not copied from each of them. The
+    lead-in is matched on a growing window until its match is complete without the window's
+    end (not a partial match: more text could not change it)."""
+    while start + size < len(text):
+        piece = text[start:start + size]
+        m = lead_pattern.match(piece, partial=True)
+        if m is None or (not m.partial and m.end() + 16 <= size):
+            return piece
+        size *= 4
+    return text[start:]
 
 
 def frame_of(expr: TimeExpression, start: int) -> Frame:
