@@ -2,8 +2,10 @@
 
 With more than one job the files go to a pool of worker processes. Each worker loads the rule set
 once (on Linux the pool forks after the parent has loaded and validated it, so the compiled rules
-and jieba's dictionary come along for free) and answers one file at a time; at most a few files per
-worker are in flight, so memory stays flat however long the list is. A file that cannot be read
+come along for free; jieba's word index is a file the workers map and share) and answers one
+file at a time; at most a few files per worker are in flight, so memory stays flat however long
+the list is. With `encode`, a worker filters and encodes its own file's rows, so the calling
+process only writes what they send. A file that cannot be read
 or extracted is a failure with its reason; the others go on. A broken rule folder is not a
 per-file failure: it raises RuleError before any file is read.
 
