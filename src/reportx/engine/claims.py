@@ -7,6 +7,8 @@ own before it continues the previous one (达1112亿元 after 合同投资额突
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -66,6 +68,7 @@ class Words:
     hold_words: tuple[str, ...] = ()
     generic_heads: tuple[str, ...] = ()
     minus_signs: str = ""
+    target_pattern: regex.Pattern | None = None   # any target word (力争, 确保 …), one search
     leads: tuple[str, ...] = ()     # between words and leading qualifiers (分别, 超过): before a number
     quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
     noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
@@ -151,6 +154,8 @@ def _words(rs: RuleSet) -> Words:
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         generic_heads=tuple(ctx.get("generic_heads", ())),
         minus_signs=ctx["directions"].get("minus_signs", ""),
+        target_pattern=regex.compile(alternation(ctx["target_words"])) if ctx["target_words"]
+        else None,
         quoted=regex.compile(ctx["directions"].get("quoted_name") or "(?!)"),
         noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),
         rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),
@@ -733,23 +738,50 @@ class _SentenceFacts:
     text: str | None = None                # the sentence as written, once for all its claims
 
     @classmethod
-    def read(cls, doc: Document, bounds: tuple[int, int], words: Words) -> "_SentenceFacts":
-        norm = doc.norm
-        # just after the last sentence end before it; each end character is looked for only
-        # after the nearest found so far (one the report never uses, ！, would otherwise be
-        # looked for back to the top, for every sentence)
-        start = 0
-        for ch in words.sentence_ends:
-            start = max(start, norm.rfind(ch, start, bounds[0] + 1) + 1)
-        end = bounds[1]
-        years = [(m.end(), int(m["year"]), bool(m["of"]))
-                 for m in words.period_year.finditer(norm, start, end)]
-        spans = []
-        if doc.times is not None:
-            spans = [(start + e.end, e) for e in
-                     doc.times.expressions(norm[start:end], years=False, plan_suffix_only=True)
-                     if e.last > e.first]
-        return cls(years, any(w in norm[start:end] for w in words.target_words), spans)
+    def read(cls, doc: Document, bounds: tuple[int, int], words: Words, memo: dict
+             ) -> "_SentenceFacts":
+        """The facts of the ；-part `bounds`, from those of its whole 。-sentence, which are read
+        once for all its parts (a sentence of 10,000 ；-parts is read once, not 10,000 times)."""
+        whole = _whole_sentence(doc, bounds, words, memo)
+        plans = bisect.bisect_left(whole.targets, bounds[1]) > 0
+        return cls(whole.years, plans, whole.spans)
+
+
+@dataclass
+class _WholeSentence:
+    """Years, spans and target words of a whole 。-sentence, for all its ；-parts."""
+    start: int
+    end: int
+    years: list
+    spans: list
+    targets: list[int]      # start offsets of target words (力争, 确保 …), in order
+
+
+def _whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: dict
+                    ) -> _WholeSentence:
+    norm = doc.norm
+    last = memo.get("_whole")
+    if last is not None and last.start <= bounds[0] < last.end:
+        return last
+    # just after the last sentence end before it; each end character is looked for only after
+    # the nearest found so far (one the report never uses, ！, would otherwise be looked for back
+    # to the top, for every sentence)
+    start = last.end if last is not None and last.end <= bounds[0] else 0
+    for ch in words.sentence_ends:
+        start = max(start, norm.rfind(ch, start, bounds[0] + 1) + 1)
+    found = [i for i in (norm.find(ch, bounds[0]) for ch in words.sentence_ends) if i >= 0]
+    end = max(min(found) + 1 if found else len(norm), bounds[1])
+    years = [(m.end(), int(m["year"]), bool(m["of"]))
+             for m in words.period_year.finditer(norm, start, end)]
+    spans = []
+    if doc.times is not None:
+        spans = [(start + e.end, e) for e in
+                 doc.times.expressions(norm[start:end], years=False, plan_suffix_only=True)
+                 if e.last > e.first]
+    targets = [m.start() for m in words.target_pattern.finditer(norm, start, end)] \
+        if words.target_pattern is not None else []
+    whole = memo["_whole"] = _WholeSentence(start, end, years, spans, targets)
+    return whole
 
 
 @dataclass(frozen=True)
@@ -767,7 +799,7 @@ def _when(doc: Document, d: _Draft, words: Words, sentences: dict) -> _When:
     first, last = (frame.first, frame.last) if frame else (None, None)
     sentence = sentences.get(d.sentence)
     if sentence is None:
-        sentence = sentences[d.sentence] = _SentenceFacts.read(doc, d.sentence, words)
+        sentence = sentences[d.sentence] = _SentenceFacts.read(doc, d.sentence, words, sentences)
     for end, expr in sentence.spans:
         if end <= d.q.start:
             kind, first, last = expr.kind, expr.first, expr.last
