@@ -6,6 +6,17 @@ import io
 import zipfile
 from dataclasses import dataclass
 
+# A small report the plain-text and loading tests read in many encodings and line ends.
+REPORT = (
+    "政府工作报告\n"
+    "——2024年2月3日在贵港市第六届人民代表大会第六次会议上\n"
+    "一、2023年工作回顾\n"
+    "地区生产总值增长0.1％，其中第一产业增加值增长4.7％，第二产业增加值下降8.8％。\n"
+    "二、2024年工作安排\n"
+    "居民人均可支配收入增长5％左右，新增城镇就业1.3万人。\n"
+)
+
+
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842
 LEFT, TOP, SIZE = 72, 770, 12
 # a text column of 37 characters of 12 pt: the right margin at 72 + 444 = 516

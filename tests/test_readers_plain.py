@@ -10,15 +10,8 @@ import pytest
 import reportx
 from reportx.errors import InputError, ReportxWarning
 from reportx.readers.loading import decode_bytes, read_text, sniff, text_from_bytes
+from readers_fixtures import REPORT
 
-REPORT = (
-    "政府工作报告\n"
-    "——2024年2月3日在贵港市第六届人民代表大会第六次会议上\n"
-    "一、2023年工作回顾\n"
-    "地区生产总值增长0.1％，其中第一产业增加值增长4.7％，第二产业增加值下降8.8％。\n"
-    "二、2024年工作安排\n"
-    "居民人均可支配收入增长5％左右，新增城镇就业1.3万人。\n"
-)
 
 
 def _kinds(path):

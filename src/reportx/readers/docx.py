@@ -147,23 +147,23 @@ def _paragraph(p, out: list[str]) -> None:
     out.extend(boxes)
 
 
-def _rows(tbl):
-    """The rows of a table, also those wrapped in content controls or custom XML."""
-    for child in tbl:
+def _children(node, want: str):
+    """The `want` children of a table or row (tr, tc), also those wrapped in content controls or
+    custom XML."""
+    for child in node:
         tag = _local(child)
-        if tag == "tr":
+        if tag == want:
             yield child
         elif tag in ("sdt", "sdtContent", "customXml"):
-            yield from _rows(child)
+            yield from _children(child, want)
+
+
+def _rows(tbl):
+    return _children(tbl, "tr")
 
 
 def _cells(tr):
-    for child in tr:
-        tag = _local(child)
-        if tag == "tc":
-            yield child
-        elif tag in ("sdt", "sdtContent", "customXml"):
-            yield from _cells(child)
+    return _children(tr, "tc")
 
 
 def _table(tbl, out: list[str]) -> None:
