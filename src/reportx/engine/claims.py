@@ -82,12 +82,32 @@ class Words:
     # and what _strip_words made of each phrase (it is asked about 增长 again and again)
     tail_index: tuple = field(default=(), repr=False, compare=False)
     head_index: tuple = field(default=(), repr=False, compare=False)
+    between_index: tuple = field(default=(), repr=False, compare=False)
+    leads_index: tuple = field(default=(), repr=False, compare=False)
+    scopes_index: tuple = field(default=(), repr=False, compare=False)
     stripped: dict = field(default_factory=dict, repr=False, compare=False)
     masked: dict = field(default_factory=dict, repr=False, compare=False)     # _mask's, likewise
+    unbetween: dict = field(default_factory=dict, repr=False, compare=False)  # _strip_between's
+    last_break: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    last_list_break: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    after_index: tuple = field(default=(), repr=False, compare=False)
+    before_index: tuple = field(default=(), repr=False, compare=False)
+    after_of: dict = field(default_factory=dict, repr=False, compare=False)
+    before_of: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
+        # the last clause or list break before a figure, searched backwards from it (a
+        # reverse search stops at the nearest one instead of scanning the clause per character)
+        self.last_break = regex.compile(f"(?r)[{regex.escape(self.breaks)}]")
+        self.last_list_break = regex.compile(f"(?r)[{regex.escape(self.list_breaks)}]")
+        self.after_of, self.before_of = dict(self.after), dict(self.before)
+        self.after_index = _by_length(self.after_of)
+        self.before_index = _by_length(self.before_of)
         self.tail_index = _by_length(self.tail_words)
         self.head_index = _by_length(self.head_words)
+        self.between_index = _by_length(self.between)
+        self.leads_index = _by_length(self.leads)
+        self.scopes_index = _by_length(self.rank_scopes)
 
 
 def _by_length(affixes) -> tuple[tuple[int, frozenset], ...]:
@@ -95,11 +115,12 @@ def _by_length(affixes) -> tuple[tuple[int, frozenset], ...]:
     return tuple((n, frozenset(w for w in affixes if len(w) == n)) for n in lengths)
 
 
-def _longest_affix(phrase: str, index, at_end: bool) -> str | None:
-    """The longest word of a _by_length index the phrase ends (at_end) or starts with."""
+def _longest_affix(phrase: str, index, at_end: bool, keep: int = 0) -> str | None:
+    """The longest word of a _by_length index the phrase ends (at_end) or starts with, leaving
+    at least `keep` characters of it."""
     size = len(phrase)
     for n, affixes in index:
-        if n <= size:
+        if n <= size - keep:
             piece = phrase[size - n:] if at_end else phrase[:n]
             if piece in affixes:
                 return piece
@@ -244,10 +265,12 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> _Draft:
     """The clause of a quantity runs from the last break or the previous quantity, whichever is
     nearer: in 从9.7万亿元增加到12.9万亿元 the second figure's own words are 增加到."""
     s_start, s_end = doc.sentence_at(q.start)
-    head = doc.norm[max(s_start, prev_end):q.start]
-    cut = max((head.rfind(ch) for ch in words.breaks), default=-1)
-    clause = head[cut + 1:]
-    lcut = max((clause.rfind(ch) for ch in words.list_breaks), default=-1)
+    lo = max(s_start, prev_end)
+    cut = words.last_break.search(doc.norm, lo, q.start)
+    clause_start = cut.end() if cut else lo
+    clause = doc.norm[clause_start:q.start]
+    lcut = words.last_list_break.search(doc.norm, clause_start, q.start)
+    lcut = lcut.end() - clause_start - 1 if lcut else -1
     own = clause[lcut + 1:]
     bare = words.joiners.sub("", own).strip()
     continues = (not _strip_words(bare, words) and (lcut >= 0 or bare != own.strip())) \
@@ -431,7 +454,7 @@ def _is_average(clause: str, words: Words) -> bool:
 
 def _strip_leading(text: str, words: Words) -> str:
     """Drop the words that may stand between an average word and its number (分别, 超过, 达)."""
-    return _trim(text, words.leads, start=True)
+    return _trim(text, words.leads_index, start=True)
 
 
 def _small_number(text: str) -> int | None:
@@ -453,10 +476,12 @@ def _qualifier(doc: Document, d: _Draft, words: Words) -> str | None:
         return "range"          # 控制在5%—6%: the range says it all
     after = doc.norm[d.q.end:d.q.end + words.after_reach + 2].lstrip()   # 5.2% 左右
     own = d.own.rstrip()
-    following = next((q for w, q in words.after if after.startswith(w)), None)
+    following = _longest_affix(after, words.after_index, at_end=False)
+    following = words.after_of[following] if following is not None else None
     d.qualifier_after = following is not None
+    leading = _longest_affix(own, words.before_index, at_end=True)
     return (following
-            or next((q for w, q in words.before if own.endswith(w)), None)
+            or (words.before_of[leading] if leading is not None else None)
             or next((q for w, q in words.in_clause if w in d.clause), None)
             or d.q.qualifier)
 
@@ -519,24 +544,28 @@ def _verb_before(text: str, words: Words) -> str | None:
 
 def _strip_scope(text: str, words: Words) -> str:
     """升至全省第5位: the rank's scope (全省) is not the verb's."""
-    return _trim(text.rstrip(), words.rank_scopes, once=True)
+    return _trim(text.rstrip(), words.scopes_index, once=True)
 
 
 def _strip_between(tail: str, words: Words) -> str:
-    """Drop the words between a verb and its number (增长超3倍, 分别下降7.2％, 上升至48%)."""
-    return _trim(tail, words.between, keep=1)
+    """Drop the words between a verb and its number (增长超3倍, 分别下降7.2％, 上升至48%).
+    Remembered per text: a figure's clause is asked about several times."""
+    known = words.unbetween.get(tail)
+    if known is None:
+        if len(words.unbetween) >= _STRIPPED_LIMIT:
+            words.unbetween.clear()
+        known = words.unbetween[tail] = _trim(tail, words.between_index, keep=1)
+    return known
 
 
-def _trim(text: str, affixes, *, start: bool = False, once: bool = False, keep: int = 0) -> str:
-    """Strip the longest-first `affixes` from the end (or the start) of `text`, again and again
-    (once: only one), leaving at least `keep` characters."""
-    changed = True
-    while changed and text:
-        changed = False
-        for w in affixes:
-            if (text.startswith(w) if start else text.endswith(w)) and len(text) - len(w) >= keep:
-                text, changed = (text[len(w):] if start else text[:-len(w)]), True
-                break
+def _trim(text: str, index, *, start: bool = False, once: bool = False, keep: int = 0) -> str:
+    """Strip the longest word of a _by_length `index` from the end (or the start) of `text`,
+    again and again (once: only one), leaving at least `keep` characters."""
+    while text:
+        w = _longest_affix(text, index, at_end=not start, keep=keep)
+        if w is None:
+            break
+        text = text[len(w):] if start else text[:-len(w)]
         if once:
             break
     return text

@@ -18,6 +18,7 @@ Decimal('62.5')
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -66,6 +67,7 @@ def _leading(s: str) -> tuple[Decimal | None, str]:
         raise NumberError(f"not a number: {s!r}") from None
 
 
+@lru_cache(maxsize=4096)     # a report writes the same numbers again and again (5%, 1万)
 def parse_number(s: str) -> Decimal:
     """The value of a numeral as written; 多/余/几 (more than) are ignored here."""
     s = s.translate(_FULLWIDTH).strip().replace("多", "").replace("余", "")

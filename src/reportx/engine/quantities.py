@@ -119,20 +119,26 @@ def _digits(raw: str) -> str:
 def find_quantities(norm: str, rs: RuleSet) -> list[Quantity]:
     """Non-overlapping quantities of a (folded) text, in order."""
     quals = rs.context.get("qualifiers", {}).get("in_number", {})
+    # the matches, longest first, then by rule order and place; a match is built into a
+    # quantity only when its stretch is still free (building is most of the cost, and a match
+    # that loses to a longer one needs none; one that fails to build leaves its stretch free,
+    # as if it had never matched)
     candidates = []
     for order, rule in enumerate(rs.quantities):
         for m in _search(rule, norm, rs):
-            q = _build(rule, m, rs, quals)
-            if q is not None:
-                candidates.append((q, order))
+            start, end = m.span()
+            candidates.append((start - end, order, start, end, m, rule))
     blocked = _Blocked(_excluded_spans(norm, rs))
-    candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1], c[0].start))
+    candidates.sort(key=lambda c: c[:3])
     taken: list[Quantity] = []
     occupied = bytearray(len(norm) + 1)
-    for q, _ in candidates:
-        if any(occupied[q.start:q.end]) or blocked.overlaps(q.start, q.end):
+    for _, _, start, end, m, rule in candidates:
+        if any(occupied[start:end]) or blocked.overlaps(start, end):
             continue
-        occupied[q.start:q.end] = b"\x01" * (q.end - q.start)
+        q = _build(rule, m, rs, quals)
+        if q is None:
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
         taken.append(q)
     return sorted(taken, key=lambda q: q.start)
 
