@@ -90,6 +90,8 @@ class Words:
     unbetween: dict = field(default_factory=dict, repr=False, compare=False)  # _strip_between's
     last_break: regex.Pattern | None = field(default=None, repr=False, compare=False)
     last_list_break: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    last_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    next_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
     after_index: tuple = field(default=(), repr=False, compare=False)
     before_index: tuple = field(default=(), repr=False, compare=False)
     after_of: dict = field(default_factory=dict, repr=False, compare=False)
@@ -100,6 +102,8 @@ class Words:
         # reverse search stops at the nearest one instead of scanning the clause per character)
         self.last_break = regex.compile(f"(?r)[{regex.escape(self.breaks)}]")
         self.last_list_break = regex.compile(f"(?r)[{regex.escape(self.list_breaks)}]")
+        self.last_sentence_end = regex.compile(f"(?r)[{regex.escape(self.sentence_ends)}]")
+        self.next_sentence_end = regex.compile(f"[{regex.escape(self.sentence_ends)}]")
         self.after_of, self.before_of = dict(self.after), dict(self.before)
         self.after_index = _by_length(self.after_of)
         self.before_index = _by_length(self.before_of)
@@ -796,10 +800,12 @@ def _whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: 
     # the nearest found so far (one the report never uses, ！, would otherwise be looked for back
     # to the top, for every sentence)
     start = last.end if last is not None and last.end <= bounds[0] else 0
-    for ch in words.sentence_ends:
-        start = max(start, norm.rfind(ch, start, bounds[0] + 1) + 1)
-    found = [i for i in (norm.find(ch, bounds[0]) for ch in words.sentence_ends) if i >= 0]
-    end = max(min(found) + 1 if found else len(norm), bounds[1])
+    before = words.last_sentence_end.search(norm, start, bounds[0] + 1)
+    start = before.end() if before else start
+    # the nearest end after it, by one search that stops there (a find per end character
+    # would look for one the report never uses to the end of the text, for every sentence)
+    after = words.next_sentence_end.search(norm, bounds[0])
+    end = max(after.end() if after else len(norm), bounds[1])
     years = [(m.end(), int(m["year"]), bool(m["of"]))
              for m in words.period_year.finditer(norm, start, end)]
     spans = []
