@@ -10,7 +10,7 @@ from typing import Annotated, Callable, Optional, Sequence
 import typer
 
 from reportx.cli.terminal import Color, Terminal
-from reportx.output.writers import Format
+from reportx.output.formats import Format
 
 NamesArg = Annotated[list[str], typer.Argument(
     help="reports: bundled names (guigang, 贵港), files, folders, glob patterns, or - for stdin",

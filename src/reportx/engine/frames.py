@@ -70,6 +70,8 @@ class TimeReader:
         a year's 以来 is still a span);
         plan_suffix_only keeps only plan names that say a time (“十四五”时期, 十四五期间), not a plan
         document (“十四五”规划目标任务 is no statement about those years)."""
+        if self.any_time is not None and not self.any_time.search(text):
+            return []       # one search says none of the patterns below finds anything
         found: list[TimeExpression] = []
         for m in self.plan_name.finditer(text):
             if plan_suffix_only and not m[0].endswith(self.plan_time_words):

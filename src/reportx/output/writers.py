@@ -15,34 +15,13 @@ import os
 import shutil
 import sys
 import tempfile
-from enum import Enum
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Sequence
 
 from reportx.errors import OutputError
+# the formats live apart (cheap to import for the options); still importable from here
+from reportx.output.formats import BINARY, FILE_FORMATS, STREAMING, SUFFIX_FORMATS, Format  # noqa: F401
 from reportx.output.safe import check_target, is_stdout, opened
-
-
-class Format(str, Enum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    markdown = "markdown"
-    json = "json"
-    jsonl = "jsonl"
-    xlsx = "xlsx"
-    parquet = "parquet"
-
-
-SUFFIX_FORMATS = {".csv": Format.csv, ".tsv": Format.tsv, ".tab": Format.tsv,
-                  ".md": Format.markdown, ".markdown": Format.markdown, ".json": Format.json,
-                  ".jsonl": Format.jsonl, ".ndjson": Format.jsonl, ".xlsx": Format.xlsx,
-                  ".parquet": Format.parquet}
-# Formats written as rows arrive (memory stays flat over a long batch).
-STREAMING = (Format.csv, Format.tsv, Format.jsonl)
-# Formats that are bytes, not text: to standard output only when it is not a terminal.
-BINARY = (Format.xlsx, Format.parquet)
-FILE_FORMATS = "csv|tsv|markdown|json|jsonl|xlsx|parquet"
 
 
 def pick_format(fmt: Format | None, output: str | os.PathLike | None) -> Format:
