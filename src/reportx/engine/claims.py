@@ -19,6 +19,7 @@ from reportx.engine.document import Document
 from reportx.engine.indicators import IndicatorMatcher, first_word_length, trim_phrase
 from reportx.engine.quantities import Quantity, find_quantities
 from reportx.engine.ruleset import RuleSet, alternation
+from reportx.engine.wordsets import WordSet
 
 # Units whose direction is not read from the clause: a rank (only a verb right before it moves
 # it), a streak of years (never).
@@ -92,6 +93,11 @@ class Words:
     last_list_break: regex.Pattern | None = field(default=None, repr=False, compare=False)
     last_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
     next_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    share_set: WordSet | None = field(default=None, repr=False, compare=False)
+    total_set: WordSet | None = field(default=None, repr=False, compare=False)
+    distributive_set: WordSet | None = field(default=None, repr=False, compare=False)
+    in_clause_set: WordSet | None = field(default=None, repr=False, compare=False)
+    in_clause_of: dict = field(default_factory=dict, repr=False, compare=False)
     after_index: tuple = field(default=(), repr=False, compare=False)
     before_index: tuple = field(default=(), repr=False, compare=False)
     after_of: dict = field(default_factory=dict, repr=False, compare=False)
@@ -105,6 +111,10 @@ class Words:
         self.last_sentence_end = regex.compile(f"(?r)[{regex.escape(self.sentence_ends)}]")
         self.next_sentence_end = regex.compile(f"[{regex.escape(self.sentence_ends)}]")
         self.after_of, self.before_of = dict(self.after), dict(self.before)
+        self.share_set, self.total_set = WordSet(self.share_words), WordSet(self.total_words)
+        self.distributive_set = WordSet(self.distributive)
+        self.in_clause_of = dict(self.in_clause)
+        self.in_clause_set = WordSet(w for w, _ in self.in_clause)
         self.after_index = _by_length(self.after_of)
         self.before_index = _by_length(self.before_of)
         self.tail_index = _by_length(self.tail_words)
@@ -335,7 +345,7 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.direction = "decrease"              # 增长-2.5%: a fall written as negative growth
     elif d.direction is None and d.q.unit == "%" and _rate_noun_before(d.own, words):
         d.direction = "increase"              # 增速达到16.1%: a growth rate stated as a level
-    d.share = any(w in d.own for w in words.share_words)
+    d.share = words.share_set.found_in(d.own)
     if prev is not None and _is_subclause(d.clause, words) and not _moves(d.own, words) \
             and not d.share:
         d.direction = prev.direction
@@ -422,7 +432,7 @@ def _read_span_cues(d: _Draft, prev: _Draft | None, words: Words) -> None:
     multi-year frame needs to tell a span's figure from a year's."""
     listed = prev is not None and (d.continues or d.own != d.clause) and not _has_verb(d.own, words)
     d.average = _is_average(d.clause, words) or (listed and prev.average)
-    d.total = any(w in d.clause for w in words.total_words) or (listed and prev.total)
+    d.total = words.total_set.found_in(d.clause) or (listed and prev.total)
     own = _strip_between(d.own.rstrip(), words)
     verb = next(iter(words.verbs.finditer(_mask(own, words))), None)
     before_verb = own[:verb.start()] if verb else own
@@ -472,7 +482,7 @@ def _small_number(text: str) -> int | None:
 
 
 def _has_verb(text: str, words: Words) -> bool:
-    return any(True for _ in words.verbs.finditer(_mask(text, words)))
+    return words.verbs.search(_mask(text, words)) is not None
 
 
 def _qualifier(doc: Document, d: _Draft, words: Words) -> str | None:
@@ -486,7 +496,8 @@ def _qualifier(doc: Document, d: _Draft, words: Words) -> str | None:
     leading = _longest_affix(own, words.before_index, at_end=True)
     return (following
             or (words.before_of[leading] if leading is not None else None)
-            or next((q for w, q in words.in_clause if w in d.clause), None)
+            or (words.in_clause_of[w] if (w := words.in_clause_set.first_in(d.clause)) is not None
+                else None)
             or d.q.qualifier)
 
 
@@ -601,9 +612,9 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
             first = i         # a sentence's figures stand together, in order
         j = i + 1
         while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence \
-                and not any(w in drafts[j].own for w in words.distributive):
+                and not words.distributive_set.found_in(drafts[j].own):
             j += 1          # …、分别增长X和Y starts a list of its own
-        word = next((w for w in words.distributive if w in d.clause), None)
+        word = words.distributive_set.first_in(d.clause)
         if j - i > 1 and not word:
             # 国内游客人次、总花费增长5.6％、7.5％: as many subjects as figures share them out too
             word = _implicit_distribution(d, j - i, words)

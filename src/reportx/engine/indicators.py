@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from reportx.engine.ruleset import RuleSet
+from reportx.engine.wordsets import WordSet
 
 # Longest indicator phrase kept whole; a longer one keeps its last words up to this length.
 MAX_PHRASE = 24
@@ -30,7 +31,7 @@ class IndicatorMatcher:
             self.by_last.setdefault(alias[-1], []).append((alias, ind))
         self.words = tuple(sorted({a for a, _ in self.aliases}))
         self.breakdown = tuple(rs.context.get("breakdown_prefixes", ()))
-        self.subgroups = tuple(rs.context.get("subgroup_words", ()))
+        self.subgroups = WordSet(rs.context.get("subgroup_words", ()))
         self.share_words = tuple(rs.context.get("share_words", ()))
         self.share_form = regex.compile(rs.context["share_form"]["pattern"])
         self.share_name = rs.context["share_form"]["as"]
@@ -52,7 +53,7 @@ class IndicatorMatcher:
         indicator that is itself a share (产业投资占比); a bare alias (生产总值) only with nothing but
         scope words, or the report's `place`, before it. A phrase opening with a breakdown prefix
         (对欧盟进出口) is a part, unless an alias itself opens so (对外贸易进出口)."""
-        if not phrase or any(w in phrase for w in self.subgroups):
+        if not phrase or self.subgroups.found_in(phrase):
             return None
         if phrase.startswith(self.breakdown) and not phrase.startswith(self.words):
             return None
