@@ -69,12 +69,12 @@ class Document:
             self.norm = fold(self.text)
 
     def section_at(self, pos: int) -> Section | None:
-        i = bisect.bisect_right(self._starts(self.sections), pos) - 1
+        i = bisect.bisect_right(self._starts("sections"), pos) - 1
         return self.sections[i] if i >= 0 else None
 
     def frame_at(self, pos: int) -> Frame | None:
         """The time frame the text at `pos` stands in (None before any heading or opening says)."""
-        i = bisect.bisect_right(self._starts(self.frames), pos) - 1
+        i = bisect.bisect_right(self._starts("frames"), pos) - 1
         return self.frames[i] if i >= 0 else None
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -82,14 +82,13 @@ class Document:
         i = bisect.bisect_right(self.sentence_bounds, (pos, _AFTER_ALL)) - 1
         return self.sentence_bounds[i] if i >= 0 else (0, len(self.text))
 
-    def _starts(self, items: list) -> list[int]:
-        """The start offsets of sections or frames, kept while the list is the same list of the
-        same length: every claim asks where it stands, and a bisect with a key function calls
-        it a dozen times a question."""
-        cache = self.__dict__.setdefault("_start_offsets", {})
-        known = cache.get(id(items))
+    def _starts(self, name: str) -> list[int]:
+        """The start offsets of `sections` or `frames`, kept while that attribute is the same
+        list of the same length: every claim asks where it stands, and a bisect with a key
+        function calls it a dozen times a question."""
+        items, known = getattr(self, name), self.__dict__.get("_starts_of_" + name)
         if known is None or known[0] is not items or len(known[1]) != len(items):
-            known = cache[id(items)] = (items, [x.start for x in items])
+            known = self.__dict__["_starts_of_" + name] = (items, [x.start for x in items])
         return known[1]
 
 
