@@ -8,7 +8,7 @@ own before it continues the previous one (达1112亿元 after 合同投资额突
 from __future__ import annotations
 
 import bisect
-
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,7 +18,8 @@ from reportx.engine.claim import Claim
 from reportx.engine.document import Document
 from reportx.engine.indicators import IndicatorMatcher, first_word_length, trim_phrase
 from reportx.engine.quantities import Quantity, find_quantities
-from reportx.engine.ruleset import RuleSet, alternation
+from reportx.engine.ruleset import RuleSet
+from reportx.engine.patterns import word_pattern
 from reportx.engine.wordsets import WordSet
 
 # Units whose direction is not read from the clause: a rank (only a verb right before it moves
@@ -35,8 +36,8 @@ class Words:
     list_breaks: str
     after: list[tuple[str, str]]
     before: list[tuple[str, str]]
-    verbs: regex.Pattern
-    verb_at_end: regex.Pattern
+    verbs: re.Pattern        # word_pattern: `re` for the word lists searched per clause
+    verb_at_end: re.Pattern
     between: list[str]
     in_clause: list[tuple[str, str]]
     subclause: tuple[str, ...]
@@ -47,7 +48,7 @@ class Words:
     implied: dict
     target_words: tuple[str, ...]
     period_year: regex.Pattern
-    joiners: regex.Pattern = field(default=None)
+    joiners: re.Pattern = field(default=None)
     breakdown: tuple[str, ...] = ()
     comparison: tuple[str, ...] = ()
     copulas: tuple[str, ...] = ()
@@ -69,7 +70,7 @@ class Words:
     hold_words: tuple[str, ...] = ()
     generic_heads: tuple[str, ...] = ()
     minus_signs: str = ""
-    target_pattern: regex.Pattern | None = None   # any target word (力争, 确保 …), one search
+    target_pattern: re.Pattern | None = None   # any target word (力争, 确保 …), one search
     leads: tuple[str, ...] = ()     # between words and leading qualifiers (分别, 超过): before a number
     quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
     noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
@@ -156,13 +157,12 @@ def _words(rs: RuleSet) -> Words:
     for direction in ("increase", "decrease", "none"):
         for w in ctx["directions"].get(direction, []):
             verb_direction[w] = None if direction == "none" else direction
-    verb_pattern = alternation(verb_direction)
-    verbs = regex.compile(verb_pattern)
+    verbs = word_pattern(verb_direction)
     quals = ctx["qualifiers"]
     return Words(
         breaks=ctx["clause_breaks"], list_breaks=ctx["list_breaks"],
         after=_longest_first(quals["after"]), before=_longest_first(quals["before"]),
-        verbs=verbs, verb_at_end=regex.compile(f"(?:{verb_pattern})$"),
+        verbs=verbs, verb_at_end=word_pattern(verb_direction, "(?:{})$"),
         between=sorted(ctx["directions"].get("between", []), key=len, reverse=True),
         leads=tuple(sorted({*ctx["directions"].get("between", []), *quals["before"]},
                            key=len, reverse=True)),
@@ -174,7 +174,7 @@ def _words(rs: RuleSet) -> Words:
         head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
         implied=ctx["implied_units"], target_words=tuple(ctx["target_words"]),
         period_year=rs.context_patterns["period_year"],  # a user's is time-limited
-        joiners=regex.compile(alternation(ctx["list_joiners"])),
+        joiners=word_pattern(ctx["list_joiners"]),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         joint=tuple(ctx.get("joint_words", ())),
         expansions=dict(ctx.get("list_expansions", {})),
@@ -189,7 +189,7 @@ def _words(rs: RuleSet) -> Words:
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         generic_heads=tuple(ctx.get("generic_heads", ())),
         minus_signs=ctx["directions"].get("minus_signs", ""),
-        target_pattern=regex.compile(alternation(ctx["target_words"])) if ctx["target_words"]
+        target_pattern=word_pattern(ctx["target_words"]) if ctx["target_words"]
         else None,
         quoted=regex.compile(ctx["directions"].get("quoted_name") or "(?!)"),
         noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),

