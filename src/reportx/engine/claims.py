@@ -78,6 +78,9 @@ class Words:
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
     from_pattern: regex.Pattern | None = None
+    completion_words: tuple[str, ...] = ()    # 计划, 目标: a share of them is a plan's completion
+    milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
+    aside: regex.Pattern | None = None        # a bracketed aside ((预计，下同)): no subject
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
     # derived (__post_init__): the tail and head words by length, longest first, so that the
     # longest one a phrase ends or starts with is a few set lookups, not a scan of them all;
@@ -95,6 +98,7 @@ class Words:
     last_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
     next_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
     share_set: WordSet | None = field(default=None, repr=False, compare=False)
+    completion_set: WordSet | None = field(default=None, repr=False, compare=False)
     total_set: WordSet | None = field(default=None, repr=False, compare=False)
     distributive_set: WordSet | None = field(default=None, repr=False, compare=False)
     in_clause_set: WordSet | None = field(default=None, repr=False, compare=False)
@@ -113,6 +117,7 @@ class Words:
         self.next_sentence_end = regex.compile(f"[{regex.escape(self.sentence_ends)}]")
         self.after_of, self.before_of = dict(self.after), dict(self.before)
         self.share_set, self.total_set = WordSet(self.share_words), WordSet(self.total_words)
+        self.completion_set = WordSet(self.completion_words)
         self.distributive_set = WordSet(self.distributive)
         self.in_clause_of = dict(self.in_clause)
         self.in_clause_set = WordSet(w for w, _ in self.in_clause)
@@ -197,6 +202,9 @@ def _words(rs: RuleSet) -> Words:
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
+        completion_words=tuple(ctx.get("completion_words", ())),
+        milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
+        aside=regex.compile(ctx.get("aside_pattern") or "(?!)"),
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
                         ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
         breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),
@@ -229,6 +237,7 @@ class _Draft:
     qualifier_after: bool = False  # its qualifier word follows it (5%左右), rather than leads (约5%)
     inherited: bool = False        # its indicator is the previous figure's (达1112亿元, 增长5.2%)
     shares_verb: bool = False      # its verb may serve the list items after it
+    completion_of: "_Draft | None" = None   # a share of the plan (占计划的100%) of this figure
 
 
 def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
@@ -354,11 +363,20 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         phrase = _strip_words(_strip_scope(phrase, words), words)   # 增速全国第3: 增速
     if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
+        if words.completion_set.found_in(d.own):
+            # 地区生产总值564亿元，占计划的100%，同比下降2%: a share of the plan is about the plan;
+            # what follows it goes on with the indicator before it
+            d.completion_of = prev
     if phrase and words.verbs.fullmatch(phrase):
         phrase = ""               # 新增2.6万个公办学位: the verb alone names nothing
     if not phrase and not d.continues and (following := _noun_after(doc, d, words)):
-        # 3家企业荣获…, 完成30万亩高标准农田建设: a number with nothing before it counts what follows
-        d.indicator = following
+        # 3家企业荣获…, 完成30万亩高标准农田建设: a number with nothing before it counts what follows;
+        # but 突破600亿元大关 is a milestone that the indicator before (or the clause's subject) passed
+        named = None
+        if following in words.milestone_nouns:
+            named = prev.indicator if prev is not None and prev.indicator else \
+                _subject_before(doc, d, prev, words)
+        d.indicator = named or following
     elif not d.clause.strip():
         d.indicator = prev.indicator if prev else None
     elif not phrase and (subject := _subject_before(doc, d, prev, words)):
@@ -372,7 +390,8 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
         d.indicator = prev.indicator[:first_word_length(prev.indicator)] + phrase
     elif prev is not None and (d.continues or not phrase or phrase.startswith(words.comparison)):
         # 达1112亿元 / 增长5.2% / 比上年增加1000亿元: the same indicator as the figure before
-        d.indicator, d.share, d.inherited = prev.indicator, d.share or prev.share, True
+        source = prev.completion_of or prev
+        d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
     else:
         d.indicator = phrase or None
 
@@ -382,7 +401,8 @@ def _subject_before(doc: Document, d: _Draft, prev: _Draft | None, words: Words)
     previous figure names it: 全省进出口总值创历史新高，达到5379亿元 / 全体居民人均可支配收入增速高于
     经济增速、突破3万元 — the nearest such piece, up to its first verb."""
     start = max(d.sentence[0], prev.q.end if prev is not None else 0)
-    head = doc.norm[start:d.q.start - len(d.own)]
+    # an aside in brackets ((预计，下同)) names nothing
+    head = words.aside.sub("", doc.norm[start:d.q.start - len(d.own)])
     pieces = regex.split(f"[{regex.escape(words.breaks + words.list_breaks)}]", head)
     if prev is not None:
         pieces = pieces[1:]     # 4个千亿台阶: what runs on from the previous figure is its own noun

@@ -95,7 +95,7 @@ class Document:
 _AFTER_ALL = float("inf")
 
 # header entries that are words, not patterns
-_PLAIN = ("national_place",)
+_PLAIN = ("national_place", "next_year_from_month")
 
 
 @lru_cache(maxsize=4)
@@ -127,7 +127,7 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     if doc.year is None:
         doc.year = year or _year_from_headings(doc.norm, headings, parts)
     doc.sections = _read_sections(doc, headings, parts)
-    doc.times = TimeReader(parts["frames"], doc.year)
+    doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
     doc.frames = _read_frames(doc, doc.times, parts)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     return doc
@@ -172,7 +172,7 @@ def _read_header(doc: Document, header) -> None:
     if lines:
         doc.title = doc.text.lstrip("\ufeff").strip().splitlines()[0].strip()
     if m := _delivery_date(lines, header):
-        doc.year = int(m["year"])
+        doc.year = int(m["year"]) + (int(m["month"]) >= header["next_year_from_month"])
         doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
     elif lines and header["title"].search(lines[0]) and (m := header["title_year"].search(lines[0])):
         doc.year = int(m["year"])
@@ -194,6 +194,11 @@ def _read_header(doc: Document, header) -> None:
         doc.city = header["national_place"]
     if m := header["speaker"].search(head):
         doc.speaker = regex.sub(r"\s", "", m["speaker"])
+
+
+def _speech_year(doc: Document) -> int | None:
+    """The year the speech was given in (today's 今年): its date's, else the report's."""
+    return int(doc.date[:4]) if doc.date else doc.year
 
 
 def _delivery_date(lines: list[str], header):
@@ -265,7 +270,7 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
             found.append((m.start() + len(m[0]) - len(m[0].lstrip()),
                           level, _heading_title(doc.text[m.start():line_end])))
     numbered = {start for start, _, _ in found}
-    found += [h for h in _unnumbered_headings(doc, parts, TimeReader(parts["frames"], doc.year))
+    found += [h for h in _unnumbered_headings(doc, parts, TimeReader(parts["frames"], doc.year, _speech_year(doc)))
               if h[0] not in numbered]
     found.sort()
     sections, stack, part = [], [], None

@@ -44,8 +44,12 @@ _NOT_COMBINABLE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]+[-a-zA-Z]*\)"
 class TimeReader:
     """Finds time expressions (2025年, “十四五”时期, 过去五年, 今年) and reads them for a report's year."""
 
-    def __init__(self, rules: dict, year: int | None):
+    def __init__(self, rules: dict, year: int | None, now: int | None = None):
         self.year = year
+        # the year the speech is given in, which words like 今年 and 去年 count from: the report's
+        # year, or the year before it for a report delivered late in the year before (a report
+        # for 2023 delivered in December 2022 calls 2022 今年)
+        self.now = now if now is not None else year
         self.plans = dict(rules["five_year_plans"])
         self.plan_name = regex.compile(rules["plan_name"])
         self.plan_time_words = tuple(rules["plan_time_words"])   # “十四五”时期: a time, not a plan
@@ -90,7 +94,10 @@ class TimeReader:
                 for m in pattern.finditer(text):
                     span = self._relative_years(m, rule)
                     if span is not None:
-                        found.append(TimeExpression(m.start(), m.end(), rule["kind"], *span, m[0]))
+                        # a time before the report's year is done, whatever the word (今年 in a
+                        # December speech is the year under review)
+                        kind = "actual" if span[1] < self.year else rule["kind"]
+                        found.append(TimeExpression(m.start(), m.end(), kind, *span, m[0]))
             for m in self.year_pattern.finditer(text):
                 y = int(m["year"])
                 since = next((w for w in self.since_words if text.startswith(w, m.end())), None)
@@ -113,7 +120,8 @@ class TimeReader:
         """First and last year of a relative expression: fixed offsets (过去五年: −5…−1), or n years
         back or forward when the pattern names n (三年行动期间, 未来三年)."""
         if "n" not in m.groupdict():
-            return self.year + rule["first"], self.year + rule["last"]
+            base = self.now if rule.get("from") == "now" else self.year
+            return base + rule["first"], base + rule["last"]
         from reportx.engine.numerals import NumberError, parse_number
 
         try:
