@@ -361,12 +361,12 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
     phrase = _strip_words(d.own.strip(), words)
     if d.q.unit == "rank":
         phrase = _strip_words(_strip_scope(phrase, words), words)   # 增速全国第3: 增速
+    if d.share and prev is not None and prev.indicator and words.completion_set.found_in(d.own):
+        # 地区生产总值564亿元，占计划的100%，同比下降2% / 为年度目标的98%: a share of the plan is
+        # about the plan; what follows it goes on with the indicator before it
+        d.completion_of = prev
     if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
-        if words.completion_set.found_in(d.own):
-            # 地区生产总值564亿元，占计划的100%，同比下降2%: a share of the plan is about the plan;
-            # what follows it goes on with the indicator before it
-            d.completion_of = prev
     if phrase and words.verbs.fullmatch(phrase):
         phrase = ""               # 新增2.6万个公办学位: the verb alone names nothing
     if not phrase and not d.continues and (following := _noun_after(doc, d, words)):
