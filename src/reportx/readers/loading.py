@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reportx.errors import InputError
 from reportx.readers.paragraphs import MIN_HAN, han_count, has_han, is_blank, scrub_controls
-from reportx.readers.plain import BOMS, decode_bytes, utf16_order
+from reportx.readers.plain import BOMS, decode_bytes, plain_text, utf16_order
 
 __all__ = ["read_text", "text_from_bytes", "sniff", "decode_bytes", "han_count", "MIN_HAN"]
 
@@ -77,7 +77,7 @@ def _readers():
         "ole": (_ole_text, ""),
         "html": (html.html_text, page),
         "mhtml": (mhtml.mhtml_text, page),
-        "text": (decode_bytes, "no Chinese report text in this file"),
+        "text": (plain_text, "no Chinese report text in this file"),
     }
 
 

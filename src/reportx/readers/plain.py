@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from reportx.errors import InputError
-from reportx.readers.paragraphs import is_blank, warn
+from reportx.readers.paragraphs import MIN_HAN, has_han, is_blank, warn
 
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -111,6 +111,21 @@ def decode_text(data: bytes, name: str = "<bytes>") -> str:
         if text is not None:
             return text
     return _best_guess(data, name)
+
+
+def plain_text(data: bytes, name: str = "<bytes>") -> str:
+    """A text file's report text: decoded, and its lines joined where it is hard-wrapped at a
+    fixed width (text copied out of a PDF; see wrapped), with a warning, since offsets then
+    point into the joined text."""
+    from reportx.readers.wrapped import unwrap
+
+    text = decode_bytes(data, name)
+    joined = unwrap(text) if has_han(text, MIN_HAN) else None   # no report text: nothing to join
+    if joined is None:
+        return text
+    warn(name, "its lines are wrapped at a fixed width (text copied from a PDF?); they were "
+               "joined into paragraphs, so offsets point into the joined text")
+    return joined
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:

@@ -1,0 +1,80 @@
+"""Text hard-wrapped at a fixed width (a report copied out of a PDF): told apart from text written
+a paragraph per line, joined back into paragraphs, and read to the same claims."""
+from __future__ import annotations
+
+import re
+import warnings
+from collections import Counter
+
+import pytest
+
+import reportx
+from reportx.readers.wrapped import unwrap, width, wrap_width
+from tests.conftest import SEEDS
+
+
+def _wrap(text: str, columns: int) -> str:
+    """Break every paragraph into lines of at most `columns` display columns, as a PDF's text
+    layer copied out line by line would (the paragraph's last line is short)."""
+    out = []
+    for para in text.split("\n"):
+        line = ""
+        for ch in para:
+            if width(line + ch) > columns:
+                out.append(line)
+                line = ""
+            line += ch
+        out.append(line)
+    return "\n".join(out)
+
+
+def _seed(name: str) -> str:
+    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _facts(claims) -> list[tuple]:
+    return sorted((c.value, c.unit, c.indicator_id or "", c.period or "", c.kind or "",
+                   c.qualifier or "", c.direction or "") for c in claims)
+
+
+@pytest.mark.parametrize("name", ["guigang-2024", "yulin-2024"])
+def test_text_a_paragraph_per_line_is_not_wrapped(name):
+    assert wrap_width(_seed(name).split("\n")) is None
+    assert unwrap(_seed(name)) is None
+
+
+@pytest.mark.parametrize("columns", [40, 56, 70])
+def test_wrapped_text_is_told_and_joined_back(columns):
+    text = _seed("guigang-2024")
+    wrapped = _wrap(text, columns)
+    assert wrap_width(wrapped.split("\n")) in range(columns - 4, columns + 1)
+    joined = unwrap(wrapped)
+    # every paragraph comes back whole (a space the wrap fell on is gone: a page does not show
+    # it either), except where a line happened to end a sentence exactly at the wrap width
+    # (then its break stays: a sentence end either way)
+    assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", text)
+    assert joined.count("\n") <= text.count("\n") * 1.1
+
+
+def test_a_wrapped_file_reads_to_the_claims_of_the_unwrapped_one(tmp_path):
+    text = _seed("guigang-2024")
+    path = tmp_path / "guigang-2024.txt"
+    path.write_text(_wrap(text, 48), encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = reportx.load(path)
+    assert any("wrapped at a fixed width" in str(w.message) for w in caught)
+    wrapped_claims = reportx.extract(doc)
+    plain_claims = reportx.extract(text)
+    # the same facts; a sentence whose break stayed may differ in a detail
+    same = Counter(_facts(wrapped_claims)) & Counter(_facts(plain_claims))
+    assert sum(same.values()) >= 0.98 * len(plain_claims)
+    for c in wrapped_claims:
+        assert doc.text[c.start:c.end] == c.surface
+
+
+def test_latin_words_keep_a_space_and_a_number_cut_by_the_wrap_is_one_number():
+    full = "全市地区生产总值比上年增长了多少这里是写满一整行的一句长话而且还要更长一点"
+    lines = [full] * 7 + [full[:-3] + "New", "York" + full[:-4] + "4779", "1元，其余略。"]
+    joined = unwrap("\n".join(lines))
+    assert "New York" in joined and "47791元" in joined
