@@ -1,11 +1,14 @@
 """The command line: a thin layer over the library. Each command lives in its own module and
 registers itself on `app`; `main` turns library errors into one line on stderr and exit code 1,
 a usage error into one line and exit code 2, and SIGTERM/SIGHUP into a clean stop."""
-from __future__ import annotations
 
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 from typing import Annotated, Optional
 
 import typer
+
+from reportx.cli.help import HelpGroup, use_help_classes
 
 app = typer.Typer(
     name="reportx",
@@ -13,9 +16,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
-    # a docstring's lines join into paragraphs (as Markdown does), so the help wraps to the
-    # terminal instead of keeping the source's line breaks
-    rich_markup_mode="markdown",
+    # rich help without parsing Markdown: the help classes join a docstring's lines into
+    # paragraphs (as Markdown does), so the help wraps to the terminal (see reportx.cli.help)
+    rich_markup_mode="rich",
+    cls=HelpGroup,
 )
 
 
@@ -38,6 +42,8 @@ from reportx.cli import compare_cmd, eval_cmd, extract_cmd, list_cmd, panel_cmd,
 
 
 from reportx.cli import indicators_cmd  # noqa: E402,F401
+
+use_help_classes(app)
 
 
 def main() -> None:

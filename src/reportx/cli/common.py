@@ -128,10 +128,12 @@ def report_run(term: Terminal, result, *, files: int, output, summary: str | Non
 
 def progress_for(term: Terminal, total: int, label: str) -> Callable:
     """The progress bar's context manager (nothing when quiet or not on a terminal)."""
-    from reportx.progress import progress_bar
+    from reportx.progress import progress_bar, wanted
 
-    return progress_bar(total, label=label, enabled=False if term.quiet else None,
-                        console=term.console(stderr=True))
+    enabled = not term.quiet and wanted(total)
+    # a console only for a bar that is drawn: rich.console costs 15-20 ms to import
+    return progress_bar(total, label=label, enabled=enabled,
+                        console=term.console(stderr=True) if enabled else None)
 
 
 def stdout_console():

@@ -5,8 +5,9 @@ Files are read like `extract` reads them: in worker processes (--jobs), with a p
 a terminal, and a file that cannot be read is named with its reason while the others are still
 compared (exit code 1 says something failed).
 """
-from __future__ import annotations
 
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 import sys
 from typing import Annotated
 
@@ -56,8 +57,8 @@ def compare(
     """
     from reportx.cli.common import prepare_output, report_run, resolve_names
     from reportx.engine.ruleset import load_rules
-    from reportx.views.comparison import compare_with_rules
-    from reportx.output.writers import Format, write_frame, write_sheets
+    from reportx.views.comparison import EXTRA_FIELDS, ROW_FIELDS, compare_with_rules
+    from reportx.output.writers import Format, write_frame, write_rows, write_sheets
 
     term = Terminal(color=color, quiet=quiet, pager=pager)
     paths = resolve_names(names, corpus, recursive, exclude)
@@ -83,10 +84,18 @@ def compare(
         wide = numeric_wide(result, sentences=verbose) if chosen is not Format.markdown \
             else result.wide(sentences=verbose)
         write_frame(wide, chosen, output, stdout=sys.stdout)
-    else:
-        write_frame(result.rows, chosen, output, stdout=sys.stdout)
-    summary = f"{len(result.documents)} reports, {len(result.wide())} rows"
+    else:   # the long form: JSON and JSON Lines from its rows, without pandas
+        write_rows(result.records, [*ROW_FIELDS, *EXTRA_FIELDS], chosen, output,
+                   lambda: result.rows, stdout=sys.stdout, floats=("value", "value_high"))
+    summary = f"{len(result.documents)} reports, {_wide_rows(result)} rows"
     report_run(term, read, files=1, output=output, summary=summary)  # a summary only for a file
+
+
+def _wide_rows(result) -> int:
+    """len(result.wide()) without building it: its rows are the distinct WIDE_KEYS."""
+    from reportx.views.comparison import WIDE_KEYS
+
+    return len({tuple(r[k] for k in WIDE_KEYS) for r in result.records})
 
 
 class _Read:

@@ -1,9 +1,9 @@
 """`reportx eval`: how well the extraction agrees with a gold annotation file (GUIDELINE.md's
 JSON Lines form): detection and exact precision/recall/F1, attribute accuracies, then the misses
 and false alarms, and the headline figures when a `<stem>.key.json` sits beside the gold."""
-from __future__ import annotations
 
-import json
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 import sys
 from enum import Enum
 from pathlib import Path
@@ -55,6 +55,8 @@ def eval_command(
     if fmt is EvalFormat.json:
         out = {"gold_file": str(gold), "report": str(report), **score.to_dict(),
                "headline": None if headline is None else {"file": str(key_file), "problems": headline}}
+        import json
+
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return
     _print_report(score, headline, key_file, report, doc.text, show)

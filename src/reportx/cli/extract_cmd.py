@@ -1,6 +1,7 @@
 """`reportx extract`: every numeric claim of one or more reports."""
-from __future__ import annotations
 
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 import sys
 from enum import Enum
 from typing import Annotated, Optional
@@ -144,19 +145,23 @@ def _stream(run: _Run, fmt, output, fields):
 
 def _write(claims, fmt, output, fields, term: Terminal, *, multi: bool, custom_columns: bool):
     from reportx.cli.columns import claim_types
-    from reportx.output.writers import STREAMING, Format, write_frame, write_rows_streaming
+    from reportx.output.writers import STREAMING, Format, write_rows, write_rows_streaming
 
     if fmt is Format.table:
         _print_table(claims, term, multi=multi, fields=fields if custom_columns else None)
         return
+    rows = [c.to_dict() for c in claims]
     if fmt in STREAMING or fmt is Format.parquet:  # no pandas: it costs start-up time
-        rows = [c.to_dict() for c in claims]
         write_rows_streaming(fmt, output, fields, lambda emit: emit(rows), stdout=sys.stdout,
                              types=claim_types())
         return
-    from reportx.engine.claim import to_frame
 
-    write_frame(to_frame(claims)[fields], fmt, output, stdout=sys.stdout)
+    def frame():   # for a workbook; JSON and Markdown are the rows as this frame gives them
+        from reportx.engine.claim import to_frame
+
+        return to_frame(claims)[fields]
+
+    write_rows(rows, fields, fmt, output, frame, stdout=sys.stdout)
 
 
 def _print_table(claims, term: Terminal, *, multi: bool, fields=None) -> None:

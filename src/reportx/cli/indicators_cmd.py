@@ -1,7 +1,8 @@
 """`reportx indicators`: the indicator catalog (rules/indicators.yaml, plus --rules folders),
 so that `--indicator` can be discovered: ids, names, aliases, units, headline or not."""
-from __future__ import annotations
 
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 import sys
 from typing import Annotated, Optional
 

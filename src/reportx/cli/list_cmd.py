@@ -1,6 +1,7 @@
 """`reportx list`: the reports a name can refer to (bundled seeds and corpus folders)."""
-from __future__ import annotations
 
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 import sys
 
 from reportx.cli import app
@@ -10,6 +11,7 @@ from reportx.cli.terminal import Color, Terminal
 
 FIELDS = ("name", "city", "year", "date", "speaker", "chars", "claims", "file", "error")
 TABLE_FIELDS = ("name", "city", "year", "date", "speaker", "chars", "claims")
+INT_FIELDS = ("year", "chars", "claims")       # whole numbers, some missing (a file in error)
 
 
 @app.command("list")
@@ -22,22 +24,38 @@ def list_reports(corpus: CorpusOpt = None, fmt: FormatOpt = None, output: Output
 
     Example: reportx list --corpus reports/ --columns name,city,year
     """
-    import pandas as pd
-
     from reportx.cli.common import pick_columns, prepare_output
     from reportx.corpus import corpus_dirs, reports_in
-    from reportx.output.writers import Format, write_frame
+    from reportx.output.writers import Format, write_rows
 
     term = Terminal(color=color, quiet=quiet, pager=pager)
     paths = [p for folder in corpus_dirs(corpus) for p in reports_in(folder)]
     chosen = prepare_output(fmt, output, paths)
     fields = pick_columns(columns, FIELDS)
-    frame = pd.DataFrame(_rows(paths, jobs, term), columns=list(FIELDS))
-    frame = frame.astype({"year": "Int64", "chars": "Int64", "claims": "Int64"})  # not 2024.0
+    rows = _rows(paths, jobs, term)
     if chosen is not Format.table:
-        write_frame(frame[fields], chosen, output, stdout=sys.stdout, sheet="reports")
+        write_rows(rows, fields, chosen, output, lambda: _frame(rows)[fields], stdout=sys.stdout,
+                   sheet="reports", ints=INT_FIELDS)
         return
-    _print_table(frame, fields if columns else list(TABLE_FIELDS), term)
+    _print_table(_records(rows), fields if columns else list(TABLE_FIELDS), term)
+
+
+def _records(rows: list[dict]) -> list[dict]:
+    """The rows as the frame gives them back (missing: None), built without pandas when it can
+    be (see reportx.output.records)."""
+    from reportx.output.records import frame_records
+    from reportx.output.writers import records
+
+    got = frame_records(rows, FIELDS, ints=INT_FIELDS)
+    return records(_frame(rows)) if got is None else got
+
+
+def _frame(rows: list[dict]):
+    """The rows as a DataFrame (a workbook, Parquet): counts as integers, not 2024.0."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=list(FIELDS))
+    return frame.astype({f: "Int64" for f in INT_FIELDS})
 
 
 def _rows(paths, jobs, term: Terminal) -> list[dict]:
@@ -63,7 +81,7 @@ def _rows(paths, jobs, term: Terminal) -> list[dict]:
     return rows
 
 
-def _print_table(frame, fields, term: Terminal) -> None:
+def _print_table(records: list[dict], fields, term: Terminal) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -72,10 +90,10 @@ def _print_table(frame, fields, term: Terminal) -> None:
     table = Table(header_style="bold")
     for c in fields:
         table.add_column(c, justify="right" if c in ("chars", "claims", "year") else "left")
-    for r in frame.to_dict(orient="records"):
+    for r in records:
         values = []
         for c in fields:
-            v = None if _missing(r.get(c)) else r.get(c)
+            v = r.get(c)
             if c == "chars" and v is not None:
                 v = f"{int(v):,}"
             values.append(escape(cell(v)))
@@ -83,9 +101,3 @@ def _print_table(frame, fields, term: Terminal) -> None:
             values[fields.index("claims")] = f"[red]{escape(r['error'])}[/red]"
         table.add_row(*values)
     term.show(table)
-
-
-def _missing(value) -> bool:
-    import pandas as pd
-
-    return value is None or bool(pd.isna(value))

@@ -1,7 +1,8 @@
 """`reportx panel`: targets against outcomes, across places and years, as a table, a file
 (csv, jsonl, json, xlsx with charts, Stata .dta, Parquet) or a plot (png, svg, html)."""
-from __future__ import annotations
 
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 import sys
 from enum import Enum
 from pathlib import Path

@@ -1,8 +1,9 @@
 """`reportx review`: one self-contained HTML page showing a report with every figure marked, to
 check and correct it (the work exports as gold JSON Lines); given annotation files, the diff page
 of the engine (or a second annotator) against them."""
-from __future__ import annotations
 
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 import sys
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,6 +1,7 @@
 """`reportx rules check|show|list`: look after rule files."""
-from __future__ import annotations
 
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 from pathlib import Path
 from typing import Annotated, Optional
 

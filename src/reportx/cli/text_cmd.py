@@ -1,6 +1,7 @@
 """`reportx text`: the text reportx reads from a report, so offsets can be checked against it."""
-from __future__ import annotations
 
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
 import sys
 from typing import Annotated, Optional
 
