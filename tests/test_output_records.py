@@ -95,3 +95,19 @@ def test_doctests():
 
     failures, tried = doctest.testmod(reportx.output.records)
     assert tried and not failures
+
+
+def test_list_names_an_unreadable_file_beside_readable_ones(tmp_path):
+    # the error column is text beside missing values: a DataFrame gave NaN there, and the table
+    # stopped on it
+    from typer.testing import CliRunner
+
+    from reportx.cli import app
+
+    (tmp_path / "guigang-2024.txt").write_text(
+        "一、2023年工作回顾\n地区生产总值增长0.1％。\n", encoding="utf-8")
+    (tmp_path / "bad-2023.docx").write_bytes(b"PK\x03\x04junk")
+    result = CliRunner().invoke(app, ["list", "--corpus", str(tmp_path), "--jobs", "1",
+                                      "--color", "never", "--no-pager"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "bad-2023" in result.stdout and "ZIP" in result.stdout
