@@ -249,7 +249,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_clause(doc, d, prev, words)
-    _distribute_lists(drafts, words)
+    _distribute_lists(doc, drafts, words)
     _share_list_qualifiers(drafts, words)
     prev_in_sentence = None
     for d in drafts:
@@ -623,7 +623,7 @@ def _mask(text: str, words: Words) -> str:
     return text
 
 
-def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
+def _distribute_lists(doc: Document, drafts: list[_Draft], words: Words) -> None:
     """A、B和C分别增长X、Y、Z: give each quantity its own item of the list as indicator."""
     i = first = 0
     while i < len(drafts):
@@ -656,9 +656,47 @@ def _distribute_lists(drafts: list[_Draft], words: Words) -> None:
             if (d.indicator is None or d.inherited) and len(named) == j - i and len({p.indicator for p in named}) == j - i:
                 for k, p in enumerate(named):
                     drafts[i + k].indicator = p.indicator
+        elif j - i > 1 and not word and _bare_list(doc, drafts[i:j], words) \
+                and (groups := _groups(d.indicator, j - i, words)):
+            # 城乡居民人均可支配收入达27732元、16695元 / 城镇和农村居民人均可支配收入44178元、25396元:
+            # a subject naming as many groups as figures follow it gives each figure its group
+            for k, group in enumerate(groups):
+                drafts[i + k].indicator = group
         elif j - i == 1:
             _joint_subjects(d, word, words, before)
         i = j
+
+
+def _bare_list(doc: Document, chain: list[_Draft], words: Words) -> bool:
+    """Figures of one unit listed one after another (27732元、16695元; 815元和615元) with nothing
+    after each: not 3万户，10.62万群众 (a comma, two things), nor 13条河流、300条侵蚀沟 (each
+    counts its own noun)."""
+    return all(d.q.unit == chain[0].q.unit and not _noun_after(doc, d, words)
+               for d in chain) and all(d.clause.strip() for d in chain[1:])
+
+
+def _groups(phrase: str | None, count: int, words: Words) -> list[str] | None:
+    """The `count` groups a subject names jointly (城乡居民… → 城镇居民…, 农村居民…; 城镇和农村居民…
+    likewise): groups of one indicator, so they end alike (…居民人均可支配收入). None when it
+    does not name that many (卫生户厕普及率 is no list of 卫生户厕普 and 率)."""
+    if not phrase:
+        return None
+    items = _expand([_strip_words(s, words) for s in words.joiners.split(phrase) if s], count,
+                    words.expansions)
+    items = _share_heads([s for s in items if s]) if len(items) == count else []
+    if len(items) != count or len(_common_ending(items)) < 2:
+        return None
+    return items
+
+
+def _common_ending(items: list[str]) -> str:
+    ending = items[0]
+    for item in items[1:]:
+        n = 0
+        while n < min(len(ending), len(item)) and ending[-1 - n] == item[-1 - n]:
+            n += 1
+        ending = ending[len(ending) - n:]
+    return ending
 
 
 def _joint_subjects(d: _Draft, word: str | None, words: Words, before: list[_Draft]) -> None:
