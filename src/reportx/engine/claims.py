@@ -75,6 +75,7 @@ class Words:
     quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
     noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
     rate_nouns: tuple[str, ...] = ()
+    fall_rate_nouns: tuple[str, ...] = ()     # 降幅: a rate of decline stated as a level
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
     from_pattern: regex.Pattern | None = None
@@ -199,6 +200,7 @@ def _words(rs: RuleSet) -> Words:
         quoted=regex.compile(ctx["directions"].get("quoted_name") or "(?!)"),
         noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),
         rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),
+        fall_rate_nouns=tuple(ctx["directions"].get("fall_rate_nouns", ())),
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
@@ -352,8 +354,8 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
     if d.direction == "increase" and doc.norm[d.q.start - 1:d.q.start] in words.minus_signs \
             and d.q.start > 0:
         d.direction = "decrease"              # 增长-2.5%: a fall written as negative growth
-    elif d.direction is None and d.q.unit == "%" and _rate_noun_before(d.own, words):
-        d.direction = "increase"              # 增速达到16.1%: a growth rate stated as a level
+    elif d.direction is None and d.q.unit == "%" and (rate := _rate_noun_before(d.own, words)):
+        d.direction = rate                    # 增速达到16.1% / 降幅为5%: a rate stated as a level
     d.share = words.share_set.found_in(d.own)
     if prev is not None and _is_subclause(d.clause, words) and not _moves(d.own, words) \
             and not d.share:
@@ -418,13 +420,16 @@ def _verb_before_is(own: str, verbs: tuple[str, ...], words: Words) -> bool:
     return bool(verbs) and _strip_between(own.rstrip(), words).endswith(verbs)
 
 
-def _rate_noun_before(own: str, words: Words) -> bool:
+def _rate_noun_before(own: str, words: Words) -> str | None:
     """增速 / 增幅 / 增长率 right before the number, a copula or 为/达 between: a rate of growth."""
     text = _strip_between(own.rstrip(), words)
     verb = words.verb_at_end.search(_mask(text, words))
     if verb:
         text = text[:verb.start()]          # 增速达到 / 增速完成 / 增速为
-    return text.rstrip().endswith(words.rate_nouns)
+    text = text.rstrip()
+    if text.endswith(words.rate_nouns):
+        return "increase"
+    return "decrease" if words.fall_rate_nouns and text.endswith(words.fall_rate_nouns) else None
 
 
 def _bare_head(phrase: str | None, words: Words) -> str | None:
