@@ -33,8 +33,9 @@ class IndicatorMatcher:
         self.breakdown = tuple(rs.context.get("breakdown_prefixes", ()))
         self.subgroups = WordSet(rs.context.get("subgroup_words", ()))
         self.share_words = tuple(rs.context.get("share_words", ()))
-        self.share_form = regex.compile(rs.context["share_form"]["pattern"])
-        self.share_name = rs.context["share_form"]["as"]
+        # X占Y比重 → X占比, and the like: the first form that fits a share's phrase rewrites it
+        forms = rs.context.get("share_forms") or [rs.context["share_form"]]
+        self.share_forms = [(regex.compile(f["pattern"]), f["as"]) for f in forms]
         self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=len, reverse=True))
         self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
@@ -59,7 +60,7 @@ class IndicatorMatcher:
             return None
         if share:
             # 产业投资占全部投资比重 names the share 产业投资占比
-            phrase = self.share_form.sub(self.share_name, phrase)
+            phrase = _share_name(phrase, self.share_forms)
         for alias, ind in self.by_last.get(phrase[-1:], ()):
             if phrase.endswith(alias) and unit in ind.units:
                 if share and not any(w in alias for w in self.share_words):
@@ -105,6 +106,14 @@ class IndicatorMatcher:
         short = next((place[: -len(s)] for s in self.place_suffixes
                       if place.endswith(s) and len(place) - len(s) >= 2), place)
         return tuple(dict.fromkeys([place, short]))
+
+
+def _share_name(phrase: str, forms) -> str:
+    for pattern, name in forms:
+        named, n = pattern.subn(name, phrase)
+        if n:
+            return named
+    return phrase
 
 
 @lru_cache(maxsize=8)
