@@ -80,6 +80,7 @@ class Words:
     shared_head_nouns: tuple[str, ...] = ()
     from_pattern: regex.Pattern | None = None
     completion_words: tuple[str, ...] = ()    # 计划, 目标: a share of them is a plan's completion
+    excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
     aside: regex.Pattern | None = None        # a bracketed aside ((预计，下同)): no subject
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
@@ -100,6 +101,7 @@ class Words:
     next_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
     share_set: WordSet | None = field(default=None, repr=False, compare=False)
     completion_set: WordSet | None = field(default=None, repr=False, compare=False)
+    excess_set: WordSet | None = field(default=None, repr=False, compare=False)
     total_set: WordSet | None = field(default=None, repr=False, compare=False)
     distributive_set: WordSet | None = field(default=None, repr=False, compare=False)
     in_clause_set: WordSet | None = field(default=None, repr=False, compare=False)
@@ -119,6 +121,7 @@ class Words:
         self.after_of, self.before_of = dict(self.after), dict(self.before)
         self.share_set, self.total_set = WordSet(self.share_words), WordSet(self.total_words)
         self.completion_set = WordSet(self.completion_words)
+        self.excess_set = WordSet(self.excess_words)
         self.distributive_set = WordSet(self.distributive)
         self.in_clause_of = dict(self.in_clause)
         self.in_clause_set = WordSet(w for w, _ in self.in_clause)
@@ -205,6 +208,7 @@ def _words(rs: RuleSet) -> Words:
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
         completion_words=tuple(ctx.get("completion_words", ())),
+        excess_words=tuple(ctx.get("plan_excess_words", ())),
         milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
         aside=regex.compile(ctx.get("aside_pattern") or "(?!)"),
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
@@ -363,9 +367,11 @@ def _read_clause(doc: Document, d: _Draft, prev: _Draft | None, words: Words) ->
     phrase = _strip_words(d.own.strip(), words)
     if d.q.unit == "rank":
         phrase = _strip_words(_strip_scope(phrase, words), words)   # 增速全国第3: 增速
-    if d.share and prev is not None and prev.indicator and words.completion_set.found_in(d.own):
-        # 地区生产总值564亿元，占计划的100%，同比下降2% / 为年度目标的98%: a share of the plan is
-        # about the plan; what follows it goes on with the indicator before it
+    if (d.share or words.excess_set.found_in(d.own)) and prev is not None and prev.indicator \
+            and words.completion_set.found_in(d.own):
+        # 地区生产总值564亿元，占计划的100%，同比下降2% / 为年度目标的98% / 超额完成年度任务2.1亿元:
+        # a figure measured against the plan is about the plan; what follows it goes on with the
+        # indicator before it
         d.completion_of = prev
     if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
