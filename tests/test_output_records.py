@@ -17,11 +17,12 @@ from reportx.output.writers import Format, frame_to_text, records, records_to_te
 VALUES = st.one_of(st.none(), st.just(math.nan), st.booleans(),
                    st.integers(min_value=-2**70, max_value=2**70),
                    st.floats(allow_nan=False, allow_infinity=False),
-                   st.text(max_size=6), st.sampled_from(["5％", "左右", "a,b", 'x"y', "a\nb", ""]))
+                   st.text(max_size=6),
+                   st.sampled_from(["5％", "左右", "a,b", 'x"y', "a\nb", ""]))
 # a column of one kind, of a kind and missing values, or of anything
 COLUMN = st.one_of(st.lists(VALUES, min_size=0, max_size=6),
-                   st.sampled_from([st.integers(-10, 10), st.floats(-1e20, 1e20), st.text(max_size=3),
-                                    st.booleans()]).flatmap(
+                   st.sampled_from([st.integers(-10, 10), st.floats(-1e20, 1e20),
+                                    st.text(max_size=3), st.booleans()]).flatmap(
                        lambda kind: st.lists(st.one_of(st.none(), kind), max_size=6)))
 
 
@@ -40,7 +41,8 @@ def test_frame_records_are_pandas_records(columns, data):
         for row, v in zip(rows, values):       # a shorter column leaves keys out: missing
             row[name] = v
     floats = [c for c, vals in zip(names, columns)
-              if all(v is None or type(v) in (int, float) for v in vals) and data.draw(st.booleans())]
+              if all(v is None or type(v) in (int, float) for v in vals)
+              and data.draw(st.booleans())]
     mine = frame_records(rows, names, floats=floats)
     if mine is None:                           # beyond int64: left to pandas
         assert any(type(v) is int and abs(v) >= 2**63 for c in columns for v in c)

@@ -1,9 +1,9 @@
 """Start-up: what a command imports, each in a fresh process (no timing: the modules themselves).
 
 `reportx --help` imports neither the library's engine nor Markdown (markdown_it, pygments) nor
-pandas; `extract … --format json`, `compare` on the terminal and `list` import no pandas
-(0.3 s); help pages read as they did in Markdown mode (a paragraph's lines joined, `code` in
-Markdown's style) and the stand-ins typer.rich_utils got stay private to it.
+pandas; `extract … --format json`, `compare` on the terminal, `list` and `indicators` import no
+pandas (0.3 s); help pages read as they did in Markdown mode (a paragraph's lines joined, `code`
+in Markdown's style) and the stand-ins typer.rich_utils got stay private to it.
 """
 from __future__ import annotations
 
@@ -57,10 +57,12 @@ def test_every_help_page_leaves_markdown_out(words):
     ["compare", "guigang", "yulin", "--jobs", "1", "--format", "jsonl"],
     ["list", "--jobs", "1", "--color", "never", "--no-pager"],
     ["list", "--jobs", "1", "--format", "csv"],
+    ["indicators", "--color", "never", "--no-pager"],
+    ["indicators", "--format", "json"],
 ], ids=" ".join)
 def test_text_output_needs_no_pandas(words):
     modules = imported(*words)
-    assert "reportx.engine.claims" in modules     # it did the work
+    assert "reportx.engine.ruleset" in modules    # it did the work
     assert not {"pandas", "numpy", "pyarrow"} & modules
 
 

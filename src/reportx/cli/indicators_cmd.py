@@ -34,11 +34,9 @@ def indicators(
 
     Example: reportx indicators 收入
     """
-    import pandas as pd
-
     from reportx.cli.common import pick_columns, prepare_output
     from reportx.engine.ruleset import load_rules
-    from reportx.output.writers import Format, write_frame
+    from reportx.output.writers import Format, write_rows
 
     chosen = prepare_output(fmt, output, [])
     fields = pick_columns(columns, FIELDS)
@@ -47,10 +45,15 @@ def indicators(
     if chosen is Format.table:
         _print_table(catalog, fields, Terminal(color=color, pager=pager))
         return
-    frame = pd.DataFrame([{"id": i.id, "name": i.name, "aliases": "、".join(i.aliases),
-                           "units": ",".join(i.units), "headline": bool(i.headline)}
-                          for i in catalog], columns=list(FIELDS))
-    write_frame(frame[fields], chosen, output, stdout=sys.stdout, sheet="indicators")
+    rows = [{"id": i.id, "name": i.name, "aliases": "、".join(i.aliases),
+             "units": ",".join(i.units), "headline": bool(i.headline)} for i in catalog]
+
+    def frame():   # for a workbook or Parquet; the text formats are written from the rows
+        import pandas as pd
+
+        return pd.DataFrame(rows, columns=list(FIELDS))[fields]
+
+    write_rows(rows, fields, chosen, output, frame, stdout=sys.stdout, sheet="indicators")
 
 
 def _mentions(ind, word: str) -> bool:

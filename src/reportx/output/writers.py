@@ -20,7 +20,8 @@ from typing import IO, Any, Callable, Iterable, Sequence
 
 from reportx.errors import OutputError
 # the formats live apart (cheap to import for the options); still importable from here
-from reportx.output.formats import BINARY, FILE_FORMATS, STREAMING, SUFFIX_FORMATS, Format  # noqa: F401
+from reportx.output.formats import (BINARY, FILE_FORMATS, STREAMING, SUFFIX_FORMATS,  # noqa: F401
+                                    Format)
 from reportx.output.safe import check_target, is_stdout, opened
 
 
