@@ -15,7 +15,6 @@ PDF point into the text read from it. The file's reader says so with a warning.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # what ends a sentence: a line ending so is a paragraph's last line (one ending in ；, ：, a
 # bracket or a closing quote at the wrap width goes on: those stand inside sentences)
@@ -29,15 +28,19 @@ _MIN_WIDTH = 30
 # this share of the lines full and unfinished, and at least this many of them, is a wrapped text
 _MIN_SHARE, _MIN_LINES = 0.2, 6
 _LATIN = re.compile(r"[A-Za-z]")
-_PUNCT = frozenset(",.:;!?()")
+# East Asian wide and full-width characters (Unicode's W and F), and the ASCII punctuation
+# that stands for full-width punctuation in Chinese text
+_WIDE = re.compile("[,.:;!?()\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
+                   "\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+                   "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 
 def width(line: str) -> int:
-    """Display columns of a line: two for a wide (Chinese, full-width) character, else one. Punctuation
-    counts two either way: in Chinese text it was full-width on the page, and a copy that made it
-    ASCII (，→ ,) would otherwise make its lines look short."""
-    return sum(2 if ch in _PUNCT or unicodedata.east_asian_width(ch) in "WF" else 1
-               for ch in line)
+    """Display columns of a line: two for a wide (Chinese, full-width) character, else one.
+    Punctuation counts two either way: in Chinese text it was full-width on the page, and a
+    copy that made it ASCII (，→ ,) would otherwise make its lines look short. (The wide
+    characters are counted by one substitution in C: this runs on every line of every file.)"""
+    return len(line) + len(line) - len(_WIDE.sub("", line))
 
 
 def _unfinished(line: str) -> bool:
@@ -54,11 +57,13 @@ def wrap_width(lines: list[str]) -> int | None:
     """The width a text's lines were wrapped at (the one most unfinished lines stop near), or
     None when it is not hard-wrapped."""
     kept = [ln.strip() for ln in lines if ln.strip()]
-    widths = [width(ln) for ln in kept]
+    cut = [ln for ln in kept if _wrapped_prose(ln)]
+    if len(cut) < max(_MIN_LINES, _MIN_SHARE * len(kept)):
+        return None     # most lines end their sentence: written a paragraph per line
     counts: dict[int, int] = {}
-    for ln, w in zip(kept, widths):
-        if _wrapped_prose(ln):
-            counts[w] = counts.get(w, 0) + 1
+    for ln in cut:
+        w = width(ln)
+        counts[w] = counts.get(w, 0) + 1
     best, best_n = None, 0
     for w in sorted(counts):
         if w < _MIN_WIDTH:
