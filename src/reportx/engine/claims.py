@@ -643,8 +643,11 @@ def _distribute_lists(doc: Document, drafts: list[_Draft], words: Words) -> None
             first = i         # a sentence's figures stand together, in order
         j = i + 1
         while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence \
-                and not words.distributive_set.found_in(drafts[j].own):
-            j += 1          # …、分别增长X和Y starts a list of its own
+                and not words.distributive_set.found_in(drafts[j].own) \
+                and not (drafts[j].q.unit != d.q.unit and _has_verb(drafts[j].own, words)):
+            # …、分别增长X和Y starts a list of its own, and so does a verb with figures of another
+            # unit (分别达到37462元和17597元、增长7%和10%)
+            j += 1
         word = words.distributive_set.first_in(d.clause)
         if j - i > 1 and not word:
             # 国内游客人次、总花费增长5.6％、7.5％: as many subjects as figures share them out too
