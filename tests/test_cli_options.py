@@ -184,3 +184,13 @@ def test_compare_and_list_run_in_workers():
     listed = rows(run("list", "--format", "jsonl", "--jobs", "2"))
     assert {r["name"] for r in listed} >= {"guigang-2024", "yulin-2024"}
     assert all(isinstance(r["year"], int) for r in listed)
+
+
+def test_reportx_alone_prints_its_help_and_no_empty_error_line():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "reportx"], capture_output=True, text=True)
+    assert "extract" in out.stdout + out.stderr          # the help, with its commands
+    assert "error" not in out.stderr                     # no empty "reportx: error:" line
+    assert out.returncode == 2

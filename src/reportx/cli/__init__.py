@@ -61,7 +61,10 @@ def main() -> None:
             print("reportx: interrupted", file=sys.stderr)
             code = 130
         except click.ClickException as exc:  # a usage error: one line, and where to look
-            print(f"reportx: error: {_usage_line(exc)}", file=sys.stderr)
+            # (`reportx` alone has printed its help already: click 8.2+ then raises a usage
+            # error with no message, which needs no line of its own)
+            if exc.format_message().strip():
+                print(f"reportx: error: {_usage_line(exc)}", file=sys.stderr)
             code = exc.exit_code
     sys.exit(code if isinstance(code, int) else 0)
 
