@@ -113,3 +113,25 @@ def test_list_names_an_unreadable_file_beside_readable_ones(tmp_path):
                                       "--color", "never", "--no-pager"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "bad-2023" in result.stdout and "ZIP" in result.stdout
+
+
+def test_json_lines_are_json_dumps_of_each_row_byte_for_byte():
+    """encode_rows writes JSON Lines field by field for speed: the bytes must be json.dumps's,
+    for the claims of the bundled reports and for values of every kind a row may hold."""
+    import json
+
+    import reportx
+    from reportx.engine.claim import CLAIM_FIELDS
+    from reportx.output.formats import Format
+    from reportx.output.writers import encode_rows
+    from tests.conftest import SEEDS
+
+    rows = [c.to_dict() for p in sorted(SEEDS.glob("*.txt")) for c in reportx.extract(p)]
+    odd = [{"a": v, "b": "x"} for v in (float("nan"), float("inf"), -float("inf"), True, False,
+                                        0, -3, 2**70, 1e300, 1e-7, 0.1 + 0.2, None, [1, "y"],
+                                        {"k": 1}, 'q"\\\n\u2028\x00 中文')]
+    for columns, batch in ((list(CLAIM_FIELDS), rows), (["a", "b"], odd),
+                           (["value", "doc"], rows[:5])):
+        want = "".join(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) + "\n"
+                       for r in batch)
+        assert encode_rows(Format.jsonl, columns, batch) == want
