@@ -114,13 +114,21 @@ def decode_text(data: bytes, name: str = "<bytes>") -> str:
 
 
 def plain_text(data: bytes, name: str = "<bytes>") -> str:
-    """A text file's report text: decoded, and its lines joined where it is hard-wrapped at a
-    fixed width (text copied out of a PDF; see wrapped), with a warning, since offsets then
-    point into the joined text."""
+    """A text file's report text: decoded; paragraphs run together on one line parted where
+    runs of spaces part them (runon); lines joined where the text is hard-wrapped at a fixed
+    width (text copied out of a PDF; wrapped). Either says so in a warning."""
+    from reportx.readers.runon import split_run_on
     from reportx.readers.wrapped import unwrap
 
     text = decode_bytes(data, name)
-    joined = unwrap(text) if has_han(text, MIN_HAN) else None   # no report text: nothing to join
+    if not has_han(text, MIN_HAN):
+        return text                     # no report text: nothing to lay out
+    split = split_run_on(text)
+    if split is not None:
+        warn(name, "its paragraphs run together on long lines, parted by runs of spaces; each "
+                   "run was read as a paragraph break (offsets unchanged)")
+        text = split
+    joined = unwrap(text)
     if joined is None:
         return text
     warn(name, "its lines are wrapped at a fixed width (text copied from a PDF?); they were "

@@ -1,0 +1,30 @@
+"""Text whose paragraphs were run together on one line: a page saved as text from a site that
+flattened its layout, where only runs of spaces are left between paragraphs (…提出意见。   一、
+2020年工作回顾   刚刚过去的一年…). Read as one line, no heading opens a line, so no part of the
+report reads as a review or a plan.
+
+A run of three or more spaces inside a long line is taken for a paragraph break: its first space
+becomes a line end, one character for one, so offsets stay those of the file. Within a paragraph
+of a report, spaces come one at a time (1218 亿元, 习近平 新时代); a paragraph's indent stands at the
+start of its line. None of the reports of ../shared/corpus has such a run in a line of 200
+characters or more.
+"""
+from __future__ import annotations
+
+import re
+
+# a line at least this long may be paragraphs run together
+_LONG_LINE = 200
+_BREAK = re.compile(r"(?<=\S)[ \u3000]{3,}(?=\S)")
+
+
+def split_run_on(text: str) -> str | None:
+    """The text with its run-together paragraphs on lines of their own, or None if it has none."""
+    if not any(len(line) >= _LONG_LINE and _BREAK.search(line) for line in text.split("\n")):
+        return None
+    out = []
+    for line in text.split("\n"):
+        if len(line) >= _LONG_LINE:
+            line = _BREAK.sub(lambda m: "\n" + m[0][1:], line)
+        out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,44 @@
+"""Text whose paragraphs run together on one long line, parted only by runs of spaces (a page
+saved from a site that flattened its layout): read as paragraphs, offsets those of the file."""
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+
+import reportx
+from reportx.readers.runon import split_run_on
+from tests.conftest import SEEDS
+
+
+def _facts(claims) -> list[tuple]:
+    return [(c.value, c.unit, c.indicator_id or "", c.period or "", c.kind or "",
+             c.qualifier or "", c.direction or "") for c in claims]
+
+
+def test_text_a_paragraph_per_line_has_no_run_on_lines():
+    for path in sorted(SEEDS.glob("*.txt")):
+        assert split_run_on(path.read_text(encoding="utf-8")) is None
+
+
+def test_run_on_paragraphs_read_as_paragraphs(tmp_path):
+    text = (SEEDS / "guigang-2024.txt").read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    flat = "   ".join(paragraphs)                      # one line, three spaces between paragraphs
+    path = tmp_path / "guigang-2024.txt"
+    path.write_text(flat, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = reportx.load(path)
+    assert any("run together" in str(w.message) for w in caught)
+    assert len(doc.text) == len(flat)                  # one character for one
+    claims = reportx.extract(doc)
+    for c in claims:
+        assert flat[c.start:c.end] == c.surface
+    same = Counter(_facts(claims)) & Counter(_facts(reportx.extract(text)))
+    assert sum(same.values()) >= 0.98 * len(claims)
+
+
+def test_single_spaces_and_short_lines_are_left_alone():
+    line = "地区生产总值 1218 亿元，增长 6.2%。" * 20
+    assert split_run_on(line) is None
+    assert split_run_on("一、工作回顾   二、工作安排") is None      # a short line
