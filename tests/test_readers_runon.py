@@ -42,3 +42,21 @@ def test_single_spaces_and_short_lines_are_left_alone():
     line = "地区生产总值 1218 亿元，增长 6.2%。" * 20
     assert split_run_on(line) is None
     assert split_run_on("一、工作回顾   二、工作安排") is None      # a short line
+
+
+def test_paragraphs_run_together_with_one_space_after_each_sentence(tmp_path):
+    text = (SEEDS / "yulin-2024.txt").read_text(encoding="utf-8")
+    flat = " ".join(p.strip() for p in text.split("\n") if p.strip())
+    path = tmp_path / "yulin-2024.txt"
+    path.write_text(flat, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        claims = reportx.extract(reportx.load(path))
+    assert {c.kind for c in claims} >= {"actual", "target"}      # parts read as review and plan
+    same = Counter(_facts(claims)) & Counter(_facts(reportx.extract(text)))
+    assert sum(same.values()) >= 0.95 * len(claims)
+
+
+def test_one_stray_space_after_a_sentence_is_no_flattened_page():
+    line = "全市地区生产总值增长5%。 " + "一般公共预算收入增长3%，" * 30 + "完成目标。"
+    assert split_run_on(line) is None

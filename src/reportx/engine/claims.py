@@ -653,8 +653,7 @@ def _distribute_lists(doc: Document, drafts: list[_Draft], words: Words) -> None
             # 国内游客人次、总花费增长5.6％、7.5％: as many subjects as figures share them out too
             word = _implicit_distribution(d, j - i, words)
         subject = _strip_words(d.clause.split(word)[0], words) if word else ""
-        items = _expand([_strip_words(s, words) for s in words.joiners.split(subject) if s],
-                        j - i, words.expansions)
+        items = _expand(_subjects(subject, words), j - i, words.expansions)
         items = [s for s in items if s]
         # the figures before it in its sentence, as many as are read below (not all of them:
         # a sentence of 10,000 figures would make that quadratic)
@@ -681,6 +680,14 @@ def _distribute_lists(doc: Document, drafts: list[_Draft], words: Words) -> None
         i = j
 
 
+def _subjects(subject: str, words: Words) -> list[str]:
+    """The items of a list of subjects (A、B和C), each trimmed; one item when the list is a
+    compact enumeration that list_expansions spells out (城、乡居民… is 城镇居民…, 农村居民…)."""
+    if any(w in subject for w in words.expansions if words.joiners.search(w)):
+        return [subject]
+    return [_strip_words(s, words) for s in words.joiners.split(subject) if s]
+
+
 def _bare_list(doc: Document, chain: list[_Draft], words: Words) -> bool:
     """Figures of one unit listed one after another (27732元、16695元; 815元和615元) with nothing
     after each: not 3万户，10.62万群众 (a comma, two things), nor 13条河流、300条侵蚀沟 (each
@@ -695,8 +702,7 @@ def _groups(phrase: str | None, count: int, words: Words) -> list[str] | None:
     does not name that many (卫生户厕普及率 is no list of 卫生户厕普 and 率)."""
     if not phrase:
         return None
-    items = _expand([_strip_words(s, words) for s in words.joiners.split(phrase) if s], count,
-                    words.expansions)
+    items = _expand(_subjects(phrase, words), count, words.expansions)
     items = _share_heads([s for s in items if s]) if len(items) == count else []
     if len(items) != count or len(_common_ending(items)) < 2:
         return None

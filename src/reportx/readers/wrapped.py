@@ -21,7 +21,9 @@ import re
 _ENDS = "。！？!?"
 # a numbered heading or list item opens a paragraph of its own (一、 （二） 3. 3、)
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?!\d))")
-# lines this close to the wrap width (in columns, either side: widths are estimates) are full
+# lines this close to the wrap width (in columns, either side: widths are estimates, and a
+# page's digits and Latin letters are narrower than half a Chinese character) are full: a tenth
+# of the width, at least this many columns
 _SLACK = 4
 # a narrower wrap is a column of short lines (a table, a list of names), not wrapped prose
 _MIN_WIDTH = 30
@@ -41,6 +43,10 @@ def width(line: str) -> int:
     copy that made it ASCII (，→ ,) would otherwise make its lines look short. (The wide
     characters are counted by one substitution in C: this runs on every line of every file.)"""
     return len(line) + len(line) - len(_WIDE.sub("", line))
+
+
+def _slack(wrap: int) -> int:
+    return max(_SLACK, wrap // 10)
 
 
 def _unfinished(line: str) -> bool:
@@ -68,7 +74,8 @@ def wrap_width(lines: list[str]) -> int | None:
     for w in sorted(counts):
         if w < _MIN_WIDTH:
             continue
-        n = sum(counts.get(x, 0) for x in range(w - _SLACK, w + _SLACK + 1))
+        slack = _slack(w)
+        n = sum(counts.get(x, 0) for x in range(w - slack, w + slack + 1))
         if n > best_n:
             best, best_n = w, n
     if best is None or best_n < _MIN_LINES or best_n < _MIN_SHARE * len(kept):
@@ -91,7 +98,7 @@ def unwrap(text: str) -> str | None:
     for i, line in enumerate(lines):
         body = line.rstrip(" \t\r\u3000")
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        full = body.strip() and abs(width(body.strip()) - wrap) <= _SLACK
+        full = body.strip() and abs(width(body.strip()) - wrap) <= _slack(wrap)
         if full and _unfinished(body.strip()) and nxt and not _NUMBERED.match(nxt):
             lines[i + 1] = lines[i + 1].lstrip(" \t\u3000")
             space = " " if _LATIN.match(body[-1]) and _LATIN.match(nxt[0]) else ""
