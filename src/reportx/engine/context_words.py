@@ -1,0 +1,207 @@
+"""The context word lists of a rule set (rules/context.yaml), compiled once: the words around a
+figure that claims are read with, indexed by length where the longest one a phrase ends or starts
+with is wanted, and what was made of a phrase remembered (it is asked about 增长 again and again).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from reportx.engine.patterns import word_pattern
+from reportx.engine.ruleset import RuleSet
+from reportx.engine.wordsets import WordSet
+
+
+@dataclass
+class Words:
+    """The context word lists of a rule set, compiled once."""
+    breaks: str
+    list_breaks: str
+    after: list[tuple[str, str]]
+    before: list[tuple[str, str]]
+    verbs: re.Pattern        # word_pattern: `re` for the word lists searched per clause
+    verb_at_end: re.Pattern
+    between: list[str]
+    in_clause: list[tuple[str, str]]
+    subclause: tuple[str, ...]
+    verb_direction: dict[str, str | None]
+    share_words: tuple[str, ...]
+    tail_words: list[str]
+    head_words: list[str]
+    implied: dict
+    target_words: tuple[str, ...]
+    period_year: regex.Pattern
+    joiners: re.Pattern = field(default=None)
+    breakdown: tuple[str, ...] = ()
+    comparison: tuple[str, ...] = ()
+    copulas: tuple[str, ...] = ()
+    verb_masks: tuple[str, ...] = ()
+    head_pattern: regex.Pattern | None = None
+    tail_pattern: regex.Pattern | None = None
+    sentence_ends: str = ""
+    distributive: tuple[str, ...] = ()
+    joint: tuple[str, ...] = ()
+    expansions: dict = field(default_factory=dict)
+    rank_scopes: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
+    strip_chars: str = ""
+    average_words: tuple[str, ...] = ()
+    total_words: tuple[str, ...] = ()
+    years_pattern: regex.Pattern | None = None
+    default_years: int = 5
+    reach_words: tuple[str, ...] = ()
+    hold_words: tuple[str, ...] = ()
+    generic_heads: tuple[str, ...] = ()
+    minus_signs: str = ""
+    target_pattern: re.Pattern | None = None   # any target word (力争, 确保 …), one search
+    leads: tuple[str, ...] = ()     # between words and leading qualifiers (分别, 超过): before a number
+    quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
+    noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
+    rate_nouns: tuple[str, ...] = ()
+    fall_rate_nouns: tuple[str, ...] = ()     # 降幅: a rate of decline stated as a level
+    improve_words: tuple[str, ...] = ()
+    shared_head_nouns: tuple[str, ...] = ()
+    from_pattern: regex.Pattern | None = None
+    completion_words: tuple[str, ...] = ()    # 计划, 目标: a share of them is a plan's completion
+    excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
+    milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
+    aside: regex.Pattern | None = None        # a bracketed aside ((预计，下同)): no subject
+    after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
+    # derived (__post_init__): the tail and head words by length, longest first, so that the
+    # longest one a phrase ends or starts with is a few set lookups, not a scan of them all;
+    # and what strip_words made of each phrase (it is asked about 增长 again and again)
+    tail_index: tuple = field(default=(), repr=False, compare=False)
+    head_index: tuple = field(default=(), repr=False, compare=False)
+    between_index: tuple = field(default=(), repr=False, compare=False)
+    leads_index: tuple = field(default=(), repr=False, compare=False)
+    scopes_index: tuple = field(default=(), repr=False, compare=False)
+    stripped: dict = field(default_factory=dict, repr=False, compare=False)
+    masked: dict = field(default_factory=dict, repr=False, compare=False)     # mask's, likewise
+    unbetween: dict = field(default_factory=dict, repr=False, compare=False)  # strip_between's
+    last_break: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    last_list_break: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    last_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    next_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    share_set: WordSet | None = field(default=None, repr=False, compare=False)
+    completion_set: WordSet | None = field(default=None, repr=False, compare=False)
+    excess_set: WordSet | None = field(default=None, repr=False, compare=False)
+    total_set: WordSet | None = field(default=None, repr=False, compare=False)
+    distributive_set: WordSet | None = field(default=None, repr=False, compare=False)
+    in_clause_set: WordSet | None = field(default=None, repr=False, compare=False)
+    in_clause_of: dict = field(default_factory=dict, repr=False, compare=False)
+    after_index: tuple = field(default=(), repr=False, compare=False)
+    before_index: tuple = field(default=(), repr=False, compare=False)
+    after_of: dict = field(default_factory=dict, repr=False, compare=False)
+    before_of: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self):
+        # the last clause or list break before a figure, searched backwards from it (a
+        # reverse search stops at the nearest one instead of scanning the clause per character)
+        self.last_break = regex.compile(f"(?r)[{regex.escape(self.breaks)}]")
+        self.last_list_break = regex.compile(f"(?r)[{regex.escape(self.list_breaks)}]")
+        self.last_sentence_end = regex.compile(f"(?r)[{regex.escape(self.sentence_ends)}]")
+        self.next_sentence_end = regex.compile(f"[{regex.escape(self.sentence_ends)}]")
+        self.after_of, self.before_of = dict(self.after), dict(self.before)
+        self.share_set, self.total_set = WordSet(self.share_words), WordSet(self.total_words)
+        self.completion_set = WordSet(self.completion_words)
+        self.excess_set = WordSet(self.excess_words)
+        self.distributive_set = WordSet(self.distributive)
+        self.in_clause_of = dict(self.in_clause)
+        self.in_clause_set = WordSet(w for w, _ in self.in_clause)
+        self.after_index = by_length(self.after_of)
+        self.before_index = by_length(self.before_of)
+        self.tail_index = by_length(self.tail_words)
+        self.head_index = by_length(self.head_words)
+        self.between_index = by_length(self.between)
+        self.leads_index = by_length(self.leads)
+        self.scopes_index = by_length(self.rank_scopes)
+
+
+def by_length(affixes) -> tuple[tuple[int, frozenset], ...]:
+    lengths = sorted({len(w) for w in affixes}, reverse=True)
+    return tuple((n, frozenset(w for w in affixes if len(w) == n)) for n in lengths)
+
+
+def longest_affix(phrase: str, index, at_end: bool, keep: int = 0) -> str | None:
+    """The longest word of a by_length index the phrase ends (at_end) or starts with, leaving
+    at least `keep` characters of it."""
+    size = len(phrase)
+    for n, affixes in index:
+        if n <= size - keep:
+            piece = phrase[size - n:] if at_end else phrase[:n]
+            if piece in affixes:
+                return piece
+    return None
+
+
+# phrases strip_words (and texts mask) remembers per rule set, at most (then it starts again)
+REMEMBERED_LIMIT = 50_000
+
+
+def longest_first(mapping: dict) -> list[tuple[str, str]]:
+    return sorted(mapping.items(), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=8)
+def compile_words(rs: RuleSet) -> Words:
+    ctx = rs.context
+    verb_direction: dict[str, str | None] = {}
+    for direction in ("increase", "decrease", "none"):
+        for w in ctx["directions"].get(direction, []):
+            verb_direction[w] = None if direction == "none" else direction
+    verbs = word_pattern(verb_direction)
+    quals = ctx["qualifiers"]
+    return Words(
+        breaks=ctx["clause_breaks"], list_breaks=ctx["list_breaks"],
+        after=longest_first(quals["after"]), before=longest_first(quals["before"]),
+        verbs=verbs, verb_at_end=word_pattern(verb_direction, "(?:{})$"),
+        between=sorted(ctx["directions"].get("between", []), key=len, reverse=True),
+        leads=tuple(sorted({*ctx["directions"].get("between", []), *quals["before"]},
+                           key=len, reverse=True)),
+        in_clause=longest_first(quals.get("in_clause", {})),
+        subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction,
+        share_words=tuple(ctx["share_words"]),
+        # qualifier words around a number are not part of what it measures either
+        tail_words=sorted({*ctx["indicator_tail_words"], *quals["before"]}, key=len, reverse=True),
+        head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
+        implied=ctx["implied_units"], target_words=tuple(ctx["target_words"]),
+        period_year=rs.context_patterns["period_year"],  # a user's is time-limited
+        joiners=word_pattern(ctx["list_joiners"]),
+        sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
+        joint=tuple(ctx.get("joint_words", ())),
+        expansions=dict(ctx.get("list_expansions", {})),
+        aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
+        rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
+        strip_chars=ctx["indicator_strip_chars"],
+        average_words=tuple(ctx["spans"]["average_words"]),
+        total_words=tuple(ctx["spans"]["total_words"]),
+        years_pattern=regex.compile(ctx["spans"]["years_pattern"]),
+        default_years=int(ctx["spans"]["default_years"]),
+        reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),
+        hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
+        generic_heads=tuple(ctx.get("generic_heads", ())),
+        minus_signs=ctx["directions"].get("minus_signs", ""),
+        target_pattern=word_pattern(ctx["target_words"]) if ctx["target_words"]
+        else None,
+        quoted=regex.compile(ctx["directions"].get("quoted_name") or "(?!)"),
+        noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),
+        rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),
+        fall_rate_nouns=tuple(ctx["directions"].get("fall_rate_nouns", ())),
+        improve_words=tuple(ctx["directions"].get("improve", ())),
+        shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
+        from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
+        completion_words=tuple(ctx.get("completion_words", ())),
+        excess_words=tuple(ctx.get("plan_excess_words", ())),
+        milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
+        aside=regex.compile(ctx.get("aside_pattern") or "(?!)"),
+        after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
+                        ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
+        breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),
+        comparison=tuple(ctx.get("comparison_words", [])),
+        copulas=tuple(ctx["directions"].get("copulas", [])),
+        verb_masks=tuple(ctx["directions"].get("masks", [])),
+        head_pattern=rs.context_patterns.get("indicator_head_pattern"),
+        tail_pattern=rs.context_patterns.get("indicator_tail_pattern"))

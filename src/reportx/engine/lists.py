@@ -1,0 +1,215 @@
+"""Lists of figures in one sentence: A、B和C分别增长X、Y、Z gives each figure its own item; one figure
+said of several subjects names them all (游客人数、旅游收入均增长10%); a qualifier written once for a
+list covers it; a subject naming groups (城乡居民…) is spelled out (城镇居民…, 农村居民…).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportx.engine.context_words import Words
+from reportx.engine.indicators import first_word_length
+from reportx.engine.phrases import has_verb, noun_after, strip_leading, strip_words, mask
+
+if TYPE_CHECKING:
+    from reportx.engine.claims import Draft
+    from reportx.engine.document import Document
+
+
+def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
+    """A、B和C分别增长X、Y、Z: give each quantity its own item of the list as indicator."""
+    i = first = 0
+    while i < len(drafts):
+        d = drafts[i]
+        if i and drafts[i - 1].sentence != d.sentence:
+            first = i         # a sentence's figures stand together, in order
+        j = i + 1
+        while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence \
+                and not words.distributive_set.found_in(drafts[j].own) \
+                and not (drafts[j].q.unit != d.q.unit and has_verb(drafts[j].own, words)):
+            # …、分别增长X和Y starts a list of its own, and so does a verb with figures of another
+            # unit (分别达到37462元和17597元、增长7%和10%)
+            j += 1
+        word = words.distributive_set.first_in(d.clause)
+        if j - i > 1 and not word:
+            # 国内游客人次、总花费增长5.6％、7.5％: as many subjects as figures share them out too
+            word = implicit_distribution(d, j - i, words)
+        subject = strip_words(d.clause.split(word)[0], words) if word else ""
+        items = expand(subjects(subject, words), j - i, words.expansions)
+        items = [s for s in items if s]
+        # the figures before it in its sentence, as many as are read below (not all of them:
+        # a sentence of 10,000 figures would make that quadratic)
+        before = drafts[max(first, i - max(j - i, 2)):i]
+        if j - i > 1 and items and len(items) == j - i:
+            prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
+            for k, item in enumerate(share_heads(items)):
+                drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
+        elif j - i > 1 and not items and (word or not strip_words(d.own, words)):
+            # 接待游客7.6亿人次、实现旅游收入8432亿元，(分别)增长9.2%和11.4%: the figures just
+            # before, in the same sentence, name the list
+            named = before[-(j - i):]
+            if (d.indicator is None or d.inherited) and len(named) == j - i and len({p.indicator for p in named}) == j - i:
+                for k, p in enumerate(named):
+                    drafts[i + k].indicator = p.indicator
+        elif j - i > 1 and not word and bare_list(doc, drafts[i:j], words) \
+                and (groups := named_groups(d.indicator, j - i, words)):
+            # 城乡居民人均可支配收入达27732元、16695元 / 城镇和农村居民人均可支配收入44178元、25396元:
+            # a subject naming as many groups as figures follow it gives each figure its group
+            for k, group in enumerate(groups):
+                drafts[i + k].indicator = group
+        elif j - i == 1:
+            joint_subjects(d, word, words, before)
+        i = j
+
+
+def subjects(subject: str, words: Words) -> list[str]:
+    """The items of a list of subjects (A、B和C), each trimmed; one item when the list is a
+    compact enumeration that list_expansions spells out (城、乡居民… is 城镇居民…, 农村居民…)."""
+    if any(w in subject for w in words.expansions if words.joiners.search(w)):
+        return [subject]
+    return [strip_words(s, words) for s in words.joiners.split(subject) if s]
+
+
+def bare_list(doc: Document, chain: list[Draft], words: Words) -> bool:
+    """Figures of one unit listed one after another (27732元、16695元; 815元和615元) with nothing
+    after each: not 3万户，10.62万群众 (a comma, two things), nor 13条河流、300条侵蚀沟 (each
+    counts its own noun)."""
+    return all(d.q.unit == chain[0].q.unit and not noun_after(doc, d, words)
+               for d in chain) and all(d.clause.strip() for d in chain[1:])
+
+
+def named_groups(phrase: str | None, count: int, words: Words) -> list[str] | None:
+    """The `count` groups a subject names jointly (城乡居民… → 城镇居民…, 农村居民…; 城镇和农村居民…
+    likewise): groups of one indicator, so they end alike (…居民人均可支配收入). None when it
+    does not name that many (卫生户厕普及率 is no list of 卫生户厕普 and 率)."""
+    if not phrase:
+        return None
+    items = expand(subjects(phrase, words), count, words.expansions)
+    items = share_heads([s for s in items if s]) if len(items) == count else []
+    if len(items) != count or len(common_ending(items)) < 2:
+        return None
+    return items
+
+
+def common_ending(items: list[str]) -> str:
+    ending = items[0]
+    for item in items[1:]:
+        n = 0
+        while n < min(len(ending), len(item)) and ending[-1 - n] == item[-1 - n]:
+            n += 1
+        ending = ending[len(ending) - n:]
+    return ending
+
+
+def joint_subjects(d: Draft, word: str | None, words: Words, before: list[Draft]) -> None:
+    """One figure said of several subjects (游客人数、旅游收入均增长10%以上; 城乡居民人均可支配收入分别
+    增长7.5%; 城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%): the indicator
+    names them all, 、-joined, so each can be read off it."""
+    joint = joint_word(d.clause, words)
+    cue = word or joint
+    if cue is None:
+        return
+    head = d.clause[:d.clause.rfind(cue)] if cue == joint else d.clause.split(cue)[0]
+    subject = strip_words(head, words)
+    if not subject and word:
+        named = [p.indicator for p in before[-2:] if p.indicator]
+        if len(named) == 2 and len(set(named)) == 2 and not has_verb(head, words):
+            d.indicator = "、".join(named)
+        return
+    if word is None and words.joiners.search(subject) is None:
+        return
+    items = expand([strip_words(s, words) for s in words.joiners.split(subject) if s], 2,
+                    words.expansions)
+    items = [s for s in items if s]
+    if len(items) < 2:
+        return
+    items = share_heads(items)
+    first = items[0]
+    items = [first] + [first[:first_word_length(first)] + s if s in words.shared_head_nouns else s
+                       for s in items[1:]]
+    d.indicator = "、".join(items)
+
+
+def joint_word(clause: str, words: Words) -> str | None:
+    """均 / 都 saying one figure of all the subjects before it: standing right before the verb or
+    the number (…均增长12%, …增长均超20%), not inside a word (人均, 年均, 成都)."""
+    for w in words.joint:
+        at = clause.rfind(w)
+        if at < 0:
+            continue
+        rest = strip_leading(clause[at + len(w):].strip(), words)   # 均超20%: 超 is no word
+        if not rest or words.verbs.fullmatch(mask(rest, words)):
+            return w
+    return None
+
+
+def share_list_qualifiers(drafts: list[Draft], words: Words) -> None:
+    """One qualifier written once for a list covers the list (GUIDELINE): 分别增长8%和10%左右 →
+    both approx; 分别超过8万元、4.5万元 → both at_least."""
+    i = 0
+    while i < len(drafts):
+        j = i + 1
+        while j < len(drafts) and drafts[j].continues and drafts[j].sentence == drafts[i].sentence:
+            j += 1
+        chain = drafts[i:j]
+        if len(chain) > 1:
+            last, first = chain[-1], chain[0]
+            if last.qualifier and last.qualifier_after and last.qualifier != "range":
+                for d in chain[:-1]:
+                    d.qualifier = d.qualifier or last.qualifier
+            elif first.qualifier and not first.qualifier_after and first.qualifier != "range":
+                for d in chain[1:]:       # bare items only: 突破4000亿元、达到4211亿元 is no list
+                    if not words.joiners.sub("", d.own).strip(words.strip_chars):
+                        d.qualifier = d.qualifier or first.qualifier
+        i = j
+
+
+def implicit_distribution(d: Draft, count: int, words: Words) -> str | None:
+    """The verb that splits `A、B增长X、Y` into subjects and figures, when the subjects are as many
+    as the figures (else None: 改造棚户区2740套、老旧小区3081套 is two clauses, not a list)."""
+    verbs = [m for m in words.verbs.finditer(mask(d.clause, words)) if len(m[0]) > 1]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subject = d.clause[:verb.start()]
+    if words.joiners.search(subject) is None:
+        return None
+    parts = [s for s in words.joiners.split(strip_words(subject, words)) if s.strip()]
+    return verb[0] if len(parts) == count else None
+
+
+def expand(items: list[str], count: int, expansions: dict) -> list[str]:
+    """城乡居民人均可支配收入 with two figures → 城镇居民人均可支配收入, 农村居民人均可支配收入."""
+    if len(items) == 1 and count > 1:
+        for word, parts in expansions.items():
+            if word in items[0] and len(parts) == count:
+                return [items[0].replace(word, part, 1) for part in parts]
+    return items
+
+
+def share_heads(items: list[str]) -> list[str]:
+    """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入; 城镇居民、农村居民
+    人均可支配收入 → … too; 第一、二、三产业增加值 → 第一产业增加值 …: shorter items share the head of
+    the last item. An item ending in a word the last item has (居民) takes what follows that word;
+    otherwise short items (three characters or fewer) take the last item's head after its first
+    word (jieba) or after as many characters as the item before it, whichever is shorter."""
+    last, before = items[-1], items[-2]
+    if len(last) <= len(before):
+        return items
+    shared = [head_after_common_word(i, last) for i in items[:-1]]
+    if all(shared):
+        return [i + h for i, h in zip(items[:-1], shared)] + [last]
+    if not all(len(i) <= 3 for i in items[:-1]):
+        return items
+    first_word = first_word_length(last)
+    head = last[min(first_word, len(before)):]
+    return [i if i.endswith(head) else i + head for i in items[:-1]] + [last]
+
+
+def head_after_common_word(item: str, last: str) -> str:
+    """What `last` has after the longest ending of `item` (two characters or more) it contains:
+    城镇居民 / 农村居民人均可支配收入 → 人均可支配收入 (empty if none, or if nothing follows)."""
+    for n in range(len(item), 1, -1):
+        at = last.find(item[-n:])
+        if at > 0:
+            return last[at + n:]
+    return ""

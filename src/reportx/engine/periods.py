@@ -1,0 +1,129 @@
+"""When a figure is about: the time frame it stands in (a part's heading, a paragraph's opening),
+a span named earlier in its sentence, a year written before it; and how many years it covers
+(a span's average or total, a flow in a multi-year frame). A sentence's years, spans and target
+words are read once for all its figures.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import NamedTuple, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportx.engine.claims import Draft
+    from reportx.engine.context_words import Words
+    from reportx.engine.document import Document
+
+
+# Units of a ratio: 2019年的92% compares with 2019, it is not about 2019.
+RATIO_UNITS = {"%", "pp", "x"}
+
+
+@dataclass
+class SentenceFacts:
+    """What a whole sentence (to its 。) says about periods, read once for all its figures."""
+    years: list[tuple[int, int, bool]]     # (end offset, year, followed by 的)
+    plans: bool                            # it has a target word (力争, 确保 …)
+    spans: list                            # time expressions naming a span (“十四五”时期, 过去五年)
+    text: str | None = None                # the sentence as written, once for all its claims
+
+    @classmethod
+    def read(cls, doc: Document, bounds: tuple[int, int], words: Words, memo: dict
+             ) -> "SentenceFacts":
+        """The facts of the ；-part `bounds`, from those of its whole 。-sentence, which are read
+        once for all its parts (a sentence of 10,000 ；-parts is read once, not 10,000 times)."""
+        whole = whole_sentence(doc, bounds, words, memo)
+        plans = bisect.bisect_left(whole.targets, bounds[1]) > 0
+        return cls(whole.years, plans, whole.spans)
+
+
+@dataclass
+class WholeSentence:
+    """Years, spans and target words of a whole 。-sentence, for all its ；-parts."""
+    start: int
+    end: int
+    years: list
+    spans: list
+    targets: list[int]      # start offsets of target words (力争, 确保 …), in order
+
+
+def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: dict
+                    ) -> WholeSentence:
+    norm = doc.norm
+    last = memo.get("_whole")
+    if last is not None and last.start <= bounds[0] < last.end:
+        return last
+    # just after the last sentence end before it; each end character is looked for only after
+    # the nearest found so far (one the report never uses, ！, would otherwise be looked for back
+    # to the top, for every sentence)
+    start = last.end if last is not None and last.end <= bounds[0] else 0
+    before = words.last_sentence_end.search(norm, start, bounds[0] + 1)
+    start = before.end() if before else start
+    # the nearest end after it, by one search that stops there (a find per end character
+    # would look for one the report never uses to the end of the text, for every sentence)
+    after = words.next_sentence_end.search(norm, bounds[0])
+    end = max(after.end() if after else len(norm), bounds[1])
+    years = [(m.end(), int(m["year"]), bool(m["of"]))
+             for m in words.period_year.finditer(norm, start, end)]
+    spans = []
+    if doc.times is not None:
+        spans = [(start + e.end, e) for e in
+                 doc.times.expressions(norm[start:end], years=False, plan_suffix_only=True)
+                 if e.last > e.first]
+    targets = [m.start() for m in words.target_pattern.finditer(norm, start, end)] \
+        if words.target_pattern is not None else []
+    whole = memo["_whole"] = WholeSentence(start, end, years, spans, targets)
+    return whole
+
+
+class When(NamedTuple):     # a tuple: made for every claim, a frozen dataclass costs 4x
+    period: str | None
+    kind: str | None
+    span: int | None
+
+
+def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
+    """Period, kind and span of a figure: the frame it stands in (a part's heading, a paragraph's
+    opening), then a span named earlier in its sentence, then a year written before it."""
+    frame = doc.frame_at(d.q.start)
+    kind = frame.kind if frame else None
+    first, last = (frame.first, frame.last) if frame else (None, None)
+    sentence = sentences.get(d.sentence)
+    if sentence is None:
+        sentence = sentences[d.sentence] = SentenceFacts.read(doc, d.sentence, words, sentences)
+    for end, expr in sentence.spans:
+        if end <= d.q.start:
+            kind, first, last = expr.kind, expr.first, expr.last
+    # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
+    explicit = None
+    for end, found, of in sentence.years:
+        if end > d.q.start or (of and (end != d.q.start or d.unit in RATIO_UNITS)):
+            continue          # 由2015年的98.6亿元: the year of that figure only
+        explicit = found
+    year = doc.year
+    if d.start_of_pair and explicit is None and first is not None:
+        # 从3826.5亿元增长到4398.6亿元: the level the frame started from
+        return When(str(first - 1), "actual", None)
+    if explicit is not None:
+        if year:
+            kind = "actual" if explicit < year else "target"
+        first = last = explicit
+    elif kind is None and sentence.plans:
+        kind = "target"
+        if last is None and year:
+            first = last = year
+    return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+def span(d: Draft, first: int | None, last: int | None, words: Words) -> int | None:
+    """How many years a figure covers, when more than one: a span its clause names (5年增长18.7%),
+    an average (年均), a total (累计), or any flow in a multi-year frame; a level reached is its
+    last year's."""
+    if d.level and not (d.average or d.total):
+        return None
+    if d.span_years:
+        return d.span_years
+    years = last - first + 1 if first is not None and last is not None else 1
+    if years > 1:
+        return years
+    return words.default_years if d.average else None

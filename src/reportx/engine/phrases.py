@@ -1,0 +1,219 @@
+"""The words around one figure: trimming an indicator phrase of its verbs and lead-in words, the
+verb that gives a figure its direction, what follows a figure, whether a clause holds an average
+word or a verb at all. Each takes the rule set's compiled context words (context_words.Words).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from reportx.engine.context_words import REMEMBERED_LIMIT, Words, longest_affix
+
+if TYPE_CHECKING:
+    from reportx.engine.claims import Draft
+    from reportx.engine.document import Document
+
+
+def strip_words(phrase: str, words: Words) -> str:
+    """Trim the verbs and lead-in words around an indicator phrase: 其中第一产业增加值增长 → 第一产业增加值."""
+    known = words.stripped.get(phrase)
+    if known is not None:
+        return known
+    asked = phrase
+    changed = True
+    while changed and phrase:
+        changed = False
+        if not phrase.endswith(words.aliases):                      # 经济增长 is a name
+            w = longest_affix(phrase, words.tail_index, at_end=True)
+            if w is not None:
+                phrase, changed = phrase[: -len(w)], True
+        w = longest_affix(phrase, words.head_index, at_end=False)
+        if w is not None:
+            phrase, changed = phrase[len(w):], True
+        if words.tail_pattern is not None:
+            m = words.tail_pattern.search(phrase)
+            if m and m.end() > m.start():
+                phrase, changed = phrase[:m.start()], True
+        if words.head_pattern is not None:
+            m = words.head_pattern.match(phrase)
+            if m and m.end() > 0:
+                phrase, changed = phrase[m.end():], True
+        verb = words.verb_at_end.search(mask(phrase, words))
+        if verb and verb.start() >= 2 and not phrase.endswith(words.aliases):
+            phrase, changed = phrase[:verb.start()], True     # 进出口总值翻番 → 进出口总值
+        stripped = phrase.strip(words.strip_chars)
+        changed = changed or stripped != phrase
+        phrase = stripped
+    if len(words.stripped) >= REMEMBERED_LIMIT:
+        words.stripped.clear()
+    words.stripped[asked] = phrase
+    return phrase
+
+
+def verb_before_is(own: str, verbs: tuple[str, ...], words: Words) -> bool:
+    return bool(verbs) and strip_between(own.rstrip(), words).endswith(verbs)
+
+
+def rate_noun_before(own: str, words: Words) -> str | None:
+    """增速 / 增幅 / 增长率 right before the number, a copula or 为/达 between: a rate of growth."""
+    text = strip_between(own.rstrip(), words)
+    verb = words.verb_at_end.search(mask(text, words))
+    if verb:
+        text = text[:verb.start()]          # 增速达到 / 增速完成 / 增速为
+    text = text.rstrip()
+    if text.endswith(words.rate_nouns):
+        return "increase"
+    return "decrease" if words.fall_rate_nouns and text.endswith(words.fall_rate_nouns) else None
+
+
+def bare_head(phrase: str | None, words: Words) -> str | None:
+    """A phrase less a leading verb (实现收入 → 收入): what a companion head must be, whole."""
+    if not phrase:
+        return phrase
+    verb = words.verbs.match(mask(phrase, words))
+    return phrase[verb.end():] if verb else phrase
+
+
+def verb_outside_name(own: str, words: Words) -> bool:
+    """Whether the verb that gave a figure its direction governs it from outside its name: at the
+    start (新增高新技术企业120家) or after the name (…增加值分别增长), not inside it (城镇新增就业)."""
+    phrase = strip_words(own.strip(), words)
+    masked = mask(phrase, words)
+    for v in words.verbs.finditer(masked):
+        if len(v[0]) > 1 and 0 < v.start() and v.end() < len(phrase):
+            return False
+    return True
+
+
+def is_average(clause: str, words: Words) -> bool:
+    """年均增长5.5% / 年均5.5%: an average word before a verb or right before the number."""
+    for w in words.average_words:
+        at = clause.find(w)
+        while at >= 0:
+            rest = strip_leading(clause[at + len(w):].lstrip(), words)
+            if not rest or words.verbs.match(mask(rest, words)):
+                return True
+            at = clause.find(w, at + 1)
+    return False
+
+
+def strip_leading(text: str, words: Words) -> str:
+    """Drop the words that may stand between an average word and its number (分别, 超过, 达)."""
+    return trim(text, words.leads_index, start=True)
+
+
+def small_number(text: str) -> int | None:
+    from reportx.engine.numerals import parse_number, NumberError
+
+    try:
+        n = int(parse_number(text))
+    except (NumberError, ValueError):
+        return None
+    return n if 1 < n <= 30 else None
+
+
+def has_verb(text: str, words: Words) -> bool:
+    return words.verbs.search(mask(text, words)) is not None
+
+
+def following_phrase(doc: Document, d: Draft, words: Words) -> str:
+    """3家企业荣获…: a number that opens its clause counts what follows it."""
+    # the words to the next break: finds bounded by the sentence's end, on the text itself (a
+    # copy of the rest of the sentence per figure is quadratic in a sentence of 10,000 figures)
+    end = max(d.sentence[1], d.q.end)
+    found = (doc.norm.find(ch, d.q.end, end) for ch in words.breaks + words.list_breaks)
+    cut = min([i for i in found if i >= 0], default=end) - d.q.end
+    phrase = doc.norm[d.q.end:d.q.end + cut].lstrip()     # 5.2% 左右: a space is no word
+    for w, _ in words.after:
+        if phrase.startswith(w):
+            phrase = phrase[len(w):]
+    return doc.text[d.q.end + (cut - len(phrase)):d.q.end + cut].strip()
+
+
+def noun_after(doc: Document, d: Draft, words: Words) -> str:
+    """The noun a figure counts when it stands before it (新增2.6万个公办学位): the words after it
+    to the next break, if they are words (not 和10.1％, the next item of a list)."""
+    following = following_phrase(doc, d, words)
+    if not following or words.joiners.match(following) or regex.search(r"\d", following):
+        return ""
+    return strip_words(following, words) or following
+
+
+def is_subclause(clause: str, words: Words) -> bool:
+    return clause.lstrip().startswith(words.subclause)
+
+
+def moves(text: str, words: Words) -> bool:
+    return any(words.verb_direction.get(m[0]) for m in words.verbs.finditer(text))
+
+
+def direction_of(text: str, words: Words) -> tuple[str | None, bool]:
+    """The direction of the verb governing a quantity whose clause is `text`.
+
+    The verb right before the number decides, words like 分别/同比/超/至 between them skipped;
+    else the clause's first verb of two or more characters. found=False: no verb at all.
+    """
+    tail = strip_between(text.rstrip(), words)
+    m = words.verb_at_end.search(mask(tail, words))
+    # a copula right before the number (分别为, 达) lets the clause's main verb decide
+    if m and m[0] not in words.copulas:
+        return words.verb_direction[m[0]], True
+    masked = mask(text, words)
+    for v in words.verbs.finditer(masked):
+        if len(v[0]) > 1 and not masked.startswith(words.noun_linkers, v.end()):
+            return words.verb_direction[v[0]], True   # 对经济增长的贡献率: a noun, no verb
+    return None, False
+
+
+def verb_before(text: str, words: Words) -> str | None:
+    """The direction of a verb standing right before the number (升至, 下降至), if any."""
+    tail = strip_between(text.rstrip(), words)
+    m = words.verb_at_end.search(mask(tail, words))
+    return words.verb_direction[m[0]] if m else None
+
+
+def strip_scope(text: str, words: Words) -> str:
+    """升至全省第5位: the rank's scope (全省) is not the verb's."""
+    return trim(text.rstrip(), words.scopes_index, once=True)
+
+
+def strip_between(tail: str, words: Words) -> str:
+    """Drop the words between a verb and its number (增长超3倍, 分别下降7.2％, 上升至48%).
+    Remembered per text: a figure's clause is asked about several times."""
+    known = words.unbetween.get(tail)
+    if known is None:
+        if len(words.unbetween) >= REMEMBERED_LIMIT:
+            words.unbetween.clear()
+        known = words.unbetween[tail] = trim(tail, words.between_index, keep=1)
+    return known
+
+
+def trim(text: str, index, *, start: bool = False, once: bool = False, keep: int = 0) -> str:
+    """Strip the longest word of a by_length `index` from the end (or the start) of `text`,
+    again and again (once: only one), leaving at least `keep` characters."""
+    while text:
+        w = longest_affix(text, index, at_end=not start, keep=keep)
+        if w is None:
+            break
+        text = text[len(w):] if start else text[:-len(w)]
+        if once:
+            break
+    return text
+
+
+def mask(text: str, words: Words) -> str:
+    """Blank out nouns that contain a verb (增加值, 增速) and quoted names (“亩均效益提升”行动) so
+    their verbs are not read as verbs; same length, so offsets hold."""
+    known = words.masked.get(text)
+    if known is not None:
+        return known
+    asked = text
+    for noun in words.verb_masks:
+        if noun in text:
+            text = text.replace(noun, "□" * len(noun))
+    text = words.quoted.sub(lambda m: "□" * len(m[0]), text)
+    if len(words.masked) >= REMEMBERED_LIMIT:
+        words.masked.clear()
+    words.masked[asked] = text
+    return text
