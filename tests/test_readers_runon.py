@@ -60,3 +60,26 @@ def test_paragraphs_run_together_with_one_space_after_each_sentence(tmp_path):
 def test_one_stray_space_after_a_sentence_is_no_flattened_page():
     line = "全市地区生产总值增长5%。 " + "一般公共预算收入增长3%，" * 30 + "完成目标。"
     assert split_run_on(line) is None
+
+
+def test_numbered_headings_glued_to_the_sentence_before_get_lines_of_their_own(tmp_path):
+    text = (SEEDS / "guigang-2024.txt").read_text(encoding="utf-8")
+    flat = "".join(p.strip() for p in text.split("\n") if p.strip())    # no separator at all
+    path = tmp_path / "guigang-2024.txt"
+    path.write_text(flat, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = reportx.load(path)
+    assert any("numbered headings" in str(w.message) for w in caught)
+    assert any(s.path.startswith("一、2023年工作回顾") for s in doc.sections)
+    claims = reportx.extract(doc)
+    for c in claims:
+        assert doc.text[c.start:c.end] == c.surface
+    assert {c.kind for c in claims} >= {"actual", "target"}
+
+
+def test_a_report_written_a_paragraph_per_line_has_no_glued_headings():
+    from reportx.readers.runon import part_glued_headings
+
+    for path in sorted(SEEDS.glob("*.txt")):
+        assert part_glued_headings(path.read_text(encoding="utf-8")) is None

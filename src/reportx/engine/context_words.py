@@ -69,6 +69,7 @@ class Words:
     excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
     aside: regex.Pattern | None = None        # a bracketed aside ((预计，下同)): no subject
+    noise: regex.Pattern | None = None        # dropped from a phrase: a footnote mark, a PDF's spaces
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
     # derived (__post_init__): the tail and head words by length, longest first, so that the
     # longest one a phrase ends or starts with is a few set lookups, not a scan of them all;
@@ -197,6 +198,7 @@ def compile_words(rs: RuleSet) -> Words:
         excess_words=tuple(ctx.get("plan_excess_words", ())),
         milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
         aside=regex.compile(ctx.get("aside_pattern") or "(?!)"),
+        noise=regex.compile(ctx.get("phrase_noise") or "(?!)"),
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
                         ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
         breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),

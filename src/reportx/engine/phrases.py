@@ -21,6 +21,7 @@ def strip_words(phrase: str, words: Words) -> str:
     if known is not None:
         return known
     asked = phrase
+    phrase = words.noise.sub("", phrase)
     changed = True
     while changed and phrase:
         changed = False

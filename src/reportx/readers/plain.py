@@ -117,7 +117,7 @@ def plain_text(data: bytes, name: str = "<bytes>") -> str:
     """A text file's report text: decoded; paragraphs run together on one line parted where
     runs of spaces part them (runon); lines joined where the text is hard-wrapped at a fixed
     width (text copied out of a PDF; wrapped). Either says so in a warning."""
-    from reportx.readers.runon import split_run_on
+    from reportx.readers.runon import part_glued_headings, split_run_on
     from reportx.readers.wrapped import unwrap
 
     text = decode_bytes(data, name)
@@ -128,6 +128,11 @@ def plain_text(data: bytes, name: str = "<bytes>") -> str:
         warn(name, "its paragraphs run together on long lines, parted by runs of spaces; each "
                    "run was read as a paragraph break (offsets unchanged)")
         text = split
+    parted = part_glued_headings(text)
+    if parted is not None:
+        warn(name, "numbered headings run on from the sentence before them; each was put on a "
+                   "line of its own, so offsets point into the parted text")
+        text = parted
     joined = unwrap(text)
     if joined is None:
         return text

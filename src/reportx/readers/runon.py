@@ -33,3 +33,23 @@ def split_run_on(text: str) -> str | None:
             line = _BREAK.sub(lambda m: "\n" + m[0][1:], line)
         out.append(line)
     return "\n".join(out)
+
+
+# a numbered heading glued to the sentence before it (…提出意见。一、2019年工作回顾2019年，…): a page
+# flattened without even spaces. Inside one paragraph of a report a numbered heading does not
+# follow a sentence's end (none in ../shared/corpus), so in a long line it is a paragraph break.
+_GLUED_HEADING = re.compile(
+    r"(?<=[。！？!?])(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]))")
+_HEADING_LINE = 300
+
+
+def part_glued_headings(text: str) -> str | None:
+    """The text with a line end put before each numbered heading glued to the sentence before
+    it in a long line, or None if it has none. This adds characters: offsets then point into
+    the parted text."""
+    lines = text.split("\n")
+    if not any(len(line) >= _HEADING_LINE and _GLUED_HEADING.search(line) for line in lines):
+        return None
+    return "\n".join(_GLUED_HEADING.sub("\n", line) if len(line) >= _HEADING_LINE else line
+                     for line in lines)
+
