@@ -194,3 +194,22 @@ def test_reportx_alone_prints_its_help_and_no_empty_error_line():
     assert "extract" in out.stdout + out.stderr          # the help, with its commands
     assert "error" not in out.stderr                     # no empty "reportx: error:" line
     assert out.returncode == 2
+
+
+def test_a_readers_warning_is_one_line_from_every_command(tmp_path):
+    """`reportx text` reads a file itself: a reader's warning (a hard-wrapped text) still comes
+    out as one `reportx: warning:` line, not Python's warning with its source line."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SEEDS
+    from tests.test_readers_wrapped import _wrap
+
+    path = tmp_path / "wrapped.txt"
+    path.write_text(_wrap((SEEDS / "yulin-2024.txt").read_text(encoding="utf-8"), 50),
+                    encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "reportx", "text", str(path)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0
+    lines = [ln for ln in out.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("reportx: warning: ") and "wrapped" in lines[0]

@@ -54,6 +54,7 @@ def main() -> None:
 
     from reportx.cli.signals import terminations_raise
 
+    _warnings_as_lines()
     with terminations_raise():
         try:
             code = app(standalone_mode=False)
@@ -67,6 +68,26 @@ def main() -> None:
                 print(f"reportx: error: {_usage_line(exc)}", file=sys.stderr)
             code = exc.exit_code
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _warnings_as_lines() -> None:
+    """A reader's warning that reaches the top (`reportx text` of a hard-wrapped file, say: the
+    batch commands collect theirs) is one line, `reportx: warning: …`, not Python's two lines
+    naming the source file that raised it."""
+    import sys
+    import warnings
+
+    from reportx.errors import ReportxWarning
+
+    shown = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, ReportxWarning):
+            print(f"reportx: warning: {message}", file=sys.stderr)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
 
 
 def _usage_line(exc) -> str:
