@@ -117,6 +117,7 @@ def plain_text(data: bytes, name: str = "<bytes>") -> str:
     """A text file's report text: decoded; paragraphs run together on one line parted where
     runs of spaces part them (runon); lines joined where the text is hard-wrapped at a fixed
     width (text copied out of a PDF; wrapped). Either says so in a warning."""
+    from reportx.readers.ruby import drop_pinyin
     from reportx.readers.runon import part_glued_headings, split_run_on
     from reportx.readers.wrapped import unwrap
 
@@ -128,6 +129,12 @@ def plain_text(data: bytes, name: str = "<bytes>") -> str:
         warn(name, "its paragraphs run together on long lines, parted by runs of spaces; each "
                    "run was read as a paragraph break (offsets unchanged)")
         text = split
+    unglossed = drop_pinyin(text)
+    if unglossed is not None:
+        warn(name, "characters are glossed with their pinyin in brackets (現(xiàn)在: a mirror "
+                   "site's copy); the glosses were dropped, so offsets point into the text "
+                   "without them")
+        text = unglossed
     parted = part_glued_headings(text)
     if parted is not None:
         warn(name, "numbered headings run on from the sentence before them; each was put on a "
