@@ -202,3 +202,31 @@ def make_docx(body: str | None = None, document: bytes | None = None,
         z.writestr("_rels/.rels", _RELS)
         z.writestr("word/document.xml", document if document is not None else document_xml(body))
     return out.getvalue()
+
+
+def seed_text(name: str) -> str:
+    """A bundled report's text."""
+    from tests.conftest import SEEDS
+
+    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def load_saved(tmp_path, name: str, text: str):
+    """A report saved as `text` in tmp_path and read back: its Document and the messages of the
+    warnings reading it gave (a reshaped layout is said in one)."""
+    import warnings
+
+    import reportx
+
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = reportx.load(path)
+    return doc, [str(w.message) for w in caught]
+
+
+def facts(claims) -> list[tuple]:
+    """What a claim says, without where: to compare the claims of one report in two shapes."""
+    return [(c.value, c.unit, c.indicator_id or "", c.period or "", c.kind or "",
+             c.qualifier or "", c.direction or "") for c in claims]

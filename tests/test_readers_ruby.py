@@ -2,32 +2,22 @@
 地區(qū)生產(chǎn)總值): the glosses are dropped, and the report reads as it would without them."""
 from __future__ import annotations
 
-import warnings
 from collections import Counter
 
 import reportx
 from reportx.readers.ruby import drop_pinyin
-from tests.conftest import SEEDS
+from tests.readers_fixtures import facts, load_saved, seed_text
 
 GLOSSES = {"现": "xiàn", "报": "bào", "区": "qū", "产": "chǎn", "点": "diǎn", "击": "jī"}
 
 
-def _facts(claims) -> list[tuple]:
-    return [(c.value, c.unit, c.indicator_id or "", c.period or "", c.kind or "",
-             c.qualifier or "", c.direction or "") for c in claims]
-
-
 def test_glossed_report_reads_as_the_plain_one(tmp_path):
-    text = (SEEDS / "guigang-2024.txt").read_text(encoding="utf-8")
+    text = seed_text("guigang-2024")
     glossed = "".join(ch + f"({GLOSSES[ch]})" if ch in GLOSSES else ch for ch in text)
-    path = tmp_path / "guigang-2024.txt"
-    path.write_text(glossed, encoding="utf-8")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        doc = reportx.load(path)
-    assert any("pinyin" in str(w.message) for w in caught)
+    doc, messages = load_saved(tmp_path, "guigang-2024", glossed)
+    assert any("pinyin" in m for m in messages)
     assert doc.text == text
-    assert Counter(_facts(reportx.extract(doc))) == Counter(_facts(reportx.extract(text)))
+    assert Counter(facts(reportx.extract(doc))) == Counter(facts(reportx.extract(text)))
 
 
 def test_brackets_that_are_no_gloss_stay():

@@ -2,17 +2,12 @@
 saved from a site that flattened its layout): read as paragraphs, offsets those of the file."""
 from __future__ import annotations
 
-import warnings
 from collections import Counter
 
 import reportx
 from reportx.readers.runon import split_run_on
 from tests.conftest import SEEDS
-
-
-def _facts(claims) -> list[tuple]:
-    return [(c.value, c.unit, c.indicator_id or "", c.period or "", c.kind or "",
-             c.qualifier or "", c.direction or "") for c in claims]
+from tests.readers_fixtures import facts as _facts, load_saved, seed_text
 
 
 def test_text_a_paragraph_per_line_has_no_run_on_lines():
@@ -21,15 +16,11 @@ def test_text_a_paragraph_per_line_has_no_run_on_lines():
 
 
 def test_run_on_paragraphs_read_as_paragraphs(tmp_path):
-    text = (SEEDS / "guigang-2024.txt").read_text(encoding="utf-8")
+    text = seed_text("guigang-2024")
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     flat = "   ".join(paragraphs)                      # one line, three spaces between paragraphs
-    path = tmp_path / "guigang-2024.txt"
-    path.write_text(flat, encoding="utf-8")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        doc = reportx.load(path)
-    assert any("run together" in str(w.message) for w in caught)
+    doc, messages = load_saved(tmp_path, "guigang-2024", flat)
+    assert any("run together" in m for m in messages)
     assert len(doc.text) == len(flat)                  # one character for one
     claims = reportx.extract(doc)
     for c in claims:
@@ -45,13 +36,9 @@ def test_single_spaces_and_short_lines_are_left_alone():
 
 
 def test_paragraphs_run_together_with_one_space_after_each_sentence(tmp_path):
-    text = (SEEDS / "yulin-2024.txt").read_text(encoding="utf-8")
+    text = seed_text("yulin-2024")
     flat = " ".join(p.strip() for p in text.split("\n") if p.strip())
-    path = tmp_path / "yulin-2024.txt"
-    path.write_text(flat, encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        claims = reportx.extract(reportx.load(path))
+    claims = reportx.extract(load_saved(tmp_path, "yulin-2024", flat)[0])
     assert {c.kind for c in claims} >= {"actual", "target"}      # parts read as review and plan
     same = Counter(_facts(claims)) & Counter(_facts(reportx.extract(text)))
     assert sum(same.values()) >= 0.95 * len(claims)
@@ -63,14 +50,10 @@ def test_one_stray_space_after_a_sentence_is_no_flattened_page():
 
 
 def test_numbered_headings_glued_to_the_sentence_before_get_lines_of_their_own(tmp_path):
-    text = (SEEDS / "guigang-2024.txt").read_text(encoding="utf-8")
+    text = seed_text("guigang-2024")
     flat = "".join(p.strip() for p in text.split("\n") if p.strip())    # no separator at all
-    path = tmp_path / "guigang-2024.txt"
-    path.write_text(flat, encoding="utf-8")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        doc = reportx.load(path)
-    assert any("numbered headings" in str(w.message) for w in caught)
+    doc, messages = load_saved(tmp_path, "guigang-2024", flat)
+    assert any("numbered headings" in m for m in messages)
     assert any(s.path.startswith("一、2023年工作回顾") for s in doc.sections)
     claims = reportx.extract(doc)
     for c in claims:

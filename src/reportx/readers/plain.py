@@ -114,38 +114,39 @@ def decode_text(data: bytes, name: str = "<bytes>") -> str:
 
 
 def plain_text(data: bytes, name: str = "<bytes>") -> str:
-    """A text file's report text: decoded; paragraphs run together on one line parted where
-    runs of spaces part them (runon); lines joined where the text is hard-wrapped at a fixed
-    width (text copied out of a PDF; wrapped). Either says so in a warning."""
+    """A text file's report text: decoded, then each shape of text saved from elsewhere put
+    back as the report it is (_layout_repairs, in order), each saying so in a warning."""
+    text = decode_bytes(data, name)
+    if not has_han(text, MIN_HAN):
+        return text                     # no report text: nothing to lay out
+    for repair, message in _layout_repairs():
+        repaired = repair(text)
+        if repaired is not None:
+            warn(name, message)
+            text = repaired
+    return text
+
+
+def _layout_repairs():
+    """What may be wrong with a saved text's layout, and what its warning says, in the order
+    they are undone: paragraphs run together (the spaces that part them become line ends, one
+    for one), pinyin glosses, headings glued to the sentence before, lines wrapped at a width."""
     from reportx.readers.ruby import drop_pinyin
     from reportx.readers.runon import part_glued_headings, split_run_on
     from reportx.readers.wrapped import unwrap
 
-    text = decode_bytes(data, name)
-    if not has_han(text, MIN_HAN):
-        return text                     # no report text: nothing to lay out
-    split = split_run_on(text)
-    if split is not None:
-        warn(name, "its paragraphs run together on long lines, parted by runs of spaces; each "
-                   "run was read as a paragraph break (offsets unchanged)")
-        text = split
-    unglossed = drop_pinyin(text)
-    if unglossed is not None:
-        warn(name, "characters are glossed with their pinyin in brackets (現(xiàn)在: a mirror "
-                   "site's copy); the glosses were dropped, so offsets point into the text "
-                   "without them")
-        text = unglossed
-    parted = part_glued_headings(text)
-    if parted is not None:
-        warn(name, "numbered headings run on from the sentence before them; each was put on a "
-                   "line of its own, so offsets point into the parted text")
-        text = parted
-    joined = unwrap(text)
-    if joined is None:
-        return text
-    warn(name, "its lines are wrapped at a fixed width (text copied from a PDF?); they were "
-               "joined into paragraphs, so offsets point into the joined text")
-    return joined
+    return (
+        (split_run_on, "its paragraphs run together on long lines, parted by runs of spaces; "
+                       "each run was read as a paragraph break (offsets unchanged)"),
+        (drop_pinyin, "characters are glossed with their pinyin in brackets (現(xiàn)在: a "
+                      "mirror site's copy); the glosses were dropped, so offsets point into "
+                      "the text without them"),
+        (part_glued_headings, "numbered headings run on from the sentence before them; each "
+                              "was put on a line of its own, so offsets point into the parted "
+                              "text"),
+        (unwrap, "its lines are wrapped at a fixed width (text copied from a PDF?); they were "
+                 "joined into paragraphs, so offsets point into the joined text"),
+    )
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
