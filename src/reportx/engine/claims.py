@@ -41,6 +41,8 @@ class Draft:
     clause: str            # from the clause break to the quantity
     own: str               # the part after the last 、 (the clause itself when no list)
     continues: bool        # nothing of its own: continues the previous quantity's statement
+    clause_start: int      # where the clause and its own part begin in the text (they end at
+    own_start: int         # the figure, or at an aside right before it)
     indicator: str | None = None
     indicator_id: str | None = None
     direction: str | None = None
@@ -107,22 +109,42 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
     nearer: in 从9.7万亿元增加到12.9万亿元 the second figure's own words are 增加到."""
     s_start, s_end = doc.sentence_at(q.start)
     lo = max(s_start, prev_end)
-    cut = words.last_break.search(doc.norm, lo, q.start)
+    end = _before_aside(doc.norm, lo, q.start, words)
+    cut = words.last_break.search(doc.norm, lo, end)
     clause_start = cut.end() if cut else lo
-    clause = doc.norm[clause_start:q.start]
-    lcut = words.last_list_break.search(doc.norm, clause_start, q.start)
+    clause = doc.norm[clause_start:end]
+    lcut = words.last_list_break.search(doc.norm, clause_start, end)
     lcut = lcut.end() - clause_start - 1 if lcut else -1
     own = clause[lcut + 1:]
     bare = words.joiners.sub("", own).strip()
     continues = (not strip_words(bare, words) and (lcut >= 0 or bare != own.strip())) \
         or not clause.strip()
-    return Draft(q, (s_start, s_end), clause, own, continues)
+    return Draft(q, (s_start, s_end), clause, own, continues, clause_start,
+                 clause_start + lcut + 1)
+
+
+# an aside right before a figure is looked for this far back
+_ASIDE_REACH = 64
+
+
+def _before_aside(norm: str, lo: int, at: int, words: Words) -> int:
+    """Where a figure's words end: before a bracketed aside standing right before it
+    (地区生产总值（预计，下同）7100亿元 is 地区生产总值's), else at the figure."""
+    end = at
+    while end > lo and norm[end - 1] == " ":
+        end -= 1
+    if end <= lo or words.aside is None:
+        return at
+    for m in words.aside.finditer(norm, max(lo, end - _ASIDE_REACH), end):
+        if m.end() == end and m.start() > lo:
+            return m.start()
+    return at
 
 
 def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> None:
     d.qualifier = _qualifier(doc, d, words)
     in_list = d.own != d.clause or d.continues   # follows a 、 (or 和) in its clause
-    prev_in_clause = prev is not None and prev.q.end >= d.q.start - len(d.clause)
+    prev_in_clause = prev is not None and prev.q.end >= d.clause_start
     d.direction, found = direction_of(d.own, words)
     d.shares_verb = found and verb_outside_name(d.own, words)
     if not found and in_list and prev_in_clause and prev.shares_verb:
@@ -186,7 +208,7 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
     经济增速、突破3万元 — the nearest such piece, up to its first verb."""
     start = max(d.sentence[0], prev.q.end if prev is not None else 0)
     # an aside in brackets ((预计，下同)) names nothing
-    head = words.aside.sub("", doc.norm[start:d.q.start - len(d.own)])
+    head = words.aside.sub("", doc.norm[start:d.own_start])
     pieces = regex.split(f"[{regex.escape(words.breaks + words.list_breaks)}]", head)
     if prev is not None:
         pieces = pieces[1:]     # 4个千亿台阶: what runs on from the previous figure is its own noun
