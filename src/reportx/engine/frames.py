@@ -152,7 +152,9 @@ class TimeReader:
         head = paragraph[: at + 16]
         if self.any_time is not None and not self.any_time.search(head):
             return None
-        for e in self.expressions(head):
+        # a plan by name opens a frame only as a time (“十四五”时期, 以来), not as a plan document
+        # (“十二五”规划22项主要指标提前完成 is about the plan, not its years)
+        for e in self.expressions(head, plan_suffix_only=True):
             if e.start == at or (lead and e.start == 0):
                 return e
             if e.start > at:
