@@ -88,15 +88,29 @@ def verb_outside_name(own: str, words: Words) -> bool:
 
 
 def is_average(clause: str, words: Words) -> bool:
-    """年均增长5.5% / 年均5.5%: an average word before a verb or right before the number."""
+    """年均增长5.5% / 年均5.5% / 年均增速8.2%: an average word before a verb, before a rate of
+    growth (增速, 增幅) with nothing after it but the words before a number, or right before
+    the number."""
     for w in words.average_words:
         at = clause.find(w)
         while at >= 0:
             rest = strip_leading(clause[at + len(w):].lstrip(), words)
             if not rest or words.verbs.match(mask(rest, words)):
                 return True
+            if _rate_before_number(rest, words):
+                return True
             at = clause.find(w, at + 1)
     return False
+
+
+def _rate_before_number(text: str, words: Words) -> bool:
+    """增速 / 增幅 and nothing after it but a copula or the words before a number (增速为,
+    增速超过): a rate of growth stated right before its figure."""
+    noun = next((n for n in words.rate_nouns + words.fall_rate_nouns if text.startswith(n)), None)
+    if noun is None:
+        return False
+    after = strip_leading(text[len(noun):].strip(), words)
+    return not after or after in words.copulas
 
 
 def strip_leading(text: str, words: Words) -> str:
