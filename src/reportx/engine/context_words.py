@@ -142,6 +142,14 @@ def longest_affix(phrase: str, index, at_end: bool, keep: int = 0) -> str | None
 REMEMBERED_LIMIT = 50_000
 
 
+def remember(memo: dict, key: str, value: str) -> str:
+    """Keep what was made of `key` in one of Words' memos, which start again when full."""
+    if len(memo) >= REMEMBERED_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def longest_first(mapping: dict) -> list[tuple[str, str]]:
     return sorted(mapping.items(), key=lambda kv: -len(kv[0]))
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from reportx.engine.context_words import REMEMBERED_LIMIT, Words, longest_affix
+from reportx.engine.context_words import Words, longest_affix, remember
 
 if TYPE_CHECKING:
     from reportx.engine.claims import Draft
@@ -46,10 +46,7 @@ def strip_words(phrase: str, words: Words) -> str:
         stripped = phrase.strip(words.strip_chars)
         changed = changed or stripped != phrase
         phrase = stripped
-    if len(words.stripped) >= REMEMBERED_LIMIT:
-        words.stripped.clear()
-    words.stripped[asked] = phrase
-    return phrase
+    return remember(words.stripped, asked, phrase)
 
 
 def verb_before_is(own: str, verbs: tuple[str, ...], words: Words) -> bool:
@@ -198,9 +195,7 @@ def strip_between(tail: str, words: Words) -> str:
     Remembered per text: a figure's clause is asked about several times."""
     known = words.unbetween.get(tail)
     if known is None:
-        if len(words.unbetween) >= REMEMBERED_LIMIT:
-            words.unbetween.clear()
-        known = words.unbetween[tail] = trim(tail, words.between_index, keep=1)
+        known = remember(words.unbetween, tail, trim(tail, words.between_index, keep=1))
     return known
 
 
@@ -228,7 +223,4 @@ def mask(text: str, words: Words) -> str:
         if noun in text:
             text = text.replace(noun, "□" * len(noun))
     text = words.quoted.sub(lambda m: "□" * len(m[0]), text)
-    if len(words.masked) >= REMEMBERED_LIMIT:
-        words.masked.clear()
-    words.masked[asked] = text
-    return text
+    return remember(words.masked, asked, text)
