@@ -33,6 +33,7 @@ def _files(tmp: Path) -> dict[str, Path]:
     (tmp / "scan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n"
                                    b"<< /Root 1 0 R >>\n%%EOF\n")
     (tmp / "fake.docx").write_bytes(b"PK\x03\x04" + bytes(100))
+    (tmp / "broken.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1600))
     (tmp / "good.txt").write_text(GOOD, encoding="utf-8")
     rules = {
         "yaml": "quantities:\n  - id: broken\n   pattern: [\n",
@@ -58,6 +59,7 @@ CASES = [
     ("html-menus-only", ["extract", "{tmp}/menu.html"], ["menu.html", "no Chinese report text"]),
     ("pdf-no-text", ["extract", "{tmp}/scan.pdf"], ["scan.pdf", "PDF"]),
     ("broken-docx", ["extract", "{tmp}/fake.docx"], ["fake.docx"]),
+    ("broken-doc", ["extract", "{tmp}/broken.doc"], ["broken.doc", "damaged"]),
     ("rule-yaml", ["extract", "{tmp}/good.txt", "--rules", "{tmp}/rules_yaml"],
      ["mine.yaml", "line 3", "YAML"]),
     ("rule-regex", ["extract", "{tmp}/good.txt", "--rules", "{tmp}/rules_regex"],

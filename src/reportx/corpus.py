@@ -11,7 +11,7 @@
   A name that means several reports is an error listing them; so is one that means none, with
   the nearest known names.
 
-Report-like: a report suffix (.txt, .html, .docx, .pdf …), not hidden, not an editor's lock or
+Report-like: a report suffix (.txt, .html, .docx, .doc, .pdf …), not hidden, not an editor's lock or
 backup file, and for the text kinds some Chinese in the first few kilobytes (so a folder's
 README.md is no report). An empty or damaged file with a report suffix stays in, to be named
 with its problem.
@@ -34,7 +34,8 @@ from typing import Iterable, Sequence
 from reportx.errors import InputError
 from reportx.paths import seeds_dir
 
-REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf")
+REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".mht", ".docx", ".doc",
+                   ".pdf")
 # Plain-text kinds, whose first kilobytes must show Chinese; a page's may all be markup.
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 STDIN = "-"

@@ -36,7 +36,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def load(path: str | os.PathLike, key: str | None = None, *, year: int | None = None) -> Document:
-    """Read a report file (text in any common encoding, HTML, .docx, PDF) into a Document.
+    """Read a report file (text in any common encoding, HTML, .docx, .doc, PDF) into a Document.
 
     key:  the document key (default: the file's stem).
     year: the report's year, for a file whose header does not say it.

@@ -7,13 +7,14 @@ of that kind, one module each:
 - `html`: a saved web page, the report's running text only, chosen by what the text looks like;
 - `mhtml`: a page saved as one file (MIME multipart/related), its HTML part;
 - `docx`: a Word document's paragraphs and table rows, tracked insertions and text boxes included;
+- `doc`: a Word 97-2003 document's main text, read from its piece table;
 - `pdf`: the text layer of each page, lines re-joined into paragraphs, page numbers dropped.
 
 Offsets the user sees point into the text returned here (BOM stripped); `reportx text FILE` prints
 it. A file with no Chinese text in it (an English page, a scanned PDF, a menu-only page) raises
 InputError: there is no report to read. A file read only in part (a page that yields less than a
 report, PDF pages without text, damaged bytes) gives a ReportxWarning. The readers' libraries
-(lxml, pypdf) are imported only when a file needs them, so plain-text runs do not pay for them.
+(lxml, pdfium, olefile) are imported only when a file needs them, so plain-text runs do not pay for them.
 """
 from __future__ import annotations
 
@@ -61,20 +62,15 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def _ole_text(data: bytes, name: str) -> str:
-    raise InputError(f"{name}: a Word 97-2003 (.doc) or other OLE2 file; reportx reads .docx: "
-                     "save it as .docx (Word, WPS or `libreoffice --convert-to docx`)")
-
-
 def _readers():
     """Each kind of file: the function that reads its text, and what to say when it has none."""
-    from reportx.readers import docx, html, mhtml, pdf
+    from reportx.readers import doc, docx, html, mhtml, pdf
 
     page = "no Chinese report text on this page"
     return {
         "pdf": (pdf.pdf_text, "no text layer (a scanned PDF?) or no Chinese report text in it"),
         "zip": (docx.docx_text, "no Chinese report text in this document"),
-        "ole": (_ole_text, ""),
+        "ole": (doc.doc_text, "no Chinese report text in this document"),
         "html": (html.html_text, page),
         "mhtml": (mhtml.mhtml_text, page),
         "text": (plain_text, "no Chinese report text in this file"),
@@ -93,7 +89,7 @@ def text_from_bytes(data: bytes, name: str = "<bytes>") -> str:
 
 
 def read_text(path: str | Path) -> str:
-    """The report text of a file (plain text, HTML, .docx or PDF, told apart by their bytes)."""
+    """The report text of a file (plain text, HTML, .docx, .doc or PDF, told apart by their bytes)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
