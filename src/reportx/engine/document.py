@@ -286,6 +286,10 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
     return sections
 
 
+# what may stand around a heading's title on its line: 【主要目标】, “工作回顾”
+_TITLE_MARKS = "【】[]〔〕“”\"'《》 \u3000"
+
+
 def _unnumbered_headings(doc: Document, parts, times: TimeReader | None = None
                          ) -> list[tuple[int, int, str]]:
     """Part titles standing alone on a line without 一、 (“十四五”时期工作回顾, 2026年重点工作): short,
@@ -302,7 +306,8 @@ def _unnumbered_headings(doc: Document, parts, times: TimeReader | None = None
         if any(ch in title for ch in rules["not_containing"]) or not any(w in title for w in words) \
                 or any(w in title for w in rules["not_words"]):
             continue
-        if times is not None and times.first_in(title) is None:
+        if times is not None and times.first_in(title) is None \
+                and title.strip(_TITLE_MARKS) not in rules["timeless"]:
             continue      # 重点改革任务全面完成: a bold line in a part, not a part of its own
         found.append((start + len(line) - len(line.lstrip()), 1, title))
     return found

@@ -115,8 +115,9 @@ def joint_subjects(d: Draft, word: str | None, words: Words, before: list[Draft]
         if len(named) == 2 and len(set(named)) == 2 and not has_verb(head, words):
             d.indicator = "、".join(named)
         return
-    if word is None and words.joiners.search(subject) is None:
-        return
+    if word is None and words.joiners.search(subject) is None \
+            and not any(w in subject for w in words.expansions):
+        return      # 均 after one subject, unless it names groups (城乡居民…均增长7%)
     items = expand([strip_words(s, words) for s in words.joiners.split(subject) if s], 2,
                     words.expansions)
     items = [s for s in items if s]
