@@ -2,6 +2,8 @@
 line of its own, tables, paragraphs running over the page break."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import reportx
@@ -105,3 +107,19 @@ def test_a_line_ending_in_a_closing_quote_still_runs_on():
     assert wrap(paragraph)[0][0] == first
     lines = _lines(make_pdf([[wrap(REVIEW), wrap(paragraph), wrap(PLAN), page_number(1)]]))
     assert paragraph in lines
+
+
+FILES = Path(__file__).parent / "files"
+
+
+def test_a_pdf_typeset_by_an_office_suite_gives_the_claims_of_its_text():
+    """Wide fixed leading, ragged right, figures pushed whole to the next line, and the gap a
+    typesetter puts between Chinese and digits: the same claims as the text it was made from."""
+    from reportx.readers.loading import read_text
+    from readers_fixtures import facts, seed_text
+
+    text = read_text(FILES / "guigang-2024.pdf")
+    assert "2023年工作回顾" in text and "2023 年" not in text
+    assert "分别增长25.6％、19.3％、10.5％" in text        # a line that ended short, joined
+    assert "— 1 —" not in text and "— 2 —" not in text   # page numbers dropped
+    assert facts(reportx.extract(text)) == facts(reportx.extract(seed_text("guigang-2024")))
