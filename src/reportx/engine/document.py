@@ -95,7 +95,7 @@ class Document:
 _AFTER_ALL = float("inf")
 
 # header entries that are words, not patterns
-_PLAIN = ("national_place", "next_year_from_month")
+_PLAIN = ("national_place", "next_year_from_month", "title_max_chars")
 
 
 @lru_cache(maxsize=4)
@@ -125,7 +125,8 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     doc = Document(key=key, text=text, norm=norm, source=source, simplified=simplified)
     _read_header(doc, header)
     if doc.year is None:
-        doc.year = year or _year_from_headings(doc.norm, headings, parts)
+        doc.year = year or _year_from_headings(doc.norm, headings, parts) \
+            or _year_from_name(source, header)
     doc.sections = _read_sections(doc, headings, parts)
     doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
     doc.frames = _read_frames(doc, doc.times, parts)
@@ -174,7 +175,8 @@ def _read_header(doc: Document, header) -> None:
     if m := _delivery_date(lines, header):
         doc.year = int(m["year"]) + (int(m["month"]) >= header["next_year_from_month"])
         doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
-    elif lines and header["title"].search(lines[0]) and (m := header["title_year"].search(lines[0])):
+    elif lines and len(lines[0]) <= header["title_max_chars"] and header["title"].search(lines[0]) \
+            and (m := header["title_year"].search(lines[0])):
         doc.year = int(m["year"])
     session = _session_year(head, header)
     if session is not None and session != doc.year:
@@ -224,6 +226,25 @@ def _session_year(head: str, header) -> int | None:
         return None
     first = header["national_first_term"]
     return first["year"] + 5 * (term - first["term"]) + session - 1
+
+
+def _year_from_name(source: str | None, header) -> int | None:
+    """The one year a file's name holds (changsha-2015.txt), for a text that says none; said in a
+    warning, since it is the name's word, not the report's."""
+    if not source:
+        return None
+    name = Path(source).name
+    years = {m["year"] for m in header["name_year"].finditer(name)}
+    if len(years) != 1:
+        return None
+    year = int(years.pop())
+    import warnings
+
+    from reportx.errors import ReportxWarning
+
+    warnings.warn(ReportxWarning(f"{source}: the text gives no year; {year}, from the file's "
+                                 "name, is taken as the report's"), stacklevel=3)
+    return year
 
 
 def _year_from_headings(norm: str, headings, parts) -> int | None:
@@ -346,10 +367,13 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
             continue
         # a paragraph's opening sets the frame; later in it, only a span does (2025年是“十四五”
         # 收官之年。五年来，…): a sentence opening with a bare year speaks of that year alone, and
-        # the sentence's own reading (claims) dates its figures
+        # the sentence's own reading (claims) dates its figures. A sentence that names who speaks
+        # (他说，2014年，…) opens a stretch of the speech, as a paragraph does.
         for offset in _sentence_starts(text, parts["sentence_end"]):
             expr = reader.opening(text, offset)
-            if expr is None or (offset and expr.first == expr.last) or not _frames_ahead(expr, doc):
+            if expr is None or not _frames_ahead(expr, doc):
+                continue
+            if offset and expr.first == expr.last and not reader.speaker_lead.match(text, offset):
                 continue
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)

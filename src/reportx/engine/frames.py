@@ -56,7 +56,9 @@ class TimeReader:
         self.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
         self.year_pattern = regex.compile(rules["year"])
         self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
-        self.opening_lead = regex.compile(rules["opening_lead"])
+        self.opening_lead = regex.compile(rules["opening_lead"].replace("{speaker}",
+                                                                        rules["speaker_lead"]))
+        self.speaker_lead = regex.compile(rules["speaker_lead"])
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
         # pass instead of nine (none when a pattern has a back-reference or a flag of its own,

@@ -1,0 +1,53 @@
+"""Where a report's year comes from when its text has no dated header: the caller's `year`, a
+dated heading, and last the one year its file's name holds (said in a warning). A first line that
+is a news copy's paragraph is no title, whatever year it names."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import reportx
+
+# a newspaper copy: no header, the speaker named before the year he speaks of
+NEWS = ("市人大常委会主任主持会议并宣布大会开幕。在热烈的掌声中，市长作政府工作报告。他说，2014年，"
+        "全市经济社会持续健康发展。预计完成地区生产总值7810亿元，增长10%。\n")
+
+
+def _load(tmp_path, name: str, text: str, **kw):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        doc = reportx.load(path, **kw)
+    return doc, [str(w.message) for w in caught]
+
+
+def test_a_text_with_no_year_takes_the_year_of_its_file_name(tmp_path):
+    doc, said = _load(tmp_path, "changsha-2015.txt", NEWS)
+    assert doc.year == 2015
+    assert any("2015, from the file's name" in s for s in said)
+    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    # 他说，2014年，… opens the speech's review: the figures after it are 2014's results
+    assert [(c.surface, c.period, c.kind) for c in gdp] == [("7810亿元", "2014", "actual"),
+                                                            ("10%", "2014", "actual")]
+
+
+@pytest.mark.parametrize("name", ["report.txt", "changsha-2014-2015.txt", "x20155.txt"])
+def test_a_name_with_no_single_year_gives_none(tmp_path, name):
+    doc, said = _load(tmp_path, name, NEWS)
+    assert doc.year is None and not any("file's name" in s for s in said)
+
+
+def test_the_text_and_the_caller_come_before_the_name(tmp_path):
+    dated = "政府工作报告\n——2024年2月3日在贵港市第六届人民代表大会第六次会议上\n" + NEWS
+    assert _load(tmp_path, "guigang-2019.txt", dated)[0].year == 2024
+    assert _load(tmp_path, "guigang-2019.txt", NEWS, year=2016)[0].year == 2016
+    heading = "一、2020年工作回顾\n地区生产总值增长5%。\n"
+    assert _load(tmp_path, "guigang-2019.txt", heading)[0].year == 2021
+
+
+def test_a_long_first_line_is_no_title(tmp_path):
+    # its 2014年 is the review's year, not the report's
+    assert _load(tmp_path, "news.txt", NEWS)[0].year is None
+    assert _load(tmp_path, "t.txt", "长沙市2015年政府工作报告全文\n" + NEWS)[0].year == 2015
