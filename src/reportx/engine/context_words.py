@@ -57,6 +57,7 @@ class Words:
     generic_heads: tuple[str, ...] = ()
     minus_signs: str = ""
     target_pattern: re.Pattern | None = None   # any target word (力争, 确保 …), one search
+    estimate_pattern: re.Pattern | None = None   # 预计, 初步核算: the year just ended, in preliminary figures
     leads: tuple[str, ...] = ()     # between words and leading qualifiers (分别, 超过): before a number
     quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
     noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
@@ -194,6 +195,8 @@ def compile_words(rs: RuleSet) -> Words:
         generic_heads=tuple(ctx.get("generic_heads", ())),
         minus_signs=ctx["directions"].get("minus_signs", ""),
         target_pattern=word_pattern(ctx["target_words"]) if ctx["target_words"]
+        else None,
+        estimate_pattern=word_pattern(ctx["estimate_words"]) if ctx.get("estimate_words")
         else None,
         quoted=regex.compile(ctx["directions"].get("quoted_name") or "(?!)"),
         noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),

@@ -368,13 +368,15 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         # a paragraph's opening sets the frame; later in it, only a span does (2025年是“十四五”
         # 收官之年。五年来，…): a sentence opening with a bare year speaks of that year alone, and
         # the sentence's own reading (claims) dates its figures. A sentence that names who speaks
-        # (他说，2014年，…) opens a stretch of the speech, as a paragraph does.
+        # (他说，2014年，…) opens a stretch of the speech, as a paragraph does, and so does one whose
+        # year turns from the review to the plan or back.
         for offset in _sentence_starts(text, parts["sentence_end"]):
             expr = reader.opening(text, offset)
             if expr is None or not _frames_ahead(expr, doc):
                 continue
-            if offset and expr.first == expr.last and not reader.speaker_lead.match(text, offset):
-                continue
+            if offset and expr.first == expr.last and not reader.speaker_lead.match(text, offset) \
+                    and (current is None or expr.kind == current.kind):
+                continue        # (a bare year that turns from review to plan, 2024年，该县将…, does)
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)

@@ -26,6 +26,7 @@ class SentenceFacts:
     plans: bool                            # it has a target word (力争, 确保 …)
     spans: list                            # time expressions naming a span (“十四五”时期, 过去五年)
     text: str | None = None                # the sentence as written, once for all its claims
+    estimates: bool = False                # it gives preliminary figures (预计, 初步核算)
 
     @classmethod
     def read(cls, doc: Document, bounds: tuple[int, int], words: Words, memo: dict
@@ -34,7 +35,7 @@ class SentenceFacts:
         once for all its parts (a sentence of 10,000 ；-parts is read once, not 10,000 times)."""
         whole = whole_sentence(doc, bounds, words, memo)
         plans = bisect.bisect_left(whole.targets, bounds[1]) > 0
-        return cls(whole.years, plans, whole.spans)
+        return cls(whole.years, plans, whole.spans, estimates=whole.estimates)
 
 
 @dataclass
@@ -45,6 +46,7 @@ class WholeSentence:
     years: list
     spans: list
     targets: list[int]      # start offsets of target words (力争, 确保 …), in order
+    estimates: bool = False  # an estimate word (预计 …) in it
 
 
 def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: dict
@@ -72,7 +74,9 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
                  if e.last > e.first]
     targets = [m.start() for m in words.target_pattern.finditer(norm, start, end)] \
         if words.target_pattern is not None else []
-    whole = memo["_whole"] = WholeSentence(start, end, years, spans, targets)
+    estimates = words.estimate_pattern is not None \
+        and words.estimate_pattern.search(norm, start, end) is not None
+    whole = memo["_whole"] = WholeSentence(start, end, years, spans, targets, estimates)
     return whole
 
 
@@ -112,6 +116,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         kind = "target"
         if last is None and year:
             first = last = year
+    elif kind is None and sentence.estimates and last is None and year:
+        kind, first, last = "actual", year - 1, year - 1   # 预计全年增长5.7%: the year just ended
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
 
 
