@@ -66,3 +66,17 @@ def test_a_report_written_a_paragraph_per_line_has_no_glued_headings():
 
     for path in sorted(SEEDS.glob("*.txt")):
         assert part_glued_headings(path.read_text(encoding="utf-8")) is None
+
+
+def test_a_short_excerpt_with_two_breaks_is_parted():
+    # the top of a flattened page: the salutation, then the review heading, each after a space
+    excerpt = ("政府工作报告 ——2026年2月3日在东海市第十六届人民代表大会第四次会议上 各位代表: 现在，"
+               "我代表市人民政府，向大会报告工作，请予审议。 一、2025年工作回顾 过去一年，全市经济"
+               "稳中有进。 一年来，全市生产总值达到5670亿元、增长5.4%，地方一般公共预算收入增长1.5%，"
+               "居民消费价格上涨0.1%，城镇调查失业率平均为4.2%，完成了市十六届人大三次会议确定的全年目标"
+               "任务，经济社会发展稳中有进、进中提质，高质量发展迈出坚实步伐。")
+    assert len(excerpt) >= 200
+    parted = split_run_on(excerpt)
+    assert parted is not None and "\n一、2025年工作回顾" in parted and len(parted) == len(excerpt)
+    gdp = [c for c in reportx.extract(parted) if c.indicator_id == "gdp"]
+    assert {(c.period, c.kind) for c in gdp} == {("2025", "actual")}

@@ -7,8 +7,8 @@ A run of three or more spaces inside a long line, or any space after a sentence'
 年工作回顾), is taken for a paragraph break: its first space becomes a line end, one character for
 one, so offsets stay those of the file. Within a paragraph of a report, spaces come one at a time
 and between words (1218 亿元, 习近平 新时代), not after its sentences; a paragraph's indent stands at
-the start of its line. A text needs three such breaks to be read so: the reports of
-../shared/corpus have at most one.
+the start of its line. A text needs two such breaks to be read so (a short excerpt may have no
+more): the reports of ../shared/corpus have at most one.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import re
 _LONG_LINE = 200
 # fewer breaks than this in the whole text is a stray space (hailar-2013 has one 。 followed by a
 # space in its 30,000 characters), not a flattened page
-_MIN_BREAKS = 3
+_MIN_BREAKS = 2
 _BREAK = re.compile(r"(?<=\S)[ \u3000]{3,}(?=\S)|(?<=[。！？!?])[ \u3000]+(?=\S)")
 
 
