@@ -20,6 +20,9 @@ from reportx.paths import rules_dir
 # Full-width digits, letters and the punctuation numbers use, folded one-for-one.
 _FOLD = {0x3000: " ", 0xFEFF: " "}
 _FOLD.update({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
+# ℅ (care of) stands for % in many a county's report, typed from an input method's symbol list
+# (增长15℅): it is never anything else in a work report
+_FOLD[0x2105] = ord("%")
 _FOLD_TABLE = str.maketrans({k: chr(v) if isinstance(v, int) else v for k, v in _FOLD.items()})
 
 

@@ -43,10 +43,23 @@ def strip_words(phrase: str, words: Words) -> str:
         verb = words.verb_at_end.search(mask(phrase, words))
         if verb and verb.start() >= 2 and not phrase.endswith(words.aliases):
             phrase, changed = phrase[:verb.start()], True     # 进出口总值翻番 → 进出口总值
-        stripped = phrase.strip(words.strip_chars)
+        stripped = _unpaired_quotes(phrase.strip(words.strip_chars))
         changed = changed or stripped != phrase
         phrase = stripped
     return remember(words.stripped, asked, phrase)
+
+
+_OPENING, _CLOSING = "“‘「『", "”’」』"
+
+
+def _unpaired_quotes(phrase: str) -> str:
+    """A quote mark at an end of the phrase whose partner is not in it (“GDP增长5.5%左右” → GDP):
+    the quotation was around more than the name. A paired one (“久建未完”项目) stays."""
+    if phrase and phrase[0] in _OPENING and _CLOSING[_OPENING.index(phrase[0])] not in phrase:
+        phrase = phrase[1:]
+    if phrase and phrase[-1] in _CLOSING and _OPENING[_CLOSING.index(phrase[-1])] not in phrase:
+        phrase = phrase[:-1]
+    return phrase
 
 
 def verb_before_is(own: str, verbs: tuple[str, ...], words: Words) -> bool:
