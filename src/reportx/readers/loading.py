@@ -8,6 +8,7 @@ of that kind, one module each:
 - `mhtml`: a page saved as one file (MIME multipart/related), its HTML part;
 - `docx`: a Word document's paragraphs and table rows, tracked insertions and text boxes included;
 - `doc`: a Word 97-2003 document's main text, read from its piece table;
+- `odt`: an OpenDocument text's paragraphs, headings and table rows;
 - `pdf`: the text layer of each page, lines re-joined into paragraphs, page numbers dropped.
 
 Offsets the user sees point into the text returned here (BOM stripped); `reportx text FILE` prints
@@ -62,14 +63,21 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
+def _zip_text(data: bytes, name: str) -> str:
+    """A ZIP archive: an OpenDocument text if its mimetype says so, else a Word .docx."""
+    from reportx.readers import docx, odt
+
+    return odt.odt_text(data, name) if odt.is_odt(data) else docx.docx_text(data, name)
+
+
 def _readers():
     """Each kind of file: the function that reads its text, and what to say when it has none."""
-    from reportx.readers import doc, docx, html, mhtml, pdf
+    from reportx.readers import doc, html, mhtml, pdf
 
     page = "no Chinese report text on this page"
     return {
         "pdf": (pdf.pdf_text, "no text layer (a scanned PDF?) or no Chinese report text in it"),
-        "zip": (docx.docx_text, "no Chinese report text in this document"),
+        "zip": (_zip_text, "no Chinese report text in this document"),
         "ole": (doc.doc_text, "no Chinese report text in this document"),
         "html": (html.html_text, page),
         "mhtml": (mhtml.mhtml_text, page),
@@ -89,7 +97,8 @@ def text_from_bytes(data: bytes, name: str = "<bytes>") -> str:
 
 
 def read_text(path: str | Path) -> str:
-    """The report text of a file (plain text, HTML, .docx, .doc or PDF, told apart by their bytes)."""
+    """The report text of a file (plain text, HTML, .docx, .doc, .odt or PDF, told apart by their
+    bytes)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
