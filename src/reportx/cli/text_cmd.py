@@ -15,13 +15,13 @@ from reportx.cli.common import CorpusOpt, guarded
 @guarded
 def text(
     name: Annotated[str, typer.Argument(
-        help="a report file (text, HTML, .docx, .doc, .odt, PDF), a bundled name, or - for stdin")],
+        help="a report file (text, HTML, Word, .odt, .rtf, PDF), a bundled name, or - for stdin")],
     span: Annotated[Optional[str], typer.Option(
         "--span", help="print only text[START:END], e.g. --span 279:283 (a claim's start and end)")] = None,
     corpus: CorpusOpt = None,
 ) -> None:
     """Print the text reportx extracts from a report: the decoded file without its BOM, or the
-    main text of an HTML page, .docx, .doc, .odt or PDF. Claim offsets (start, end) index into exactly this.
+    main text of an HTML page, Word file, .odt, .rtf or PDF. Claim offsets (start, end) index into exactly this.
 
     Example: reportx text page.html --span 279:283
     """

@@ -9,6 +9,7 @@ of that kind, one module each:
 - `docx`: a Word document's paragraphs and table rows, tracked insertions and text boxes included;
 - `doc`: a Word 97-2003 document's main text, read from its piece table;
 - `odt`: an OpenDocument text's paragraphs, headings and table rows;
+- `rtf`: a Rich Text Format document's text (Unicode or code-page bytes), fields' results;
 - `pdf`: the text layer of each page, lines re-joined into paragraphs, page numbers dropped.
 
 Offsets the user sees point into the text returned here (BOM stripped); `reportx text FILE` prints
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from reportx.errors import InputError
 from reportx.readers.paragraphs import MIN_HAN, han_count, has_han, is_blank, scrub_controls
+from reportx.readers import rtf
 from reportx.readers.plain import BOMS, decode_bytes, plain_text, utf16_order
 
 __all__ = ["read_text", "text_from_bytes", "sniff", "decode_bytes", "han_count", "MIN_HAN"]
@@ -44,13 +46,15 @@ def _head_text(data: bytes) -> str:
 
 
 def sniff(data: bytes) -> str:
-    """What the bytes are: 'pdf', 'zip', 'ole', 'mhtml', 'html' or 'text'."""
+    """What the bytes are: 'pdf', 'zip', 'ole', 'rtf', 'mhtml', 'html' or 'text'."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "zip"
     if data.startswith(_OLE):
         return "ole"
+    if rtf.is_rtf(data[:64]):
+        return "rtf"
     low = data[:4096].lower()
     if b"mime-version:" in low[:2048] and b"multipart/related" in low \
             and not low.lstrip().startswith(b"<"):
@@ -80,6 +84,7 @@ def _readers():
         "zip": (_zip_text, "no Chinese report text in this document"),
         "ole": (doc.doc_text, "no Chinese report text in this document"),
         "html": (html.html_text, page),
+        "rtf": (rtf.rtf_text, "no Chinese report text in this document"),
         "mhtml": (mhtml.mhtml_text, page),
         "text": (plain_text, "no Chinese report text in this file"),
     }
