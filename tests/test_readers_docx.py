@@ -139,7 +139,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated():
 
 
 def test_a_part_past_the_limit_is_refused(monkeypatch):
-    monkeypatch.setattr("reportx.readers.docx.MAX_PART_BYTES", 50_000)
+    monkeypatch.setattr("reportx.readers.archive.MAX_PART_BYTES", 50_000)
     data = make_docx(p("地区生产总值增长5％。") + "<w:p/>" * 20_000)
     with pytest.raises(InputError, match="ZIP bomb"):
         text_from_bytes(data, "big.docx")

@@ -13,14 +13,12 @@ can hold 40 million empty paragraphs) raises InputError before anything is infla
 """
 from __future__ import annotations
 
-import io
 import zipfile
 
 from reportx.errors import InputError
+from reportx.readers.archive import check_part_size, open_zip
 from reportx.readers.paragraphs import join_lines, warn
 
-# A real report's document.xml is 0.1–1 MB; a thousand-page book's is a few tens of MB.
-MAX_PART_BYTES = 64 * 1024 * 1024
 _MAX_RELS_BYTES = 1024 * 1024
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -66,20 +64,13 @@ def docx_text(data: bytes, name: str = "<docx>") -> str:
     """Paragraphs and table rows of a Word document, in order, one line each."""
     from lxml import etree
 
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise InputError(f"{name}: a damaged ZIP archive, not a report") from None
-    with z:
+    with open_zip(data, name) as z:
         part = _main_part(z, name)
-        if z.getinfo(part).file_size > MAX_PART_BYTES:
-            raise InputError(f"{name}: {part} expands to more than {MAX_PART_BYTES // 2**20} MB "
-                             "(a ZIP bomb?); not read")
+        check_part_size(z, part, name)
         lines: list[str] = []
         chunks = 0
         try:
-            # zipfile never inflates a member past the size its header declares (a header that
-            # lies fails the CRC check), so the check above bounds what is read
+            # check_part_size bounds what is read
             with z.open(part) as member:
                 # no entities: Word writes no DTD, and one that names a file (XXE) would read it
                 for _, el in etree.iterparse(member, events=("end",), resolve_entities=False,

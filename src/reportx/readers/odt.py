@@ -16,7 +16,7 @@ import io
 import zipfile
 
 from reportx.errors import InputError
-from reportx.readers.docx import MAX_PART_BYTES
+from reportx.readers.archive import check_part_size, open_zip
 from reportx.readers.paragraphs import join_lines
 
 MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -51,16 +51,10 @@ def odt_text(data: bytes, name: str = "<odt>") -> str:
     """Paragraphs, headings and table rows of an OpenDocument text, in order, one line each."""
     from lxml import etree
 
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise InputError(f"{name}: a damaged ZIP archive, not a report") from None
-    with z:
+    with open_zip(data, name) as z:
         if "content.xml" not in z.namelist():
             raise InputError(f"{name}: an OpenDocument file without content.xml")
-        if z.getinfo("content.xml").file_size > MAX_PART_BYTES:
-            raise InputError(f"{name}: content.xml expands to more than "
-                             f"{MAX_PART_BYTES // 2**20} MB (a ZIP bomb?); not read")
+        check_part_size(z, "content.xml", name)
         try:
             root = etree.fromstring(z.read("content.xml"), etree.XMLParser(
                 resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True))

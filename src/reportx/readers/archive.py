@@ -1,0 +1,26 @@
+"""What the ZIP-based readers (.docx, .odt) share: opening the archive, and refusing a part that
+declares it expands beyond MAX_PART_BYTES (a ZIP bomb: 388 KB can hold 40 million empty
+paragraphs) before anything is inflated. zipfile never inflates a member past the size its header
+declares (a header that lies fails the CRC check), so the check bounds what is read."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from reportx.errors import InputError
+
+# A real report's document.xml is 0.1–1 MB; a thousand-page book's is a few tens of MB.
+MAX_PART_BYTES = 64 * 1024 * 1024
+
+
+def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise InputError(f"{name}: a damaged ZIP archive, not a report") from None
+
+
+def check_part_size(z: zipfile.ZipFile, part: str, name: str) -> None:
+    if z.getinfo(part).file_size > MAX_PART_BYTES:
+        raise InputError(f"{name}: {part} expands to more than {MAX_PART_BYTES // 2**20} MB "
+                         "(a ZIP bomb?); not read")
