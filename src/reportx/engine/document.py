@@ -372,18 +372,23 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         # 收官之年。五年来，…): a sentence opening with a bare year speaks of that year alone, and
         # the sentence's own reading (claims) dates its figures. A sentence that names who speaks
         # (他说，2014年，…) opens a stretch of the speech, as a paragraph does, and so does one whose
-        # year turns from the review to the plan or back.
+        # year turns from the review to the plan (2023年，…。2024年，该县将…); not one that looks
+        # back from the plan (去年…达到…，今年再难也要…), which speaks of that year alone.
         for offset in _sentence_starts(text, parts["sentence_end"]):
             expr = reader.opening(text, offset)
             if expr is None or not _frames_ahead(expr, doc):
                 continue
             if offset and expr.first == expr.last and not reader.speaker_lead.match(text, offset) \
-                    and (current is None or expr.kind == current.kind):
-                continue        # (a bare year that turns from review to plan, 2024年，该县将…, does)
+                    and not _turns_to_plan(expr, current):
+                continue
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
     return frames
+
+
+def _turns_to_plan(expr, current: Frame | None) -> bool:
+    return current is not None and current.kind == "actual" and expr.kind == "target"
 
 
 def _frames_ahead(expr, doc: Document) -> bool:
