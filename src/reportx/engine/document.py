@@ -6,6 +6,8 @@ one character for one, so an offset in `norm` is an offset in `text`.
 """
 from __future__ import annotations
 
+import re
+
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,7 +39,21 @@ def fold(text: str) -> str:
     for wide, narrow in _FOLD_PAIRS:
         if wide in text:
             text = text.replace(wide, narrow)
+    if "。" in text and _uses_stop_for_decimals(text):
+        text = _DECIMAL_STOP.sub(".", text)
     return text
+
+
+# 。 typed for the decimal point (增长9。5%, 373。15亿元), as some copies have it throughout. Only a
+# text that writes no decimal point at all and 。 between digits at least twice is read so: in any
+# other a 。 between digits ends a sentence (销量全国第1。30个县区…).
+_DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d{1,4}(?!\d))(?!(?:19|20)\d\d\s*年)")
+_DECIMAL_POINT = re.compile(r"\d[.．]\d")
+
+
+def _uses_stop_for_decimals(text: str) -> bool:
+    return _DECIMAL_POINT.search(text) is None and \
+        sum(1 for _ in zip(range(2), _DECIMAL_STOP.finditer(text))) == 2
 
 
 @dataclass(frozen=True)
@@ -374,6 +390,10 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         # (他说，2014年，…) opens a stretch of the speech, as a paragraph does, and so does one whose
         # year turns from the review to the plan (2023年，…。2024年，该县将…); not one that looks
         # back from the plan (去年…达到…，今年再难也要…), which speaks of that year alone.
+        if doc.year and (current is None or current.kind == "actual") \
+                and reader.opening(text) is None and reader.goal_lead.match(text):
+            current = Frame(lead, "target", doc.year, doc.year, "目标")
+            frames.append(current)     # 经济社会发展预期目标是：… after the review
         for offset in _sentence_starts(text, parts["sentence_end"]):
             expr = reader.opening(text, offset)
             if expr is None or not _frames_ahead(expr, doc):

@@ -59,6 +59,7 @@ class TimeReader:
         self.opening_lead = regex.compile(rules["opening_lead"].replace("{speaker}",
                                                                         rules["speaker_lead"]))
         self.speaker_lead = regex.compile(rules["speaker_lead"])
+        self.goal_lead = regex.compile(rules["goal_lead"])
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
         # pass instead of nine (none when a pattern has a back-reference or a flag of its own,
