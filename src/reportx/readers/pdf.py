@@ -93,11 +93,13 @@ def _line(text_page, raw, text: str, start: int, end: int) -> _Line | None:
     if not glyphs:
         return None
     first, last = glyphs[0], glyphs[-1]
-    left = text_page.get_charbox(first, loose=True)[0]
+    left, bottom, _, _ = text_page.get_charbox(first, loose=True)
     # where the line stands: its first Chinese character's box, since quotes and digits are set
     # in a Latin font whose box sits higher or lower (“ would move a line by half a line)
-    anchor = next((i for i in glyphs[:12] if _CJK.match(text[i])), first)
-    bottom = text_page.get_charbox(anchor, loose=True)[1]
+    anchor = first if _CJK.match(text[first]) else \
+        next((i for i in glyphs[1:12] if _CJK.match(text[i])), first)
+    if anchor != first:
+        bottom = text_page.get_charbox(anchor, loose=True)[1]
     size = raw.FPDFText_GetFontSize(text_page, anchor) or 10.0
     right = text_page.get_charbox(last)[2]
     widest = 0.0
