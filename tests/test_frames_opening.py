@@ -15,7 +15,7 @@ def _reference(reader, rest: str):
     lead = reader.opening_lead.match(rest)
     at = lead.end() if lead else 0
     for e in reader.expressions(rest[: at + 16]):
-        if e.start == at or (lead and e.start == 0):
+        if e.start == at or (lead and (e.start == 0 or e.start < at < e.end)):
             return e
         if e.start > at:
             return None

@@ -158,7 +158,8 @@ class TimeReader:
         # a plan by name opens a frame only as a time (“十四五”时期, 以来), not as a plan document
         # (“十二五”规划22项主要指标提前完成 is about the plan, not its years)
         for e in self.expressions(head, plan_suffix_only=True):
-            if e.start == at or (lead and e.start == 0):
+            # at the lead's end, or taking in its last words (报告指出，过去的一年: 过去的 is both)
+            if e.start == at or (lead and (e.start == 0 or e.start < at < e.end)):
                 return e
             if e.start > at:
                 return None
