@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import regex
 
+from reportx.engine.patterns import word_pattern
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -56,9 +58,14 @@ class TimeReader:
         self.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
         self.year_pattern = regex.compile(rules["year"])
         self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
-        self.opening_lead = regex.compile(rules["opening_lead"].replace("{speaker}",
-                                                                        rules["speaker_lead"]))
-        self.speaker_lead = regex.compile(rules["speaker_lead"])
+        speaker = rules["speaker_lead"].replace(
+            "{verbs}", "|".join(regex.escape(v) for v in rules["speaker_verbs"]))
+        self.opening_lead = regex.compile(rules["opening_lead"].replace("{speaker}", speaker))
+        self.speaker_lead = regex.compile(speaker)
+        # the lead-in without a speaker, for the sentences that name none: trying one at every
+        # sentence would cost most of opening()
+        self.plain_lead = regex.compile(rules["opening_lead"].replace("(?:{speaker})?", ""))
+        self.speaker_verbs = word_pattern(rules["speaker_verbs"])
         self.goal_lead = regex.compile(rules["goal_lead"])
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
@@ -149,8 +156,12 @@ class TimeReader:
         """The time expression a paragraph or sentence opens with (刚刚过去的2025年…, 五年来，…):
         nothing but a salutation or a lead-in word before it. `start`: where the sentence
         begins in `paragraph`; offsets are from there."""
-        paragraph = _opening_piece(self.opening_lead, paragraph, start)
-        lead = self.opening_lead.match(paragraph)
+        # a speaker only where one of its verbs stands in the first characters
+        window = paragraph[start:start + _SPEAKER_WINDOW]
+        lead_pattern = self.opening_lead if self.speaker_verbs.search(window) else \
+            self.plain_lead
+        paragraph = _opening_piece(lead_pattern, paragraph, start)
+        lead = lead_pattern.match(paragraph)
         at = lead.end() if lead else 0
         head = paragraph[: at + 16]
         if self.any_time is not None and not self.any_time.search(head):
@@ -164,6 +175,10 @@ class TimeReader:
             if e.start > at:
                 return None
         return None
+
+
+# how far into a sentence a speaker's verb is looked for (a salutation, a name and the verb)
+_SPEAKER_WINDOW = 64
 
 
 def _opening_piece(lead_pattern, text: str, start: int, size: int = 64) -> str:
