@@ -194,8 +194,8 @@ def _read_header(doc: Document, header) -> None:
     if m := _delivery_date(lines, header):
         doc.year = int(m["year"]) + (int(m["month"]) >= header["next_year_from_month"])
         doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
-    elif lines and len(lines[0]) <= header["title_max_chars"] and header["title"].search(lines[0]) \
-            and (m := header["title_year"].search(lines[0])):
+    elif lines and len(lines[0]) <= header["title_max_chars"] \
+            and (m := header["title_dated"].search(lines[0])):
         doc.year = int(m["year"])
     session = _session_year(head, header)
     if session is not None and session != doc.year:
@@ -399,12 +399,22 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
             if expr is None or not _frames_ahead(expr, doc):
                 continue
             if offset and expr.first == expr.last and not reader.speaker_lead.match(text, offset) \
-                    and not _turns_to_plan(expr, current):
+                    and not _turns_to_plan(expr, current) and not _labels_what_follows(text, offset):
                 continue
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
     return frames
+
+
+def _labels_what_follows(line: str, offset: int) -> bool:
+    """The sentence is only a time and a colon ending its line (…新亮点。2003年：): a label of the
+    lines after it, as a heading is."""
+    rest = line[offset:].strip()
+    return rest.endswith(("：", ":")) and len(rest) <= _LABEL_CHARS
+
+
+_LABEL_CHARS = 12
 
 
 def _turns_to_plan(expr, current: Frame | None) -> bool:

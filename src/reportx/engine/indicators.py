@@ -76,8 +76,21 @@ class IndicatorMatcher:
                  place: str | None = None, direction: str | None = None) -> list[str]:
         """The ids of every item of a joint indicator (游客人数、旅游收入 → tourist_arrivals,
         tourism_revenue), in order; the one id of a plain phrase."""
-        ids = [self.match(p, unit, share, place, direction) for p in (phrase or "").split("、") if p]
+        items = [p for p in (phrase or "").split("、") if p]
+        ids = [self.match(p, unit, share, place, direction) for p in items]
+        for k in range(1, len(items)):
+            if ids[k] is None:   # 单位地区生产总值能耗、二氧化碳排放量: the second shares the first's head
+                ids[k] = self._with_head_of(items[0], items[k], unit, share, place, direction)
         return list(dict.fromkeys(i for i in ids if i))
+
+    def _with_head_of(self, first: str, item: str, unit, share, place, direction) -> str | None:
+        """The id `item` names with the head of `first` before it, the longest head that makes a
+        catalog name (单位地区生产总值 + 二氧化碳排放量)."""
+        for k in range(len(first) - 1, 1, -1):
+            found = self.match(first[:k] + item, unit, share, place, direction)
+            if found:
+                return found
+        return None
 
     def lower_is_better(self, indicator_id: str) -> bool:
         return indicator_id in self.lower_better
