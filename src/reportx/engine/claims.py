@@ -52,6 +52,7 @@ class Draft:
     average: bool = False          # 年均增长5.5%: an average over the frame's years
     total: bool = False            # 累计完成3.7万亿元: a total over the frame's years
     span_years: int | None = None  # 5年增长18.7%: a span the clause itself names
+    base_year: int | None = None   # 比2010年增长68.1%: growth since that year, not the year's
     level: bool = False            # 达到4.93万亿元: a level reached, not a flow
     start_of_pair: bool = False    # the 3826.5亿元 of 从3826.5亿元增长到4398.6亿元
     qualifier_after: bool = False  # its qualifier word follows it (5%左右), rather than leads (约5%)
@@ -232,6 +233,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words) -> None:
     before_verb = own[:verb.start()] if verb else own
     m = words.years_pattern.search(before_verb.rstrip())
     d.span_years = small_number(m["n"]) if m else (prev.span_years if listed else None)
+    base = words.base_pattern.search(before_verb.rstrip()) if words.base_pattern else None
+    d.base_year = int(base["year"]) if base else (prev.base_year if listed else None)
     d.start_of_pair = bool(words.from_pattern.search(own))
     said = d.own.rstrip()
     if d.start_of_pair or d.unit in _DIRECTIONLESS:

@@ -51,6 +51,7 @@ class Words:
     average_words: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
     years_pattern: regex.Pattern | None = None
+    base_pattern: regex.Pattern | None = None   # 比2010年 right before the verb: a growth since then
     default_years: int = 5
     reach_words: tuple[str, ...] = ()
     hold_words: tuple[str, ...] = ()
@@ -189,6 +190,8 @@ def compile_words(rs: RuleSet) -> Words:
         average_words=tuple(ctx["spans"]["average_words"]),
         total_words=tuple(ctx["spans"]["total_words"]),
         years_pattern=regex.compile(ctx["spans"]["years_pattern"]),
+        base_pattern=regex.compile(ctx["spans"]["base_pattern"]) if ctx["spans"].get("base_pattern")
+        else None,
         default_years=int(ctx["spans"]["default_years"]),
         reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),

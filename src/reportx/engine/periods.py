@@ -129,6 +129,8 @@ def span(d: Draft, first: int | None, last: int | None, words: Words) -> int | N
         return None
     if d.span_years:
         return d.span_years
+    if d.base_year is not None and last is not None and d.base_year < last - 1:
+        return last - d.base_year      # 比2010年增长68.1% in 2015: five years of growth
     years = last - first + 1 if first is not None and last is not None else 1
     if years > 1:
         return years
