@@ -52,6 +52,7 @@ class Words:
     total_words: tuple[str, ...] = ()
     years_pattern: regex.Pattern | None = None
     base_pattern: regex.Pattern | None = None   # 比2010年 right before the verb: a growth since then
+    base_marks: str = "比较同与是"              # 比去年: a year compared with, not the figure's
     default_years: int = 5
     reach_words: tuple[str, ...] = ()
     hold_words: tuple[str, ...] = ()

@@ -69,9 +69,12 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
              for m in words.period_year.finditer(norm, start, end)]
     spans = []
     if doc.times is not None:
+        # a span (过去五年, “十四五”时期), or a year said in words (去年, 今年) that is not a base of
+        # comparison (比去年增长 is this year's growth)
         spans = [(start + e.end, e) for e in
                  doc.times.expressions(norm[start:end], years=False, plan_suffix_only=True)
-                 if e.last > e.first]
+                 if e.last > e.first or norm[start + e.start - 1:start + e.start] not in
+                 words.base_marks or start + e.start == 0]
     targets = [m.start() for m in words.target_pattern.finditer(norm, start, end)] \
         if words.target_pattern is not None else []
     estimates = words.estimate_pattern is not None \
@@ -95,8 +98,12 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     sentence = sentences.get(d.sentence)
     if sentence is None:
         sentence = sentences[d.sentence] = SentenceFacts.read(doc, d.sentence, words, sentences)
+    # a year said in words (去年) dates the sentence's figures inside a span's frame (过去五年…。去年
+    # 城镇居民可支配收入26500元); inside a year's frame the frame's year stands (a December copy's
+    # 明年 cannot be told from a January one's without a date)
+    in_span = frame is None or frame.first != frame.last
     for end, expr in sentence.spans:
-        if end <= d.q.start:
+        if end <= d.q.start and (expr.last > expr.first or in_span):
             kind, first, last = expr.kind, expr.first, expr.last
     # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
     explicit = None
