@@ -124,6 +124,8 @@ def _layout_rules(path: str):
               for k, v in data["header"].items()}
     headings = [(h["level"], regex.compile(h["pattern"], regex.M)) for h in data["headings"]]
     parts = dict(data["parts"], sentence_end=regex.compile(data["sentence_end"]),
+                 gloss=regex.compile(data["abbreviation_gloss"]) if data.get("abbreviation_gloss")
+                 else None,
                  year=header["title_year"], opening=header["opening"],
                  unnumbered=data["unnumbered_heading"], traditional=data["traditional"],
                  frames=data["frames"])
@@ -141,6 +143,8 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     simplified = _looks_traditional(norm, parts["traditional"])
     if simplified:
         norm = to_simplified(norm)
+    if parts["gloss"] is not None and "(" in norm:
+        norm = parts["gloss"].sub(lambda m: " " * len(m[0]), norm)   # (GDP): a gloss, as spaces
     doc = Document(key=key, text=text, norm=norm, source=source, simplified=simplified)
     _read_header(doc, header)
     if doc.year is None:

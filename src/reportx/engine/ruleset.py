@@ -25,9 +25,10 @@ UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu",
               "km", "km2", "t", "kW", "item", "rank", "year", "other")
 QUALIFIERS = ("approx", "at_least", "at_most", "range")
 SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
-            "indicators", "header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames", "traditional")
+            "indicators", "header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames",
+            "traditional", "abbreviation_gloss")
 LAYOUT_SECTIONS = ("header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames",
-                   "traditional")
+                   "traditional", "abbreviation_gloss")
 # Context entries the engine reads, and those that are patterns (compiled here so that a broken
 # one is reported at load, naming its file).
 CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", "share_words",
