@@ -98,9 +98,18 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better
             d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
         prev_in_sentence = d
+    below = None     # a base year said with 下同 (比2012年（下同）增长), and where it was said
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_span_cues(d, prev, words)
+        if d.base_year is not None:
+            below = (d.base_year, d.q.end) if _BELOW in doc.text[d.clause_start:d.q.start] \
+                else None
+        elif below is not None:
+            if _sentence_goes_on(doc.norm, below[1], d.q.start):
+                d.base_year = below[0]     # …；固定资产投资353.7亿元，增长125.1%: the same base
+            else:
+                below = None
     sentences: dict = {}
     return [_claim(doc, d, words, sentences) for d in drafts]
 
@@ -219,6 +228,14 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
         if subject:
             return subject
     return ""
+
+
+_BELOW = "下同"       # "the same below": a note that what it qualifies holds to the sentence's end
+
+
+def _sentence_goes_on(norm: str, start: int, end: int) -> bool:
+    """No sentence end (。, a line end) between two offsets: the 。-sentence goes on."""
+    return norm.find("。", start, end) < 0 and norm.find("\n", start, end) < 0
 
 
 def _read_span_cues(d: Draft, prev: Draft | None, words: Words) -> None:
