@@ -388,3 +388,19 @@ def test_relative_lines_reports_of_different_years_up():
                     and r["unit"] == entry["unit"] and r["period"] == relative
                     and r["kind"] == entry["kind"]]
             assert len(cell) == 1 and cell[0]["value"] == pytest.approx(entry["value"])
+
+
+def test_a_subheading_gives_way_to_the_sentence_it_heads(rules):
+    """A newspaper copy's subheading (GDP增长9%新年小目标：涨8%) repeats figures its paragraph states
+    in full: the cell shows the paragraph's, though the subheading comes first."""
+    from reportx.views.comparison import build_comparison
+
+    text = ("东岭区召开人民代表大会\n"
+            "GDP增长9%新年小目标：涨8%\n"
+            "初步预计，2017年全年全区地区生产总值完成567亿元，增长9%。\n"
+            "2018年，东岭区给自己定下了目标：地区生产总值增长8%以上，固定资产投资增长8%以上。\n")
+    doc = build_document(text, key="dongling-2018", year=2018)
+    rows = build_comparison([doc], rules=rules).rows.set_index(["indicator_id", "period", "kind"])
+    target = rows.loc[("gdp", "2018", "target")]
+    assert (target["display"], target["qualifier"]) == ("8%以上", "at_least")
+    assert "定下了目标" in target["sentence"]

@@ -278,18 +278,27 @@ def _shared(claims, keys, headline) -> set[str]:
 
 def _preference(c: Claim, text: str | None, goal_words=(), rivals=()):
     """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
-    (主要预期目标) beats one stated earlier; an achieved figure passed or approximate (突破3万亿元)
-    gives way to one stated exactly (达3.6万亿元); otherwise the earliest wins."""
-    in_goals = False
-    if text is not None and c.kind == "target":
+    (主要预期目标) beats one stated earlier; one in a paragraph's sentences beats one in a title or
+    subheading; an achieved figure passed or approximate (突破3万亿元) gives way to one stated
+    exactly (达3.6万亿元); otherwise the earliest wins."""
+    in_goals = in_title = False
+    if text is not None:
         para_start = text.rfind("\n", 0, c.start) + 1
         para_end = text.find("\n", c.end)
         paragraph = text[para_start:len(text) if para_end < 0 else para_end]
-        in_goals = any(w in paragraph for w in goal_words)
+        in_goals = c.kind == "target" and any(w in paragraph for w in goal_words)
+        # a newspaper copy's subheading (GDP增长9%新年小目标：涨8%) repeats what its paragraphs say
+        in_title = len(paragraph.strip()) <= _TITLE_CHARS and \
+            not paragraph.rstrip().endswith(_SENTENCE_STOPS)
     # an achieved figure stated exactly beats one stated as passed or about (突破3万亿元 … 32765亿元)
     passed = c.kind == "actual" and c.qualifier in ("at_least", "approx") and any(
         o is not c and o.qualifier is None for o in rivals)
-    return (not in_goals, passed, c.start)
+    return (not in_goals, in_title, passed, c.start)
+
+
+# a line this short that does not end a sentence is a title or subheading
+_TITLE_CHARS = 40
+_SENTENCE_STOPS = ("。", "；", "！", "？", ";", "!", "?", "．")
 
 
 def display(c: Claim, text: str | None = None, qualifier_words: dict | None = None) -> str:
