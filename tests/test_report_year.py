@@ -51,3 +51,14 @@ def test_a_long_first_line_is_no_title(tmp_path):
     # its 2014年 is the review's year, not the report's
     assert _load(tmp_path, "news.txt", NEWS)[0].year is None
     assert _load(tmp_path, "t.txt", "长沙市2015年政府工作报告全文\n" + NEWS)[0].year == 2015
+
+
+@pytest.mark.parametrize("lead, city", [
+    ("1月9日，南川区第十八届人民代表大会第三次会议开幕。", "南川区"),
+    ("罗湖区八届人大三次会议召开，区长作政府工作报告。", "罗湖区"),
+    ("大会主席团常务主席毛超峰宣布周口市第三届人民代表大会第四次会议开幕。", "周口市"),
+    ("会议圆满完成了市二届人大五次会议的各项议程。", None),
+])
+def test_a_news_copy_names_its_place_by_its_congress(tmp_path, lead, city):
+    doc, _ = _load(tmp_path, "news-2022.txt", lead + "\n全区地区生产总值增长5%。\n")
+    assert doc.city == city

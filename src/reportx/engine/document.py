@@ -215,6 +215,8 @@ def _read_header(doc: Document, header) -> None:
             else None
     if m := header["city"].search(head):
         doc.city = m["city"]
+    elif m := header["city_in_lead"].search(head):
+        doc.city = m["city"]
     elif header["national"].search(head):
         doc.city = header["national_place"]
     if m := header["speaker"].search(head):
