@@ -126,6 +126,11 @@ def _layout_rules(path: str):
     parts = dict(data["parts"], sentence_end=regex.compile(data["sentence_end"]),
                  gloss=regex.compile(data["abbreviation_gloss"]) if data.get("abbreviation_gloss")
                  else None,
+                 chinese_year=regex.compile(data["chinese_year"]) if data.get("chinese_year")
+                 else None,
+                 chinese_digits=str.maketrans(data.get("chinese_digits") or {}),
+                 chinese_month_day=regex.compile(data["chinese_month_day"])
+                 if data.get("chinese_month_day") else None,
                  year=header["title_year"], opening=header["opening"],
                  unnumbered=data["unnumbered_heading"], traditional=data["traditional"],
                  frames=data["frames"])
@@ -145,6 +150,12 @@ def build_document(text: str, key: str = "text", source: str | None = None,
         norm = to_simplified(norm)
     if parts["gloss"] is not None and "(" in norm:
         norm = parts["gloss"].sub(lambda m: " " * len(m[0]), norm)   # (GDP): a gloss, as spaces
+    if parts["chinese_year"] is not None and parts["chinese_year"].search(norm):
+        digits = parts["chinese_digits"]     # 二〇〇七年 → 2007年, one character for one
+        norm = parts["chinese_year"].sub(lambda m: m[0].translate(digits), norm)
+        if parts["chinese_month_day"] is not None:   # the month, then the day after it
+            for _ in range(2):
+                norm = parts["chinese_month_day"].sub(_digits_same_length, norm)
     doc = Document(key=key, text=text, norm=norm, source=source, simplified=simplified)
     _read_header(doc, header)
     if doc.year is None:
@@ -251,6 +262,18 @@ def _session_year(head: str, header) -> int | None:
         return None
     first = header["national_first_term"]
     return first["year"] + 5 * (term - first["term"]) + session - 1
+
+
+def _digits_same_length(m) -> str:
+    """一月 → 1, 十六 → 16, 二十三 → ' 23': a small Chinese numeral as digits, right-aligned in
+    as many characters as it had (offsets unchanged)."""
+    from reportx.engine.numerals import NumberError, parse_number
+
+    try:
+        digits = str(int(parse_number(m[0])))
+    except NumberError:
+        return m[0]
+    return digits.rjust(len(m[0])) if len(digits) <= len(m[0]) else m[0]
 
 
 def _year_from_name(source: str | None, header) -> int | None:

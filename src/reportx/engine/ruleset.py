@@ -26,9 +26,10 @@ UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu",
 QUALIFIERS = ("approx", "at_least", "at_most", "range")
 SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
             "indicators", "header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames",
-            "traditional", "abbreviation_gloss")
+            "traditional", "abbreviation_gloss", "chinese_year", "chinese_digits", "chinese_month_day")
 LAYOUT_SECTIONS = ("header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames",
-                   "traditional", "abbreviation_gloss")
+                   "traditional", "abbreviation_gloss", "chinese_year", "chinese_digits",
+                   "chinese_month_day")
 # Context entries the engine reads, and those that are patterns (compiled here so that a broken
 # one is reported at load, naming its file).
 CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", "share_words",
