@@ -10,6 +10,8 @@ process, on first use, with its log chatter silenced.
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 import regex
@@ -108,17 +110,32 @@ class IndicatorMatcher:
         while prefix:
             word = next((w for w in words if prefix.startswith(w)), None)
             if word is None:
-                return False
+                year = _YEAR_WORD.match(prefix)     # 五莲县2012年全年实现生产总值
+                if year is None:
+                    return False
+                word = year[0]
             prefix = prefix[len(word):]
         return True
 
     def place_names(self, place: str | None) -> tuple[str, ...]:
-        """河北省 → (河北省, 河北): the report's own place, with and without its ending."""
+        """河北省 → (河北省, 河北): the report's own place, with and without its ending; a county
+        named with its prefecture (日照市五莲县) also by its own name (五莲县, 五莲)."""
         if not place:
             return ()
-        short = next((place[: -len(s)] for s in self.place_suffixes
-                      if place.endswith(s) and len(place) - len(s) >= 2), place)
-        return tuple(dict.fromkeys([place, short]))
+        names = [place]
+        for s in self.place_suffixes:
+            at = place.find(s)
+            if 2 <= at and at + len(s) <= len(place) - 2:      # 日照市 | 五莲县
+                names.append(place[at + len(s):])
+                break
+        for name in list(names):
+            names.append(next((name[: -len(s)] for s in self.place_suffixes
+                               if name.endswith(s) and len(name) - len(s) >= 2), name))
+        return tuple(dict.fromkeys(names))
+
+
+# a year among the scope words before a name: it dates the figure, it does not narrow what it names
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末)?")
 
 
 def _share_name(phrase: str, forms) -> str:
