@@ -143,7 +143,7 @@ def _before_aside(norm: str, lo: int, at: int, words: Words) -> int:
     end = at
     while end > lo and norm[end - 1] == " ":
         end -= 1
-    if end <= lo or words.aside is None:
+    if end <= lo:
         return at
     for m in words.aside.finditer(norm, max(lo, end - _ASIDE_REACH), end):
         if m.end() == end and m.start() > lo:

@@ -32,7 +32,6 @@ class Words:
     tail_words: list[str]
     head_words: list[str]
     implied: dict
-    target_words: tuple[str, ...]
     period_year: regex.Pattern
     joiners: re.Pattern = field(default=None)
     breakdown: tuple[str, ...] = ()
@@ -52,7 +51,7 @@ class Words:
     total_words: tuple[str, ...] = ()
     years_pattern: regex.Pattern | None = None
     base_pattern: regex.Pattern | None = None   # 比2010年 right before the verb: a growth since then
-    base_marks: str = "比较同与是"              # 比去年: a year compared with, not the figure's
+    base_marks: str = ""                        # 比去年: a year compared with, not the figure's
     default_years: int = 5
     reach_words: tuple[str, ...] = ()
     hold_words: tuple[str, ...] = ()
@@ -71,7 +70,7 @@ class Words:
     completion_words: tuple[str, ...] = ()    # 计划, 目标: a share of them is a plan's completion
     excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
-    aside: regex.Pattern | None = None        # a bracketed aside ((预计，下同)): no subject
+    aside: regex.Pattern = None               # a bracketed aside ((预计，下同)): no subject
     noise: regex.Pattern | None = None        # dropped from a phrase: a footnote mark, a PDF's spaces
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
     # derived (__post_init__): the tail and head words by length, longest first, so that the
@@ -179,7 +178,7 @@ def compile_words(rs: RuleSet) -> Words:
         # qualifier words around a number are not part of what it measures either
         tail_words=sorted({*ctx["indicator_tail_words"], *quals["before"]}, key=len, reverse=True),
         head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
-        implied=ctx["implied_units"], target_words=tuple(ctx["target_words"]),
+        implied=ctx["implied_units"],
         period_year=rs.context_patterns["period_year"],  # a user's is time-limited
         joiners=word_pattern(ctx["list_joiners"]),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
@@ -193,6 +192,7 @@ def compile_words(rs: RuleSet) -> Words:
         years_pattern=regex.compile(ctx["spans"]["years_pattern"]),
         base_pattern=regex.compile(ctx["spans"]["base_pattern"]) if ctx["spans"].get("base_pattern")
         else None,
+        base_marks=ctx["spans"].get("base_marks", ""),
         default_years=int(ctx["spans"]["default_years"]),
         reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),

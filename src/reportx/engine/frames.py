@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from reportx.engine.patterns import word_pattern
+from reportx.engine.patterns import alternation, word_pattern
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,12 @@ class TimeReader:
         self.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
         self.year_pattern = regex.compile(rules["year"])
         self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
-        speaker = rules["speaker_lead"].replace(
-            "{verbs}", "|".join(regex.escape(v) for v in rules["speaker_verbs"]))
+        speaker = rules["speaker_lead"].replace("{verbs}", alternation(rules["speaker_verbs"]))
         self.opening_lead = regex.compile(rules["opening_lead"].replace("{speaker}", speaker))
         self.speaker_lead = regex.compile(speaker)
-        # the lead-in without a speaker, for the sentences that name none: trying one at every
-        # sentence would cost most of opening()
-        self.plain_lead = regex.compile(rules["opening_lead"].replace("(?:{speaker})?", ""))
+        # the lead-in without a speaker (a group that never matches), for the sentences that name
+        # none: trying one at every sentence would cost most of opening()
+        self.plain_lead = regex.compile(rules["opening_lead"].replace("{speaker}", "(?!)"))
         self.speaker_verbs = word_pattern(rules["speaker_verbs"])
         self.goal_lead = regex.compile(rules["goal_lead"])
         # one search that finds nothing where none of the patterns above would find anything:
@@ -164,8 +163,7 @@ class TimeReader:
         lead = lead_pattern.match(paragraph)
         at = lead.end() if lead else 0
         head = paragraph[: at + 16]
-        if self.any_time is not None and not self.any_time.search(head):
-            return None
+        # (expressions() itself first asks any_time whether there is any: most sentences stop there)
         # a plan by name opens a frame only as a time (“十四五”时期, 以来), not as a plan document
         # (“十二五”规划22项主要指标提前完成 is about the plan, not its years)
         for e in self.expressions(head, plan_suffix_only=True):

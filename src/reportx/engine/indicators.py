@@ -39,6 +39,9 @@ class IndicatorMatcher:
         forms = rs.context.get("share_forms") or [rs.context["share_form"]]
         self.share_forms = [(regex.compile(f["pattern"]), f["as"]) for f in forms]
         self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=len, reverse=True))
+        # a year among the scope words before a name dates the figure, it narrows nothing
+        self.scope_year = re.compile(rs.context.get("scope_year") or "(?!)")
+        self._place_names: dict[str, tuple[str, ...]] = {}
         self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
         self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
@@ -110,7 +113,7 @@ class IndicatorMatcher:
         while prefix:
             word = next((w for w in words if prefix.startswith(w)), None)
             if word is None:
-                year = _YEAR_WORD.match(prefix)     # 五莲县2012年全年实现生产总值
+                year = self.scope_year.match(prefix)     # 五莲县2012年全年实现生产总值
                 if year is None:
                     return False
                 word = year[0]
@@ -122,6 +125,12 @@ class IndicatorMatcher:
         named with its prefecture (日照市五莲县) also by its own name (五莲县, 五莲)."""
         if not place:
             return ()
+        known = self._place_names.get(place)
+        if known is None:
+            known = self._place_names[place] = self._names_of(place)
+        return known
+
+    def _names_of(self, place: str) -> tuple[str, ...]:
         names = [place]
         for s in self.place_suffixes:
             at = place.find(s)
@@ -132,10 +141,6 @@ class IndicatorMatcher:
             names.append(next((name[: -len(s)] for s in self.place_suffixes
                                if name.endswith(s) and len(name) - len(s) >= 2), name))
         return tuple(dict.fromkeys(names))
-
-
-# a year among the scope words before a name: it dates the figure, it does not narrow what it names
-_YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年(?:底|末)?")
 
 
 def _share_name(phrase: str, forms) -> str:

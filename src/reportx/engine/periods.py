@@ -67,7 +67,7 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
     end = max(after.end() if after else len(norm), bounds[1])
     years = [(m.end(), int(m["year"]), bool(m["of"]))
              for m in words.period_year.finditer(norm, start, end)]
-    if years and words.aside is not None and "(" in norm[start:end]:
+    if years and "(" in norm[start:end]:
         # a year inside a bracketed aside (扣除2022年灾后恢复重建专项资金支出外) dates nothing after it
         asides = [(m.start(), m.end()) for m in words.aside.finditer(norm, start, end)]
         years = [y for y in years if not any(a < y[0] <= b for a, b in asides)]

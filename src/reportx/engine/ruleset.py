@@ -24,12 +24,11 @@ from reportx.engine.timed_pattern import TimedPattern
 UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu", "hectare",
               "km", "km2", "t", "kW", "item", "rank", "year", "other")
 QUALIFIERS = ("approx", "at_least", "at_most", "range")
-SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
-            "indicators", "header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames",
-            "traditional", "abbreviation_gloss", "chinese_year", "chinese_digits", "chinese_month_day")
 LAYOUT_SECTIONS = ("header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames",
                    "traditional", "abbreviation_gloss", "chinese_year", "chinese_digits",
                    "chinese_month_day")
+SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
+            "indicators") + LAYOUT_SECTIONS
 # Context entries the engine reads, and those that are patterns (compiled here so that a broken
 # one is reported at load, naming its file).
 CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", "share_words",
@@ -206,9 +205,6 @@ def _decimal(value, path: str, what: str) -> Decimal:
     if number is None or not number.is_finite() or number < 0:
         raise RuleError(path, what, f"{value!r} is not a number")
     return number
-
-
-
 
 
 def _expand_fragments(parts, rs: RuleSet) -> dict[str, str]:

@@ -24,7 +24,7 @@ import re
 import struct
 
 from reportx.errors import InputError
-from reportx.readers.paragraphs import join_lines
+from reportx.readers.paragraphs import CELL_GAP, join_lines
 
 _WORD_IDENT = 0xA5EC
 _NFIB_WORD97 = 0x00C1  # Word 6 and 95 wrote 101–105, with another File Information Block
@@ -41,7 +41,7 @@ _OTHER_KINDS = {"workbook": "an Excel workbook (.xls)", "book": "an Excel workbo
 _FIELD_MARKS = re.compile(r"([\x13\x14\x15])")
 # Word's marks: line ends, the cell gap, and characters that anchor an object (dropped).
 _LINE_ENDS = re.compile(r"\x07{2,}|[\r\x0b\x0c]")
-_MARKS = str.maketrans({"\x07": "\u3000", "\x1e": "-", "\x1f": None, "\x01": None,
+_MARKS = str.maketrans({"\x07": CELL_GAP, "\x1e": "-", "\x1f": None, "\x01": None,
                         "\x02": None, "\x03": None, "\x04": None, "\x05": None, "\x08": None})
 
 

@@ -17,7 +17,7 @@ import zipfile
 
 from reportx.errors import InputError
 from reportx.readers.archive import check_part_size, open_zip
-from reportx.readers.paragraphs import join_lines, warn
+from reportx.readers.paragraphs import CELL_GAP as _CELL_GAP, join_lines, warn
 
 _MAX_RELS_BYTES = 1024 * 1024
 
@@ -31,7 +31,6 @@ _OFFICE_DOCUMENT = "/officeDocument"
 _SKIP = {"pPr", "rPr", "tblPr", "tblGrid", "trPr", "tcPr", "sectPr", "del", "moveFrom",
          "instrText", "delText", "delInstrText", "fldData", "Fallback", "footnoteReference",
          "endnoteReference", "commentReference", "annotationRef"}
-_CELL_GAP = "\u3000"  # between the cells of a row: survives the clean-up of spaces
 
 
 def _local(el) -> str:
@@ -62,33 +61,38 @@ def _main_part(z: zipfile.ZipFile, name: str) -> str:
 
 def docx_text(data: bytes, name: str = "<docx>") -> str:
     """Paragraphs and table rows of a Word document, in order, one line each."""
+    with open_zip(data, name) as z:
+        return read_docx(z, name)
+
+
+def read_docx(z: zipfile.ZipFile, name: str) -> str:
+    """docx_text of an archive already open."""
     from lxml import etree
 
-    with open_zip(data, name) as z:
-        part = _main_part(z, name)
-        check_part_size(z, part, name)
-        lines: list[str] = []
-        chunks = 0
-        try:
-            # check_part_size bounds what is read
-            with z.open(part) as member:
-                # no entities: Word writes no DTD, and one that names a file (XXE) would read it
-                for _, el in etree.iterparse(member, events=("end",), resolve_entities=False,
-                                             no_network=True, load_dtd=False):
-                    parent = el.getparent()
-                    if parent is None or _local(parent) != "body":
-                        continue
-                    chunks += _local(el) == "altChunk"
-                    _block(el, lines)
-                    # the body's finished children are dropped: memory stays that of one block
-                    el.clear(keep_tail=True)
-                    while el.getprevious() is not None:
-                        del parent[0]
-        except InputError:
-            raise
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-            raise InputError(f"{name}: not a readable .docx document "
-                             f"({type(exc).__name__} in {part})") from None
+    part = _main_part(z, name)
+    check_part_size(z, part, name)
+    lines: list[str] = []
+    chunks = 0
+    try:
+        # check_part_size bounds what is read
+        with z.open(part) as member:
+            # no entities: Word writes no DTD, and one that names a file (XXE) would read it
+            for _, el in etree.iterparse(member, events=("end",), resolve_entities=False,
+                                         no_network=True, load_dtd=False):
+                parent = el.getparent()
+                if parent is None or _local(parent) != "body":
+                    continue
+                chunks += _local(el) == "altChunk"
+                _block(el, lines)
+                # the body's finished children are dropped: memory stays that of one block
+                el.clear(keep_tail=True)
+                while el.getprevious() is not None:
+                    del parent[0]
+    except InputError:
+        raise
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise InputError(f"{name}: not a readable .docx document "
+                         f"({type(exc).__name__} in {part})") from None
     if chunks:
         warn(name, f"{chunks} embedded document(s) (altChunk) not read; open the file in Word "
              "and save it again to make their text part of the document")

@@ -29,7 +29,8 @@ import re
 from dataclasses import dataclass
 
 from reportx.errors import InputError
-from reportx.readers.paragraphs import PLAUSIBLE_HAN, han_count, join_lines, snippet, warn
+from reportx.readers.paragraphs import CELL_GAP as _CELL_GAP, PLAUSIBLE_HAN, han_count, join_lines, \
+    snippet, warn
 from reportx.readers.plain import BOMS, decode_text, utf16_order
 
 # elements a browser does not render as text
@@ -46,7 +47,6 @@ _PREFORMATTED = {"pre", "textarea", "xmp", "plaintext", "listing"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # what ends or divides a sentence: a line of running text has at least one
 _SENTENCE_MARKS = re.compile(r"[，。；！？、,;!?]")
-_CELL_GAP = "\u3000"  # between the cells of a row: survives the clean-up of spaces
 _PAGE_FIELD = re.compile(r"\w{1,6}\s*[：:]\s*\d[\d\s\-/.:年月日]*(?:\s|$)")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _BUTTONS = re.compile(r"^(?:\s*[【\[][^】\]]{1,10}[】\]])+\s*$")

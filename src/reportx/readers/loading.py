@@ -68,10 +68,12 @@ def sniff(data: bytes) -> str:
 
 
 def _zip_text(data: bytes, name: str) -> str:
-    """A ZIP archive: an OpenDocument text if its mimetype says so, else a Word .docx."""
+    """A ZIP archive, opened once: an OpenDocument text if its mimetype says so, else a .docx."""
     from reportx.readers import docx, odt
+    from reportx.readers.archive import open_zip
 
-    return odt.odt_text(data, name) if odt.is_odt(data) else docx.docx_text(data, name)
+    with open_zip(data, name) as z:
+        return odt.read_odt(z, name) if odt.is_odt(z, data) else docx.read_docx(z, name)
 
 
 def _readers():

@@ -12,12 +12,11 @@ declares more than the .docx reader's limit is refused before it is inflated.
 """
 from __future__ import annotations
 
-import io
 import zipfile
 
 from reportx.errors import InputError
 from reportx.readers.archive import check_part_size, open_zip
-from reportx.readers.paragraphs import join_lines
+from reportx.readers.paragraphs import CELL_GAP as _CELL_GAP, join_lines
 
 MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -30,37 +29,40 @@ _SPACE, _TAB, _BREAK = f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-bre
 _SKIP = {f"{{{_TEXT}}}note", f"{{{_TEXT}}}tracked-changes", f"{{{_OFFICE}}}annotation",
          f"{{{_TEXT}}}sequence-decls", "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}desc",
          "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}title"}
-_CELL_GAP = "\u3000"
 
 
-def is_odt(data: bytes) -> bool:
-    """Whether a ZIP archive's bytes are an OpenDocument text: its `mimetype` member says so (the
-    standard puts it first and stored, so the head of the bytes shows it; a writer that did not
-    is asked through the archive)."""
+def is_odt(z: zipfile.ZipFile, data: bytes = b"") -> bool:
+    """Whether an opened ZIP archive (of these bytes) is an OpenDocument text: its `mimetype`
+    member says so (the standard puts it first and stored, so the head of the bytes shows it; a
+    writer that did not is asked through the archive)."""
     if data[30:38] == b"mimetype":
         return data[38:38 + len(MIMETYPE)] == MIMETYPE
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            info = z.getinfo("mimetype")
-            return info.file_size < 256 and z.read(info).strip() == MIMETYPE
+        info = z.getinfo("mimetype")
+        return info.file_size < 256 and z.read(info).strip() == MIMETYPE
     except (KeyError, zipfile.BadZipFile, OSError, EOFError):
         return False
 
 
 def odt_text(data: bytes, name: str = "<odt>") -> str:
     """Paragraphs, headings and table rows of an OpenDocument text, in order, one line each."""
+    with open_zip(data, name) as z:
+        return read_odt(z, name)
+
+
+def read_odt(z: zipfile.ZipFile, name: str) -> str:
+    """odt_text of an archive already open."""
     from lxml import etree
 
-    with open_zip(data, name) as z:
-        if "content.xml" not in z.namelist():
-            raise InputError(f"{name}: an OpenDocument file without content.xml")
-        check_part_size(z, "content.xml", name)
-        try:
-            root = etree.fromstring(z.read("content.xml"), etree.XMLParser(
-                resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True))
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-            raise InputError(f"{name}: not a readable OpenDocument text "
-                             f"({type(exc).__name__} in content.xml)") from None
+    if "content.xml" not in z.namelist():
+        raise InputError(f"{name}: an OpenDocument file without content.xml")
+    check_part_size(z, "content.xml", name)
+    try:
+        root = etree.fromstring(z.read("content.xml"), etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True))
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise InputError(f"{name}: not a readable OpenDocument text "
+                         f"({type(exc).__name__} in content.xml)") from None
     body = root.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")
     lines: list[str] = []
     if body is not None:

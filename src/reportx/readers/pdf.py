@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportx.errors import InputError
-from reportx.readers.paragraphs import clean_line, warn
+from reportx.readers.paragraphs import CELL_GAP as _CELL_SEPARATOR, CJK, clean_line, warn
 
 _PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?(\d{1,4})\s*页?\s*(?:(?:/|共)\s*\d{1,4}\s*页?)?"
                           r"[-—–·\s]*$")
@@ -47,9 +47,8 @@ _UNBROKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.．%％‰+\-/、，,；;：:]*")
 _EDGE_BAND = 0.12
 # Gaps between glyphs, in font sizes: wider than a table-cell gap parts cells of a row.
 _CELL_GAP = 1.2
-_CELL_SEPARATOR = "\u3000"  # as the other readers part the cells of a row
 # Chinese characters, CJK punctuation and full-width forms: a gap next to one is no word space.
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CJK = re.compile(f"[{CJK}]")
 
 
 @dataclass

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from reportx.errors import InputError
-from reportx.readers.paragraphs import join_lines
+from reportx.readers.paragraphs import CELL_GAP, join_lines
 
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"     # a control word and its parameter
@@ -37,7 +37,7 @@ _SKIP = frozenset(
     "aftnsep aftnsepc shp shpinst shppict nonshppict blipuid bkmkstart bkmkend template "
     "passwordhash wgrffmtfilter listtext pntext pntxta pntxtb".split())
 _LINE = {"par", "line", "sect", "page", "row", "nestrow", "column"}
-_CHARS = {"tab": "\t", "cell": "\u3000", "nestcell": "\u3000", "emdash": "—", "endash": "–", "lquote": "‘",
+_CHARS = {"tab": "\t", "cell": CELL_GAP, "nestcell": CELL_GAP, "emdash": "—", "endash": "–", "lquote": "‘",
           "rquote": "’", "ldblquote": "“", "rdblquote": "”", "bullet": "•", "emspace": "\u2003",
           "enspace": "\u2002", "qmspace": "\u2005"}
 _SYMBOLS = {"~": "\xa0", "_": "-", "-": "", "{": "{", "}": "}", "\\": "\\"}
@@ -161,9 +161,11 @@ def _shown(text: str, state: _State) -> str:
     return "" if state.hidden else text
 
 
+_CODECS = {936: "gbk", 950: "big5", 932: "cp932", 949: "cp949"}
+
+
 def _codec(codepage: int | None) -> str:
-    return {936: "gbk", 950: "big5", 932: "cp932", 949: "cp949"}.get(codepage or 1252,
-                                                                     f"cp{codepage or 1252}")
+    return _CODECS.get(codepage or 1252, f"cp{codepage or 1252}")
 
 
 def _document_codepage(data: bytes) -> int:

@@ -24,11 +24,13 @@ _BREAK = re.compile(r"(?<=\S)[ \u3000]{3,}(?=\S)|(?<=[。！？!?])[ \u3000]+(?=
 
 def split_run_on(text: str) -> str | None:
     """The text with its run-together paragraphs on lines of their own, or None if it has none."""
-    found = sum(len(_BREAK.findall(line)) for line in text.split("\n") if len(line) >= _LONG_LINE)
-    if found < _MIN_BREAKS:
-        return None
+    lines = text.split("\n")
+    long = (line for line in lines if len(line) >= _LONG_LINE)
+    breaks = (m for line in long for m in _BREAK.finditer(line))
+    if sum(1 for _ in zip(range(_MIN_BREAKS), breaks)) < _MIN_BREAKS:
+        return None     # (counted only as far as it takes to know)
     out = []
-    for line in text.split("\n"):
+    for line in lines:
         if len(line) >= _LONG_LINE:
             line = _BREAK.sub(lambda m: "\n" + m[0][1:], line)
         out.append(line)
