@@ -36,7 +36,7 @@ class IndicatorMatcher:
         self.subgroups = WordSet(rs.context.get("subgroup_words", ()))
         self.share_words = tuple(rs.context.get("share_words", ()))
         # X占Y比重 → X占比, and the like: the first form that fits a share's phrase rewrites it
-        forms = rs.context.get("share_forms") or [rs.context["share_form"]]
+        forms = rs.context["share_forms"]
         self.share_forms = [(regex.compile(f["pattern"]), f["as"]) for f in forms]
         self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=len, reverse=True))
         # a year among the scope words before a name dates the figure, it narrows nothing
