@@ -62,3 +62,16 @@ def test_a_long_first_line_is_no_title(tmp_path):
 def test_a_news_copy_names_its_place_by_its_congress(tmp_path, lead, city):
     doc, _ = _load(tmp_path, "news-2022.txt", lead + "\n全区地区生产总值增长5%。\n")
     assert doc.city == city
+
+
+def test_a_title_below_a_portals_menu_lines_dates_the_report(tmp_path):
+    # a saved page: the portal's menu and the posting time (no 年月日) above the title; the
+    # report was delivered in December, and its title names the year it plans, which the
+    # file's name does not
+    page = ("山东\n山东内容 国际表达\n\n关注两会|2023年济南市政府工作报告(全文)\n"
+            "2022-12-30 16:54:06 来源:中华网山东频道\n\n"
+            "经济社会发展主要预期目标是:地区生产总值增长5.5%以上;一般公共预算收入增长6%左右。\n")
+    doc, said = _load(tmp_path, "jinan-2022.txt", page)
+    assert doc.year == 2023 and not any("file's name" in s for s in said)
+    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    assert [(c.surface, c.period, c.kind) for c in gdp] == [("5.5%", "2023", "target")]

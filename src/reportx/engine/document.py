@@ -213,8 +213,7 @@ def _read_header(doc: Document, header) -> None:
     if m := _delivery_date(lines, header):
         doc.year = int(m["year"]) + (int(m["month"]) >= header["next_year_from_month"])
         doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
-    elif lines and len(lines[0]) <= header["title_max_chars"] \
-            and (m := header["title_dated"].search(lines[0])):
+    elif m := _dated_title(lines, header):
         doc.year = int(m["year"])
     session = _session_year(head, header)
     if session is not None and session != doc.year:
@@ -251,6 +250,16 @@ def _delivery_date(lines: list[str], header):
         if header["delivery_line"].search(line):
             return m
     return dates[0][1] if dates else None
+
+
+def _dated_title(lines: list[str], header):
+    """The year of the report's title (长沙市2015年政府工作报告全文) when the header has no date: the
+    first short header line with a year before 报告. A saved page puts its portal's menu lines
+    above the title; a long line is a news copy's paragraph (…市长作政府工作报告。他说，2014年…)."""
+    for line in lines:
+        if len(line) <= header["title_max_chars"] and (m := header["title_dated"].search(line)):
+            return m
+    return None
 
 
 def _session_year(head: str, header) -> int | None:
