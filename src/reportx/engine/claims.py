@@ -155,7 +155,11 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
     d.qualifier = _qualifier(doc, d, words)
     in_list = d.own != d.clause or d.continues   # follows a 、 (or 和) in its clause
     prev_in_clause = prev is not None and prev.q.end >= d.clause_start
-    d.direction, found = direction_of(d.own, words)
+    own = d.own
+    if prev is not None and prev.q.rule in words.adverbial_rules and prev.q.end == d.clause_start:
+        # 增速连续三年达到13%: the run of years is an adverb; the verb's words stand before it
+        own = doc.norm[prev.own_start:prev.q.start] + own
+    d.direction, found = direction_of(own, words)
     d.shares_verb = found and verb_outside_name(d.own, words)
     if not found and in_list and prev_in_clause and prev.shares_verb:
         # a list shares its verb: 改造棚户区2740套、老旧小区3081套 (not 城镇新增就业4.7万人、城镇调查
@@ -166,7 +170,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
     if d.direction == "increase" and doc.norm[d.q.start - 1:d.q.start] in words.minus_signs \
             and d.q.start > 0:
         d.direction = "decrease"              # 增长-2.5%: a fall written as negative growth
-    elif d.direction is None and d.q.unit == "%" and (rate := rate_noun_before(d.own, words)):
+    elif d.direction is None and d.q.unit == "%" and (rate := rate_noun_before(own, words)):
         d.direction = rate                    # 增速达到16.1% / 降幅为5%: a rate stated as a level
     d.share = words.share_set.found_in(d.own)
     if prev is not None and is_subclause(d.clause, words) and not moves(d.own, words) \

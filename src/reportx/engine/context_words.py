@@ -27,6 +27,7 @@ class Words:
     between: list[str]
     in_clause: list[tuple[str, str]]
     subclause: tuple[str, ...]
+    adverbial_rules: frozenset[str]      # a streak (连续三年) before a verb: an adverb of it
     verb_direction: dict[str, str | None]
     share_words: tuple[str, ...]
     tail_words: list[str]
@@ -174,6 +175,7 @@ def compile_words(rs: RuleSet) -> Words:
                            key=len, reverse=True)),
         in_clause=longest_first(quals.get("in_clause", {})),
         subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction,
+        adverbial_rules=frozenset(ctx.get("adverbial_rules", ())),
         share_words=tuple(ctx["share_words"]),
         # qualifier words around a number are not part of what it measures either
         tail_words=sorted({*ctx["indicator_tail_words"], *quals["before"]}, key=len, reverse=True),

@@ -15,6 +15,8 @@ Decimal('1390000000000.00')
 Decimal('20000')
 >>> parse_number("六十二点五")
 Decimal('62.5')
+>>> parse_number("108亿3038万")
+Decimal('10830380000')
 """
 from __future__ import annotations
 
@@ -74,6 +76,12 @@ def parse_number(s: str) -> Decimal:
     if not s:
         raise NumberError("empty number")
     value, rest = _leading(s)
+    if value is not None and rest[:1] == "亿" and rest[1:2].isdigit():
+        # 108亿3038万 (older reports): 亿 and what is below it, each written in digits
+        low = parse_number(rest[1:])
+        if low >= BIG_UNITS["亿"]:
+            raise NumberError(f"not a number: {s!r}")
+        return value * BIG_UNITS["亿"] + low
     if value is not None:
         # Arabic head, then multipliers: 1.3万, 1.39万亿, 3千万, 5百
         mult = 1

@@ -71,7 +71,8 @@ def rate_noun_before(own: str, words: Words) -> str | None:
     text = strip_between(own.rstrip(), words)
     verb = words.verb_at_end.search(mask(text, words))
     if verb:
-        text = text[:verb.start()]          # 增速达到 / 增速完成 / 增速为
+        # 增速达到 / 增速完成 / 增速为; 增速连续两年保持在: what stands between, again
+        text = strip_between(text[:verb.start()].rstrip(), words)
     text = text.rstrip()
     if text.endswith(words.rate_nouns):
         return "increase"
