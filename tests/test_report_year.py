@@ -75,3 +75,28 @@ def test_a_title_below_a_portals_menu_lines_dates_the_report(tmp_path):
     assert doc.year == 2023 and not any("file's name" in s for s in said)
     gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
     assert [(c.surface, c.period, c.kind) for c in gdp] == [("5.5%", "2023", "target")]
+
+
+def test_a_pages_posting_time_dates_the_report_only_when_nothing_else_does(tmp_path):
+    # a news copy posted the day of a December session: the next year's report
+    copy = ("贡井区第十七届人大第三次会议隆重开幕\n2013-12-26 15:25\n"
+            "区长作《政府工作报告》。报告提出明年的奋斗目标主要是：地区生产总值增长10%。\n")
+    doc, _ = _load(tmp_path, "copy.txt", copy)
+    assert (doc.year, doc.date) == (2014, "2013-12-26")
+    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    assert [(c.period, c.kind) for c in gdp] == [("2014", "target")]
+    # a report saved years later: its delivery date wins, though its line is broken in two
+    saved = ("发布时间:2022-07-11 20:57\n政府工作报告\n——2021年1月12日在延边朝鲜族自治州第十五届\n"
+             "人民代表大会第六次会议上\n各位代表：\n地区生产总值增长0.5%。\n")
+    assert _load(tmp_path, "saved.txt", saved)[0].year == 2021
+    # and so does a dated title
+    titled = "(内蒙古)2018年新巴尔虎左旗人民政府工作报告(全文)\n公文搜 2021-07-27 17:06:58\n" + NEWS
+    assert _load(tmp_path, "titled.txt", titled)[0].year == 2018
+
+
+def test_with_no_date_a_speech_planning_next_year_was_given_the_year_before(tmp_path):
+    # the caller says the report is 2014's; its speech plans 明年, so it was given in 2013
+    text = "报告指出，2013年，全区经济平稳增长。\n报告提出明年的奋斗目标主要是：地区生产总值增长10%。\n"
+    doc, _ = _load(tmp_path, "gongjing.txt", text, year=2014)
+    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    assert [(c.period, c.kind) for c in gdp] == [("2014", "target")]

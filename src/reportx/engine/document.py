@@ -211,10 +211,14 @@ def _read_header(doc: Document, header) -> None:
     if lines:
         doc.title = doc.text.lstrip("\ufeff").strip().splitlines()[0].strip()
     if m := _delivery_date(lines, header):
-        doc.year = int(m["year"]) + (int(m["month"]) >= header["next_year_from_month"])
-        doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
+        _take_date(doc, m, header)
     elif m := _dated_title(lines, header):
         doc.year = int(m["year"])
+        posted = _posted_date(lines, header)
+        if posted is not None and _report_year(posted, header) == doc.year:
+            _take_date(doc, posted, header)    # posted the day it was delivered: its 今年 and 明年
+    elif m := _posted_date(lines, header):
+        _take_date(doc, m, header)
     session = _session_year(head, header)
     if session is not None and session != doc.year:
         if doc.year is not None:
@@ -238,8 +242,23 @@ def _read_header(doc: Document, header) -> None:
 
 
 def _speech_year(doc: Document) -> int | None:
-    """The year the speech was given in (today's 今年): its date's, else the report's."""
-    return int(doc.date[:4]) if doc.date else doc.year
+    """The year the speech was given in (today's 今年), when its date is known."""
+    return int(doc.date[:4]) if doc.date else None
+
+
+def _report_year(m, header) -> int:
+    """The year of the report delivered on a date: the next one from November (a December
+    session plans the next year)."""
+    return int(m["year"]) + (int(m["month"]) >= header["next_year_from_month"])
+
+
+def _take_date(doc: Document, m, header) -> None:
+    doc.year = _report_year(m, header)
+    doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
+
+
+def _posted_date(lines: list[str], header):
+    return next((m for line in lines if (m := header["posted_date"].search(line))), None)
 
 
 def _delivery_date(lines: list[str], header):

@@ -71,8 +71,11 @@ def rate_noun_before(own: str, words: Words) -> str | None:
     text = strip_between(own.rstrip(), words)
     verb = words.verb_at_end.search(mask(text, words))
     if verb:
-        # 增速达到 / 增速完成 / 增速为; 增速连续两年保持在: what stands between, again
-        text = strip_between(text[:verb.start()].rstrip(), words)
+        text = text[:verb.start()].rstrip()    # 增速达到 / 增速完成 / 增速为
+        # 增速连续两年保持在: what stands between, again; but after 分别 the rate noun is the
+        # last item's name only (城镇登记失业率、人口自然增长率分别为3.6%和4.96‰)
+        if not text.endswith(words.distributive):
+            text = strip_between(text, words)
     text = text.rstrip()
     if text.endswith(words.rate_nouns):
         return "increase"
