@@ -71,6 +71,12 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
         # a year inside a bracketed aside (扣除2022年灾后恢复重建专项资金支出外) dates nothing after it
         asides = [(m.start(), m.end()) for m in words.aside.finditer(norm, start, end)]
         years = [y for y in years if not any(a < y[0] <= b for a, b in asides)]
+    if not years and words.subclause and norm.startswith(words.subclause, start) \
+            and _in_one_year(doc, start):
+        # 其中，地区生产总值预期增长6.5%: a detail of the sentence before, and of its year
+        # (…对2019年仍确定了较高的预期目标。); inside a span's frame (“十五五”时期) the span
+        # stands (…充分考虑了2035年…的需要。其中地区生产总值年均增长5%左右)
+        years = _years_before(norm, start, words)
     spans = []
     if doc.times is not None:
         # a span (过去五年, “十四五”时期), or a year said in words (去年, 今年) that is not a base of
@@ -85,6 +91,24 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
         and words.estimate_pattern.search(norm, start, end) is not None
     whole = memo["_whole"] = WholeSentence(start, end, years, spans, targets, estimates)
     return whole
+
+
+# how far back the sentence before a 其中 sentence is looked for
+_DETAIL_REACH = 160
+
+
+def _in_one_year(doc: Document, at: int) -> bool:
+    frame = doc.frame_at(at)
+    return frame is None or frame.first == frame.last
+
+
+def _years_before(norm: str, start: int, words: Words) -> list:
+    """The years of the sentence ending at `start` (to its own start, or _DETAIL_REACH back)."""
+    lo = max(0, start - _DETAIL_REACH)
+    before = words.last_sentence_end.search(norm, lo, max(lo, start - 1))
+    begin = before.end() if before else lo
+    return [(m.end(), int(m["year"]), bool(m["of"]))
+            for m in words.period_year.finditer(norm, begin, start)]
 
 
 class When(NamedTuple):     # a tuple: made for every claim, a frozen dataclass costs 4x
