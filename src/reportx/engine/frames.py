@@ -67,6 +67,7 @@ class TimeReader:
         self.plain_lead = regex.compile(rules["opening_lead"].replace("{speaker}", "(?!)"))
         self.speaker_verbs = word_pattern(rules["speaker_verbs"])
         self.goal_lead = regex.compile(rules["goal_lead"])
+        self.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
         # pass instead of nine (none when a pattern has a back-reference or a flag of its own,
