@@ -23,8 +23,9 @@ from reportx.engine.lists import distribute_lists, share_list_qualifiers
 from reportx.engine.periods import time_of
 from reportx.engine.phrases import (bare_head, direction_of, following_phrase, has_verb,
                                     is_average, is_subclause, mask, moves, noun_after,
-                                    rate_noun_before, small_number, strip_between, strip_scope,
-                                    strip_words, verb_before, verb_before_is, verb_outside_name)
+                                    rate_noun_after, rate_noun_before, small_number,
+                                    strip_between, strip_scope, strip_words, verb_before,
+                                    verb_before_is, verb_outside_name)
 from reportx.engine.quantities import Quantity, find_quantities
 from reportx.engine.ruleset import RuleSet
 
@@ -172,6 +173,9 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.direction = "decrease"              # 增长-2.5%: a fall written as negative growth
     elif d.direction is None and d.q.unit == "%" and (rate := rate_noun_before(own, words)):
         d.direction = rate                    # 增速达到16.1% / 降幅为5%: a rate stated as a level
+    elif d.direction is None and d.q.unit == "%" and (rate := rate_noun_after(doc.norm, d.q.end,
+                                                                             words)):
+        d.direction = rate                    # 实现20%以上的增长: the rate's noun after it
     d.share = words.share_set.found_in(d.own)
     if prev is not None and is_subclause(d.clause, words) and not moves(d.own, words) \
             and not d.share:
@@ -294,11 +298,15 @@ def _unit(doc: Document, d: Draft, words: Words) -> str:
     if d.q.unit != "implied":
         return d.q.unit
     phrase = d.indicator or ""
+    # (own_words: only the figure's own words are a cue, not an indicator taken from the figure
+    # before: 投资近15亿元…，3万多居民受益)
+    own = "" if d.inherited or not d.own.strip() else phrase
     after = doc.norm[d.q.end:d.q.end + 2]
     following = following_phrase(doc, d, words)      # 155万农村贫困人口
     for unit, cues in words.implied.items():
         suffixes = tuple(cues.get("before_suffixes", []))
-        if phrase.endswith(suffixes) or (following and following.endswith(suffixes)):
+        if (own if cues.get("own_words") else phrase).endswith(suffixes) \
+                or (following and following.endswith(suffixes)):
             return unit
         if after.startswith(tuple(cues.get("after_words", []))):
             return unit       # 2.5万玉工; not 50亿，民营经济 across the comma

@@ -64,6 +64,7 @@ class Words:
     quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
     noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
     rate_nouns: tuple[str, ...] = ()
+    rate_after: tuple[tuple[str, str], ...] = ()   # 20%以上的增长: (words after the rate, direction)
     fall_rate_nouns: tuple[str, ...] = ()     # 降幅: a rate of decline stated as a level
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
@@ -207,6 +208,7 @@ def compile_words(rs: RuleSet) -> Words:
         quoted=regex.compile(ctx["directions"].get("quoted_name") or "(?!)"),
         noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),
         rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),
+        rate_after=tuple(ctx["directions"].get("rate_after", {}).items()),
         fall_rate_nouns=tuple(ctx["directions"].get("fall_rate_nouns", ())),
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),

@@ -82,6 +82,18 @@ def rate_noun_before(own: str, words: Words) -> str | None:
     return "decrease" if words.fall_rate_nouns and text.endswith(words.fall_rate_nouns) else None
 
 
+def rate_noun_after(norm: str, end: int, words: Words) -> str | None:
+    """实现20%以上的增长 / 保持7%左右的增速: the rate's noun after it (and its qualifier)."""
+    if not words.rate_after:
+        return None
+    rest = norm[end:end + words.after_reach + 4]
+    for w, _ in words.after:
+        if rest.startswith(w):
+            rest = rest[len(w):]
+            break
+    return next((d for w, d in words.rate_after if rest.startswith(w)), None)
+
+
 def bare_head(phrase: str | None, words: Words) -> str | None:
     """A phrase less a leading verb (实现收入 → 收入): what a companion head must be, whole."""
     if not phrase:
