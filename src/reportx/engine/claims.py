@@ -89,9 +89,9 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             d.direction = verb_before(d.own, words)
         ids = matcher.list_ids(d.indicator, d.unit, share=d.share, place=doc.city,
                                direction=d.direction)
-        if not ids and prev_in_sentence is not None and prev_in_sentence.indicator_id \
-                and (d.own != d.clause or d.continues):
-            # 接待游客2.73亿人次、实现收入4140亿元: the catalog's companion of the list item before
+        if not ids and prev_in_sentence is not None and prev_in_sentence.indicator_id:
+            # 接待游客2.73亿人次、实现收入4140亿元 / 地区生产总值25.23亿元，人均达到5.62万元: the
+            # catalog's companion of the figure before (the whole head, 收入 not 村集体收入)
             ids = matcher.companion(prev_in_sentence.indicator_id, bare_head(d.indicator, words),
                                     d.unit)
         d.indicator_id = ids[0] if ids else None

@@ -187,7 +187,9 @@ def compile_words(rs: RuleSet) -> Words:
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         joint=tuple(ctx.get("joint_words", ())),
         expansions=dict(ctx.get("list_expansions", {})),
-        aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
+        # (and the heads a companion goes by: 人均 is not 人 + 均)
+        aliases=tuple(a for ind in rs.indicators for a in ind.aliases)
+        + tuple(h for ind in rs.indicators for _, heads in ind.companions for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
         strip_chars=ctx["indicator_strip_chars"],
         average_words=tuple(ctx["spans"]["average_words"]),
