@@ -101,6 +101,7 @@ class Words:
     before_index: tuple = field(default=(), repr=False, compare=False)
     after_of: dict = field(default_factory=dict, repr=False, compare=False)
     before_of: dict = field(default_factory=dict, repr=False, compare=False)
+    alias_set: frozenset = field(default=frozenset(), repr=False, compare=False)
 
     def __post_init__(self):
         # the last clause or list break before a figure, searched backwards from it (a
@@ -110,6 +111,7 @@ class Words:
         self.last_sentence_end = regex.compile(f"(?r)[{regex.escape(self.sentence_ends)}]")
         self.next_sentence_end = regex.compile(f"[{regex.escape(self.sentence_ends)}]")
         self.after_of, self.before_of = dict(self.after), dict(self.before)
+        self.alias_set = frozenset(self.aliases)
         self.share_set, self.total_set = WordSet(self.share_words), WordSet(self.total_words)
         self.completion_set = WordSet(self.completion_words)
         self.excess_set = WordSet(self.excess_words)

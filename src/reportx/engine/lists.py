@@ -41,7 +41,7 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
         before = drafts[max(first, i - max(j - i, 2)):i]
         if j - i > 1 and items and len(items) == j - i:
             prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
-            for k, item in enumerate(share_heads(items)):
+            for k, item in enumerate(share_heads(items, words.alias_set)):
                 drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
         elif j - i > 1 and not items and (word or not strip_words(d.own, words)):
             # 接待游客7.6亿人次、实现旅游收入8432亿元，(分别)增长9.2%和11.4%: the figures just
@@ -84,7 +84,7 @@ def named_groups(phrase: str | None, count: int, words: Words) -> list[str] | No
     if not phrase:
         return None
     items = expand(subjects(phrase, words), count, words.expansions)
-    items = share_heads([s for s in items if s]) if len(items) == count else []
+    items = share_heads([s for s in items if s], words.alias_set) if len(items) == count else []
     if len(items) != count or len(common_ending(items)) < 2:
         return None
     return items
@@ -123,7 +123,7 @@ def joint_subjects(d: Draft, word: str | None, words: Words, before: list[Draft]
     items = [s for s in items if s]
     if len(items) < 2:
         return
-    items = share_heads(items)
+    items = share_heads(items, words.alias_set)
     first = items[0]
     items = [first] + [first[:first_word_length(first)] + s if s in words.shared_head_nouns else s
                        for s in items[1:]]
@@ -189,12 +189,13 @@ def expand(items: list[str], count: int, expansions: dict) -> list[str]:
     return items
 
 
-def share_heads(items: list[str]) -> list[str]:
+def share_heads(items: list[str], names: frozenset = frozenset()) -> list[str]:
     """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入; 城镇居民、农村居民
     人均可支配收入 → … too; 第一、二、三产业增加值 → 第一产业增加值 …: shorter items share the head of
     the last item. An item ending in a word the last item has (居民) takes what follows that word;
-    otherwise short items (three characters or fewer) take the last item's head after its first
-    word (jieba) or after as many characters as the item before it, whichever is shorter."""
+    otherwise short items (three characters or fewer) take the head of the last item that makes
+    them all catalog `names`, else its head after its first word (jieba) or after as many
+    characters as the item before it, whichever is shorter."""
     last, before = items[-1], items[-2]
     if len(last) <= len(before):
         return items
@@ -203,6 +204,12 @@ def share_heads(items: list[str]) -> list[str]:
         return [i + h for i, h in zip(items[:-1], shared)] + [last]
     if not all(len(i) <= 3 for i in items[:-1]):
         return items
+    # the head that makes every item a catalog name (城镇和农村牧区常住居民… → 城镇常住居民…: 农村牧区
+    # is one word, which a cut after 农村 would split)
+    if last in names:
+        for at in range(1, len(last)):
+            if all(i + last[at:] in names for i in items[:-1]):
+                return [i + last[at:] for i in items[:-1]] + [last]
     first_word = first_word_length(last)
     head = last[min(first_word, len(before)):]
     return [i if i.endswith(head) else i + head for i in items[:-1]] + [last]
