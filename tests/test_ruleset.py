@@ -26,6 +26,8 @@ def _folder(tmp_path, text: str):
      "duplicate id"),
     ("quantities:\n  - id: frag\n    pattern: '{NOPE}(?P<num>\\d+)'\n    unit: item\n",
      "unknown fragment {NOPE}"),
+    ("indicators:\n  - id: poor\n    aliases: [贫困人口]\n    changes: 脱贫\n",
+     "changes must be a list of words"),
     ("quantities: [\n", "not valid YAML"),
     ("context:\n  a: 1\n  a: 2\n", "duplicate key 'a'"),
     ("colours: []\n", "unknown section 'colours'"),

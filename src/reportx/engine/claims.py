@@ -193,8 +193,10 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         phrase = prev.indicator + phrase
     if phrase and words.verbs.fullmatch(phrase):
         phrase = ""               # 新增2.6万个公办学位: the verb alone names nothing
-    if not phrase and not d.continues and (following := noun_after(doc, d, words)):
-        # 3家企业荣获…, 完成30万亩高标准农田建设: a number with nothing before it counts what follows;
+    if not phrase and (not d.continues or _opens_clause(doc, d, words)) \
+            and (following := noun_after(doc, d, words)):
+        # 3家企业荣获…, 完成30万亩高标准农田建设, …，2.1万名贫困人口脱贫: a number with nothing
+        # before it counts what follows;
         # but 突破600亿元大关 is a milestone that the indicator before (or the clause's subject) passed
         named = None
         if following in words.milestone_nouns:
@@ -218,6 +220,15 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
     else:
         d.indicator = phrase or None
+
+
+def _opens_clause(doc: Document, d: Draft, words: Words) -> bool:
+    """The figure stands first in its clause, after a break or at the sentence's start (…，2.1万名
+    贫困人口脱贫), not right after another figure (连跨4个千亿台阶)."""
+    if d.clause.strip():
+        return False
+    before = doc.norm[d.sentence[0]:d.q.start].rstrip()
+    return not before or before[-1] in words.breaks
 
 
 def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -> str:
@@ -297,12 +308,12 @@ def _unit(doc: Document, d: Draft, words: Words) -> str:
     after it ends (155万农村贫困人口), or a word for people right after it (2.5万玉工)."""
     if d.q.unit != "implied":
         return d.q.unit
-    phrase = d.indicator or ""
+    phrase = _less_verb(d.indicator or "", words)    # 农村贫困人口减少130万: what fell is the cue
     # (own_words: only the figure's own words are a cue, not an indicator taken from the figure
     # before: 投资近15亿元…，3万多居民受益)
     own = "" if d.inherited or not d.own.strip() else phrase
     after = doc.norm[d.q.end:d.q.end + 2]
-    following = following_phrase(doc, d, words)      # 155万农村贫困人口
+    following = _less_verb(following_phrase(doc, d, words), words)   # 155万农村贫困人口(脱贫)
     for unit, cues in words.implied.items():
         suffixes = tuple(cues.get("before_suffixes", []))
         if (own if cues.get("own_words") else phrase).endswith(suffixes) \
@@ -311,6 +322,16 @@ def _unit(doc: Document, d: Draft, words: Words) -> str:
         if after.startswith(tuple(cues.get("after_words", []))):
             return unit       # 2.5万玉工; not 50亿，民营经济 across the comma
     return "other"
+
+
+def _less_verb(phrase: str, words: Words) -> str:
+    """A phrase without the verb (or the change word) it ends with: 农村贫困人口减少 → 农村贫困人口."""
+    verb = words.verb_at_end.search(phrase)
+    if verb and verb.start() > 0:
+        return phrase[:verb.start()]
+    change = next((w for w in words.change_words if phrase.endswith(w) and len(phrase) > len(w)),
+                  None)
+    return phrase[:-len(change)] if change else phrase
 
 
 def _as_written(doc: Document, phrase: str | None, start: int, end: int) -> str | None:

@@ -24,6 +24,7 @@ class Words:
     before: list[tuple[str, str]]
     verbs: re.Pattern        # word_pattern: `re` for the word lists searched per clause
     verb_at_end: re.Pattern
+    change_words: tuple[str, ...]  # catalog words that say a change themselves (脱贫), shortest first
     between: list[str]
     in_clause: list[tuple[str, str]]
     subclause: tuple[str, ...]
@@ -173,6 +174,7 @@ def compile_words(rs: RuleSet) -> Words:
         breaks=ctx["clause_breaks"], list_breaks=ctx["list_breaks"],
         after=longest_first(quals["after"]), before=longest_first(quals["before"]),
         verbs=verbs, verb_at_end=word_pattern(verb_direction, "(?:{})$"),
+        change_words=tuple(sorted({w for ind in rs.indicators for w in ind.changes}, key=len)),
         between=sorted(ctx["directions"].get("between", []), key=len, reverse=True),
         leads=tuple(sorted({*ctx["directions"].get("between", []), *quals["before"]},
                            key=len, reverse=True)),

@@ -44,6 +44,7 @@ class IndicatorMatcher:
         self._place_names: dict[str, tuple[str, ...]] = {}
         self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
+        self.changes = {(a, ind.id) for ind in rs.indicators for a in ind.changes}
         self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
         self.companions = [(after, head, ind) for ind in rs.indicators
                            for after, heads in ind.companions for head in heads]
@@ -59,8 +60,11 @@ class IndicatorMatcher:
         indicator that is itself a share (产业投资占比); a bare alias (生产总值) only with nothing but
         scope words, or the report's `place`, before it. A phrase opening with a breakdown prefix
         (对欧盟进出口) is a part, unless an alias itself opens so (对外贸易进出口)."""
-        if not phrase or self.subgroups.found_in(phrase):
+        if not phrase:
             return None
+        # a sub-group's figure (脱贫人口人均纯收入) is not everyone's; an alias may hold the word
+        # itself (贫困人口脱贫)
+        in_subgroup = self.subgroups.found_in(phrase)
         if phrase.startswith(self.breakdown) and not phrase.startswith(self.words):
             return None
         if share:
@@ -68,9 +72,13 @@ class IndicatorMatcher:
             phrase = _share_name(phrase, self.share_forms)
         for alias, ind in self.by_last.get(phrase[-1:], ()):
             if phrase.endswith(alias) and unit in ind.units:
+                if in_subgroup and (self.subgroups.found_in(phrase[:-len(alias)])
+                                    or not self.subgroups.found_in(alias)):
+                    return None
                 if share and not any(w in alias for w in self.share_words):
                     continue
-                if ind.direction and direction != ind.direction:
+                if ind.direction and direction != ind.direction \
+                        and (alias, ind.id) not in self.changes:
                     continue          # 年末农村贫困人口551万人 is a stock, not a reduction
                 if (alias, ind.id) in self.bare and not self._only_scope(phrase[:-len(alias)], place):
                     return None       # 海洋生产总值, 酒泉经济总量: another thing of that name
