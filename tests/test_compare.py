@@ -36,7 +36,7 @@ REPEATS = """测试市2024年政府工作报告
 
 一、2023年工作回顾
 全市地区生产总值增长3％，新增学位2000个，脱贫人口人均纯收入增长10％。
-下半年，地区生产总值增长3.2％。
+从全年看，地区生产总值增长3.2％。
 二、2024年工作安排
 力争地区生产总值增长6％以上。
 今年经济社会发展的主要预期目标是：地区生产总值增长5％左右，城镇新增就业2万人。
@@ -253,6 +253,30 @@ def test_repeats_show_the_headline_and_lose_nothing(rules):
     assert said == ["5%左右", "6%以上", "5%左右"]
 
 
+PART_YEAR = """政府工作报告
+——2020年1月10日在测试市第五届人民代表大会第三次会议上
+一、2019年工作回顾
+2019年前三季度，全市地区生产总值增长6.1%，规模以上工业增加值增长7.2%。
+GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右。
+1-11月，社会消费品零售总额增长8%；全年固定资产投资增长9%。
+"""
+
+
+@pytest.mark.parametrize("ident, shown", [
+    ("gdp", "5%左右"),                      # the year's, after two parts of it
+    ("industrial_value_added", None),       # only the first three quarters': no year's figure
+    ("retail_sales", None),                 # 1-11月
+    ("fixed_asset_investment", "+9%"),      # 全年 after the part-year clause
+])
+def test_a_figure_for_part_of_a_year_fills_no_years_cell(rules, ident, shown):
+    from reportx.views.comparison import build_comparison
+
+    doc = build_document(PART_YEAR, key="test-2020")
+    rows = build_comparison([doc], rules=rules).rows
+    found = rows[(rows["indicator_id"] == ident) & (rows["period"] == "2019") & (rows["unit"] == "%")]
+    assert (found["display"].tolist() or [None])[0] == shown
+
+
 def test_repeats_marked_in_table_and_listed_with_verbose(tmp_path):
     report = tmp_path / "test-2024.txt"
     report.write_text(REPEATS, encoding="utf-8")
@@ -261,7 +285,7 @@ def test_repeats_marked_in_table_and_listed_with_verbose(tmp_path):
     assert "3%*" in plain.stdout and "stated more than once" in plain.stdout
     verbose = run("compare", report, "guigang", "-v")
     assert "3.2%" in verbose.stdout and "6%以上" in verbose.stdout
-    assert "下半年，地区生产总值增长3.2％。" in verbose.stdout
+    assert "从全年看，地区生产总值增长3.2％。" in verbose.stdout
 
 
 def test_one_report_with_itself(tmp_path):

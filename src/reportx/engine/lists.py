@@ -155,8 +155,9 @@ def share_list_qualifiers(drafts: list[Draft], words: Words) -> None:
         if len(chain) > 1:
             last, first = chain[-1], chain[0]
             if last.qualifier and last.qualifier_after and last.qualifier != "range" \
-                    and not has_verb(last.own, words):
-                # (not when the last item has a verb of its own: 2780亿元、增长2%以上)
+                    and not words.joiners.sub("", last.own).strip(words.strip_chars + " "):
+                # (not when the last item has words of its own: a verb, 2780亿元、增长2%以上; a
+                # time, 上半年3.2%、前三季度4.4%、预计全年5%左右)
                 for d in chain[:-1]:
                     d.qualifier = d.qualifier or last.qualifier
             elif first.qualifier and not first.qualifier_after and first.qualifier != "range":

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import regex
+
 from reportx.engine.claim import Claim, to_frame
 from reportx.engine.document import Document, build_document, fold
 
@@ -146,7 +148,8 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
     return compare_claims(documents, claims, catalog=rs.indicators,
                           qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
-                          include_all=include_all, ids_of=_joint_ids(rs), relative=relative)
+                          include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
+                          part_of_year=rs.context_patterns.get("part_of_year"))
 
 
 def _joint_ids(rs):
@@ -166,14 +169,15 @@ def _joint_ids(rs):
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                    qualifier_words=None, goal_words=(), include_all: bool = False,
-                   ids_of=None, relative: bool = False) -> Comparison:
+                   ids_of=None, relative: bool = False, part_of_year=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
     (RuleSet.indicators: id, name, headline) in catalog order; a target stated in a paragraph
     with one of `goal_words` (主要预期目标) is the headline one. `ids_of(claim)` lists every
     indicator a claim is about when one figure is said of several (default: its own id).
     `relative` lines reports up by their own year: each report's results for the year before it
     (period 上年) and its targets for its own year (period 今年), so reports of different years
-    share rows; other periods are left out."""
+    share rows; other periods are left out. `part_of_year` (rules/context.yaml) finds the figures
+    about part of a year (前三季度), which fill no year's cell."""
     keys = [d.key for d in documents]
     texts = {d.key: d.text for d in documents}
     cities = {d.key: d.city for d in documents}
@@ -189,6 +193,8 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
         for c in claims.get(key, ()):
             if c.span is not None:
                 continue        # a five-year average or total is no year's figure
+            if part_of_year is not None and _part_of_year(texts.get(key), c.start, part_of_year):
+                continue        # nor is a figure for its first three quarters
             period = _relative_period(c, years.get(key)) if relative else c.period
             if relative and period is None:
                 continue
@@ -274,6 +280,23 @@ def _shared(claims, keys, headline) -> set[str]:
                 seen.setdefault(ident, set()).add(key)
     need = min(2, len(keys))
     return {ident for ident, docs in seen.items() if len(docs) >= need}
+
+
+# how far back in its sentence a figure's part of the year is looked for
+_PART_REACH = 160
+_SENTENCE_END = regex.compile(r"(?r)[。！？!?\n]")
+
+
+def _part_of_year(text: str | None, start: int, pattern) -> bool:
+    """The nearest time word before the figure in its sentence names part of a year (前三季度)."""
+    if not text:
+        return False
+    lo = max(0, start - _PART_REACH)
+    end = _SENTENCE_END.search(text, lo, start)
+    last = None
+    for last in pattern.finditer(text, end.end() if end else lo, start):
+        pass
+    return last is not None and last["part"] is not None
 
 
 def _preference(c: Claim, text: str | None, goal_words=(), rivals=()):
