@@ -89,6 +89,9 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             d.direction = verb_before(d.own, words)
         ids = matcher.list_ids(d.indicator, d.unit, share=d.share, place=doc.city,
                                direction=d.direction)
+        if d.indicator and "、" not in d.indicator and words.joiners.search(d.indicator):
+            # 城镇调查失业率和登记失业率稳定在4.3%左右: one figure said of two catalog indicators
+            _said_of_each(d, ids, matcher, words, doc.city)
         if not ids and prev_in_sentence is not None and prev_in_sentence.indicator_id:
             # 接待游客2.73亿人次、实现收入4140亿元 / 地区生产总值25.23亿元，人均达到5.62万元: the
             # catalog's companion of the figure before (the whole head, 收入 not 村集体收入)
@@ -220,6 +223,18 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
     else:
         d.indicator = phrase or None
+
+
+def _said_of_each(d: Draft, ids: list, matcher, words: Words, place: str | None) -> None:
+    """A subject of joined names, every one a catalog indicator, shares the figure: the names
+    are 、-joined, as a 均 list's are, so each one's row shows it. `ids` is updated in place."""
+    parts = [p for p in words.joiners.split(d.indicator) if p]
+    if len(parts) < 2:
+        return
+    joint = "、".join(parts)
+    each = matcher.list_ids(joint, d.unit, share=d.share, place=place, direction=d.direction)
+    if len(each) == len(parts):
+        d.indicator, ids[:] = joint, each
 
 
 def _opens_clause(doc: Document, d: Draft, words: Words) -> bool:
