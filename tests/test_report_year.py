@@ -100,3 +100,16 @@ def test_with_no_date_a_speech_planning_next_year_was_given_the_year_before(tmp_
     doc, _ = _load(tmp_path, "gongjing.txt", text, year=2014)
     gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
     assert [(c.period, c.kind) for c in gdp] == [("2014", "target")]
+
+
+def test_a_title_naming_the_year_it_reviews_is_read_as_the_next_years_report(tmp_path):
+    # sites often label a report by the year it reviews: its first part says which
+    page = ("旅顺口区2012年政府工作报告(全文)\n政府工作报告\n各位代表：\n2012年及过去五年政府工作回顾\n"
+            "全区实现地区生产总值267亿元，增长15%。\n")
+    doc, said = _load(tmp_path, "page.txt", page)
+    assert doc.year == 2013 and any("its first part reviews 2012" in s for s in said)
+    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    assert [(c.period, c.kind) for c in gdp] == [("2012", "actual"), ("2012", "actual")]
+    # a title with the report's own year stays
+    right = page.replace("旅顺口区2012年", "旅顺口区2013年")
+    assert _load(tmp_path, "right.txt", right)[0].year == 2013

@@ -162,11 +162,18 @@ def build_document(text: str, key: str = "text", source: str | None = None,
                 norm = parts["chinese_month_day"].sub(_digits_same_length, norm)
     doc = Document(key=key, text=text, norm=norm, source=source, simplified=simplified)
     _read_header(doc, header)
+    titled = doc.year is not None and doc.date is None     # the year of a title, no date
     if doc.year is None:
         doc.year = year or _year_from_headings(doc.norm, headings, parts) \
             or _year_from_name(source, header)
     doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
     doc.sections = _read_sections(doc, headings, parts)
+    if titled and _reviews_title_year(doc, parts):
+        _warn(f"{doc.key}: its title says {doc.year}, but its first part reviews {doc.year}; "
+              f"{doc.year + 1} is taken as the report's year")
+        doc.year += 1
+        doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
+        doc.sections = _read_sections(doc, headings, parts)
     doc.frames = _read_frames(doc, doc.times, parts)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     return doc
@@ -342,6 +349,26 @@ def _year_from_headings(norm: str, headings, parts) -> int | None:
                 return int(y["year"]) + 1
             return int(y["year"])
     return None
+
+
+def _reviews_title_year(doc: Document, parts) -> bool:
+    """The first dated part reviews the title's year (旅顺口区2012年政府工作报告 … 2012年及过去五年政府
+    工作回顾): the page named the report by the year it reviews, as sites often do."""
+    for section in doc.sections:
+        if section.level != 1:
+            continue
+        y = parts["year"].search(section.path)
+        if y:
+            return int(y["year"]) == doc.year and any(w in section.path for w in parts["review"])
+    return False
+
+
+def _warn(message: str) -> None:
+    import warnings
+
+    from reportx.errors import ReportxWarning
+
+    warnings.warn(ReportxWarning(message), stacklevel=4)
 
 
 def _heading_title(line: str) -> str:
