@@ -45,6 +45,7 @@ class Words:
     sentence_ends: str = ""
     distributive: tuple[str, ...] = ()
     joint: tuple[str, ...] = ()
+    joint_hosts: tuple[str, ...] = ()     # 年均, 人均: words a joint word (均) is part of
     expansions: dict = field(default_factory=dict)
     rank_scopes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
@@ -190,6 +191,7 @@ def compile_words(rs: RuleSet) -> Words:
         joiners=word_pattern(ctx["list_joiners"]),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         joint=tuple(ctx.get("joint_words", ())),
+        joint_hosts=tuple(ctx.get("joint_word_hosts", ())),
         expansions=dict(ctx.get("list_expansions", {})),
         # (and the heads a companion goes by: 人均 is not 人 + 均)
         aliases=tuple(a for ind in rs.indicators for a in ind.aliases)

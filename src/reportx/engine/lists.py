@@ -110,7 +110,7 @@ def joint_subjects(d: Draft, word: str | None, words: Words, before: list[Draft]
         return
     head = d.clause[:d.clause.rfind(cue)] if cue == joint else d.clause.split(cue)[0]
     subject = strip_words(head, words)
-    if not subject and word:
+    if not subject and (word or joint):     # …分别达到10558元、6238元，同步增长9%
         named = [p.indicator for p in before[-2:] if p.indicator]
         if len(named) == 2 and len(set(named)) == 2 and not has_verb(head, words):
             d.indicator = "、".join(named)
@@ -135,12 +135,21 @@ def joint_word(clause: str, words: Words) -> str | None:
     the number (…均增长12%, …增长均超20%), not inside a word (人均, 年均, 成都)."""
     for w in words.joint:
         at = clause.rfind(w)
-        if at < 0:
+        if at < 0 or _inside_word(clause, at, w, words.joint_hosts):
             continue
         rest = strip_leading(clause[at + len(w):].strip(), words)   # 均超20%: 超 is no word
         if not rest or words.verbs.fullmatch(mask(rest, words)):
             return w
     return None
+
+
+def _inside_word(clause: str, at: int, w: str, hosts) -> bool:
+    """The joint word at `at` is a character of a longer word (年均, 人均)."""
+    for host in hosts:
+        k = host.find(w)
+        if k >= 0 and clause.startswith(host, at - k) and at - k >= 0:
+            return True
+    return False
 
 
 def share_list_qualifiers(drafts: list[Draft], words: Words) -> None:
