@@ -49,6 +49,7 @@ class Words:
     expansions: dict = field(default_factory=dict)
     rank_scopes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
+    companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
     strip_chars: str = ""
     average_words: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
@@ -193,9 +194,9 @@ def compile_words(rs: RuleSet) -> Words:
         joint=tuple(ctx.get("joint_words", ())),
         joint_hosts=tuple(ctx.get("joint_word_hosts", ())),
         expansions=dict(ctx.get("list_expansions", {})),
-        # (and the heads a companion goes by: 人均 is not 人 + 均)
-        aliases=tuple(a for ind in rs.indicators for a in ind.aliases)
-        + tuple(h for ind in rs.indicators for _, heads in ind.companions for h in heads),
+        aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
+        companion_heads=frozenset(h for ind in rs.indicators for _, heads in ind.companions
+                                  for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
         strip_chars=ctx["indicator_strip_chars"],
         average_words=tuple(ctx["spans"]["average_words"]),

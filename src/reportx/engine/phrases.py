@@ -25,7 +25,8 @@ def strip_words(phrase: str, words: Words) -> str:
     changed = True
     while changed and phrase:
         changed = False
-        if not phrase.endswith(words.aliases):                      # 经济增长 is a name
+        # 经济增长 is a name; 人均 alone is a companion's head (…，人均达到5.62万元)
+        if not phrase.endswith(words.aliases) and phrase not in words.companion_heads:
             w = longest_affix(phrase, words.tail_index, at_end=True)
             if w is not None:
                 phrase, changed = phrase[: -len(w)], True
