@@ -277,6 +277,24 @@ def test_a_figure_for_part_of_a_year_fills_no_years_cell(rules, ident, shown):
     assert (found["display"].tolist() or [None])[0] == shown
 
 
+TWO_SERIES = """政府工作报告
+——2019年1月10日在测试县第十六届人民代表大会第三次会议上
+一、2018年工作回顾
+全年实现地区生产总值170.98亿元，增长8%；公共财政收入14.5亿元，增长10%；地方公共财政收入8.06亿元，增长8%。
+"""
+
+
+def test_of_two_series_of_one_id_the_catalogs_preferred_one_fills_the_cell(rules):
+    # 公共财政收入 holds the central government's share; the local series is fiscal_revenue
+    from reportx.views.comparison import build_comparison
+
+    doc = build_document(TWO_SERIES, key="test-2019")
+    rows = build_comparison([doc], rules=rules).rows.set_index(["indicator_id", "unit", "period"])
+    assert rows.loc[("fiscal_revenue", "CNY", "2018")]["display"] == "8.06亿元"
+    assert rows.loc[("fiscal_revenue", "%", "2018")]["display"] == "+8%"
+    assert rows.loc[("fiscal_revenue", "CNY", "2018")]["mentions"] == 2     # nothing dropped
+
+
 def test_repeats_marked_in_table_and_listed_with_verbose(tmp_path):
     report = tmp_path / "test-2024.txt"
     report.write_text(REPEATS, encoding="utf-8")

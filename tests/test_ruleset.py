@@ -28,6 +28,8 @@ def _folder(tmp_path, text: str):
      "unknown fragment {NOPE}"),
     ("indicators:\n  - id: poor\n    aliases: [贫困人口]\n    changes: 脱贫\n",
      "changes must be a list of words"),
+    ("indicators:\n  - id: money\n    aliases: [收入]\n    prefer: 地方\n",
+     "prefer must be a list of words"),
     ("quantities: [\n", "not valid YAML"),
     ("context:\n  a: 1\n  a: 2\n", "duplicate key 'a'"),
     ("colours: []\n", "unknown section 'colours'"),

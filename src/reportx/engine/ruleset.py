@@ -41,7 +41,7 @@ QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_u
                  "min_value", "examples", "counter_examples"}
 EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}
 INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare", "companions", "direction",
-                  "better", "changes"}
+                  "better", "changes", "prefer"}
 _FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z_]*)\}")
 # Seconds one rule may search one text for; a pattern that backtracks past this is reported.
 DEFAULT_TIMEOUT = 2.0
@@ -84,6 +84,7 @@ class Indicator:
     companions: tuple = ()         # (id, heads): heads that mean this one right after that id
     direction: str | None = None   # a change of one way only (农村贫困人口减少: decrease)
     changes: tuple[str, ...] = ()  # aliases that say the change themselves (脱贫): no verb needed
+    prefer: tuple[str, ...] = ()   # of two series a report names by this id, the one with these words
     better: str | None = None      # "lower" where a fall is an improvement (PM2.5, 能耗, 失业率)
 
 
@@ -363,6 +364,9 @@ def _indicator(entry, path: str) -> Indicator:
     changes = entry.get("changes") or []
     if not isinstance(changes, list) or not all(isinstance(a, str) and a for a in changes):
         raise RuleError(path, rid, "changes must be a list of words")
+    prefer = entry.get("prefer") or []
+    if not isinstance(prefer, list) or not all(isinstance(a, str) and a for a in prefer):
+        raise RuleError(path, rid, "prefer must be a list of words")
     companions = entry.get("companions") or {}
     if not isinstance(companions, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in companions.values()):
@@ -370,7 +374,7 @@ def _indicator(entry, path: str) -> Indicator:
     return Indicator(id=rid, name=str(entry.get("name") or aliases[0]),
                      headline=bool(entry.get("headline", False)), units=units,
                      aliases=tuple(dict.fromkeys([*aliases, *bare, *changes])), bare=tuple(bare),
-                     changes=tuple(changes),
+                     changes=tuple(changes), prefer=tuple(prefer),
                      companions=tuple((k, tuple(v)) for k, v in companions.items()),
                      direction=_indicator_direction(entry.get("direction"), path, rid),
                      better=_better(entry.get("better"), path, rid))

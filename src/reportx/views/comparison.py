@@ -183,6 +183,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     cities = {d.key: d.city for d in documents}
     order = {ind.id: i for i, ind in enumerate(catalog)}
     names = {ind.id: ind.name for ind in catalog}
+    prefer = {ind.id: ind.prefer for ind in catalog if getattr(ind, "prefer", ())}
     headline = {ind.id for ind in catalog if ind.headline}
     shared = _shared(claims, keys, headline) if include_all else set()
 
@@ -233,7 +234,8 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             found = cells.get(((ident, unit, period, kind), key))
             if not found:
                 continue
-            found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words, found))
+            found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words, found,
+                                                            prefer.get(ident, ())))
             said = [Mention(c, display(c, texts.get(key), qualifier_words)) for c in found]
             shown[(row, key)] = said
             c = found[0]
@@ -299,11 +301,13 @@ def _part_of_year(text: str | None, start: int, pattern) -> bool:
     return last is not None and last["part"] is not None
 
 
-def _preference(c: Claim, text: str | None, goal_words=(), rivals=()):
+def _preference(c: Claim, text: str | None, goal_words=(), rivals=(), prefer=()):
     """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
-    (主要预期目标) beats one stated earlier; one in a paragraph's sentences beats one in a title or
-    subheading; an achieved figure passed or approximate (突破3万亿元) gives way to one stated
-    exactly (达3.6万亿元); otherwise the earliest wins."""
+    (主要预期目标) beats one stated earlier; of two series of one id, the one the catalog
+    `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central government's share); one
+    in a paragraph's sentences beats one in a title or subheading; an achieved figure passed or
+    approximate (突破3万亿元) gives way to one stated exactly (达3.6万亿元); otherwise the
+    earliest wins."""
     in_goals = in_title = False
     if text is not None:
         para_start = text.rfind("\n", 0, c.start) + 1
@@ -316,7 +320,13 @@ def _preference(c: Claim, text: str | None, goal_words=(), rivals=()):
     # an achieved figure stated exactly beats one stated as passed or about (突破3万亿元 … 32765亿元)
     passed = c.kind == "actual" and c.qualifier in ("at_least", "approx") and any(
         o is not c and o.qualifier is None for o in rivals)
-    return (not in_goals, in_title, passed, c.start)
+    preferred = _named_with(c, prefer)
+    other_series = bool(prefer) and not preferred and any(_named_with(o, prefer) for o in rivals)
+    return (not in_goals, other_series, in_title, passed, c.start)
+
+
+def _named_with(c: Claim, words) -> bool:
+    return any(w in (c.indicator or "") for w in words)
 
 
 # a line this short that does not end a sentence is a title or subheading
