@@ -80,3 +80,20 @@ def test_a_short_excerpt_with_two_breaks_is_parted():
     assert parted is not None and "\n一、2025年工作回顾" in parted and len(parted) == len(excerpt)
     gdp = [c for c in reportx.extract(parted) if c.indicator_id == "gdp"]
     assert {(c.period, c.kind) for c in gdp} == {("2025", "actual")}
+
+
+def test_a_numbered_heading_after_a_sentence_and_one_space_gets_a_line(tmp_path):
+    # a short flattened excerpt (one line of 300 characters or more): its only break is the space
+    # before the numbered heading, too few for a run-on page; the figures after it are the review's
+    text = ("2021年闻喜县政府工作报告\n    2021年4月13日在闻喜县第十七届人民代表大会第一次会议上各位代表："
+            "现在，我代表县人民政府向大会作工作报告，请予审议，并请县政协委员和其他列席人员提出意见。"
+            " 一、2020年和“十三五”时期工作回顾2020年是闻喜发展历程中极不平凡的一年。面对突如其来的新冠"
+            "肺炎疫情和经济下行的“双重”考验，在县委的正确领导下，在县人大、县政协的监督支持下，全县上下"
+            "坚持以习近平新时代中国特色社会主义思想为指导，全面落实省委总体思路和要求，扎实做好“六稳”“六保”"
+            "工作，奋力夺取了疫情防控和经济社会发展“双胜利”。全县地区生产总值"
+            "完成151.5亿元，同比增长7.9%，增速跃居全市第一；一般公共预算收入完成5.9亿元。\n")
+    doc, _ = load_saved(tmp_path, "wenxi-2021", text)
+    assert any(s.path.startswith("一、2020年") for s in doc.sections)
+    gdp = [c for c in reportx.extract(doc) if c.indicator_id == "gdp"]
+    assert [(c.surface, c.period, c.kind) for c in gdp] == [("151.5亿元", "2020", "actual"),
+                                                            ("7.9%", "2020", "actual")]
