@@ -102,10 +102,11 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better
             d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
         prev_in_sentence = d
+    plans = doc.times.plans if doc.times is not None else {}
     below = None     # a base year said with 下同 (比2012年（下同）增长), and where it was said
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
-        _read_span_cues(d, prev, words)
+        _read_span_cues(d, prev, words, plans)
         if d.base_year is not None:
             below = (d.base_year, d.q.end) if _BELOW in doc.text[d.clause_start:d.q.start] \
                 else None
@@ -267,12 +268,20 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
 _BELOW = "下同"       # "the same below": a note that what it qualifies holds to the sentence's end
 
 
+def _base_year(m, plans: dict) -> int | None:
+    """比2010年 → 2010; 比“十一五”末 → the plan's last year (2010)."""
+    if m["year"]:
+        return int(m["year"])
+    first = plans.get(m["plan"]) if "plan" in m.groupdict() else None
+    return first + 4 if first is not None else None
+
+
 def _sentence_goes_on(norm: str, start: int, end: int) -> bool:
     """No sentence end (。, a line end) between two offsets: the 。-sentence goes on."""
     return norm.find("。", start, end) < 0 and norm.find("\n", start, end) < 0
 
 
-def _read_span_cues(d: Draft, prev: Draft | None, words: Words) -> None:
+def _read_span_cues(d: Draft, prev: Draft | None, words: Words, plans: dict) -> None:
     """Whether a figure is an average (年均), a total (累计), a level reached (达到, 提高到, a bare 总量
     figure) or the start of a from–to pair, and any span its clause names (5年增长): what a
     multi-year frame needs to tell a span's figure from a year's."""
@@ -285,7 +294,7 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words) -> None:
     m = words.years_pattern.search(before_verb.rstrip())
     d.span_years = small_number(m["n"]) if m else (prev.span_years if listed else None)
     base = words.base_pattern.search(before_verb.rstrip()) if words.base_pattern else None
-    d.base_year = int(base["year"]) if base else (prev.base_year if listed else None)
+    d.base_year = _base_year(base, plans) if base else (prev.base_year if listed else None)
     d.start_of_pair = bool(words.from_pattern.search(own))
     said = d.own.rstrip()
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
