@@ -94,8 +94,8 @@ def test_a_pages_posting_time_dates_the_report_only_when_nothing_else_does(tmp_p
     assert _load(tmp_path, "titled.txt", titled)[0].year == 2018
 
 
-def test_with_no_date_a_speech_planning_next_year_was_given_the_year_before(tmp_path):
-    # the caller says the report is 2014's; its speech plans 明年, so it was given in 2013
+def test_with_no_date_a_goals_paragraph_planning_next_year_plans_the_reports_year(tmp_path):
+    # the caller says the report is 2014's; its goals paragraph plans 明年: a December speech
     text = "报告指出，2013年，全区经济平稳增长。\n报告提出明年的奋斗目标主要是：地区生产总值增长10%。\n"
     doc, _ = _load(tmp_path, "gongjing.txt", text, year=2014)
     gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]

@@ -161,16 +161,18 @@ def build_document(text: str, key: str = "text", source: str | None = None,
             for _ in range(2):
                 norm = parts["chinese_month_day"].sub(_digits_same_length, norm)
     doc = Document(key=key, text=text, norm=norm, source=source, simplified=simplified)
-    _read_header(doc, header)
-    titled = doc.year is not None and doc.date is None     # the year of a title, no date
+    found_in = _read_header(doc, header)
     if doc.year is None:
-        doc.year = year or _year_from_headings(doc.norm, headings, parts) \
-            or _year_from_name(source, header)
+        doc.year = year or _year_from_headings(doc.norm, headings, parts)
+    if doc.year is None and (posted := _posted_date(_header_lines(doc, header), header)):
+        _take_date(doc, posted, header)   # a news copy is posted the day of its session
+    if doc.year is None:
+        doc.year = _year_from_name(source, header)
     doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
     doc.sections = _read_sections(doc, headings, parts)
-    if titled and _reviews_title_year(doc, parts):
+    if found_in == "title" and _reviews_title_year(doc, parts):
         _warn(f"{doc.key}: its title says {doc.year}, but its first part reviews {doc.year}; "
-              f"{doc.year + 1} is taken as the report's year")
+              f"{doc.year + 1} is taken as the report's year", depth=0)
         doc.year += 1
         doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
         doc.sections = _read_sections(doc, headings, parts)
@@ -212,32 +214,35 @@ def _opencc():
     return opencc.OpenCC("t2s")
 
 
-def _read_header(doc: Document, header) -> None:
-    lines = [ln.strip() for ln in doc.norm.splitlines() if ln.strip()][: header["lines"]]
+def _header_lines(doc: Document, header) -> list[str]:
+    return [ln.strip() for ln in doc.norm.splitlines() if ln.strip()][: header["lines"]]
+
+
+def _read_header(doc: Document, header) -> str | None:
+    """The header's facts: year and date, place, speaker. Returns what dated the report: "date"
+    (the delivery line), "title" (a dated title, no date) or "session" (the national congress's);
+    None if nothing did. A page's posting time counts only after all else (see build_document)."""
+    lines = _header_lines(doc, header)
     head = "\n".join(lines)
+    found_in = None
     if lines:
         doc.title = doc.text.lstrip("\ufeff").strip().splitlines()[0].strip()
     if m := _delivery_date(lines, header):
         _take_date(doc, m, header)
+        found_in = "date"
     elif m := _dated_title(lines, header):
-        doc.year = int(m["year"])
+        doc.year, found_in = int(m["year"]), "title"
         posted = _posted_date(lines, header)
         if posted is not None and _report_year(posted, header) == doc.year:
             _take_date(doc, posted, header)    # posted the day it was delivered: its 今年 and 明年
-    elif m := _posted_date(lines, header):
-        _take_date(doc, m, header)
     session = _session_year(head, header)
     if session is not None and session != doc.year:
         if doc.year is not None:
-            import warnings
-
-            from reportx.errors import ReportxWarning
-
-            warnings.warn(ReportxWarning(
-                f"{doc.key}: the header's date says {doc.year}, the session of the National "
-                f"People's Congress {session}; using {session}"), stacklevel=3)
+            _warn(f"{doc.key}: the header's date says {doc.year}, the session of the National "
+                  f"People's Congress {session}; using {session}")
         doc.year, doc.date = session, doc.date if doc.date and doc.date.startswith(str(session)) \
             else None
+        found_in = "session"
     if m := header["city"].search(head):
         doc.city = m["city"]
     elif m := header["city_in_lead"].search(head):
@@ -246,6 +251,7 @@ def _read_header(doc: Document, header) -> None:
         doc.city = header["national_place"]
     if m := header["speaker"].search(head):
         doc.speaker = regex.sub(r"\s", "", m["speaker"])
+    return found_in
 
 
 def _speech_year(doc: Document) -> int | None:
@@ -325,12 +331,8 @@ def _year_from_name(source: str | None, header) -> int | None:
     if len(years) != 1:
         return None
     year = int(years.pop())
-    import warnings
-
-    from reportx.errors import ReportxWarning
-
-    warnings.warn(ReportxWarning(f"{source}: the text gives no year; {year}, from the file's "
-                                 "name, is taken as the report's"), stacklevel=3)
+    _warn(f"{source}: the text gives no year; {year}, from the file's name, is taken as the "
+          "report's")
     return year
 
 
@@ -363,12 +365,14 @@ def _reviews_title_year(doc: Document, parts) -> bool:
     return False
 
 
-def _warn(message: str) -> None:
+def _warn(message: str, depth: int = 1) -> None:
+    """A warning about how the report was read, pointed at build_document's caller; `depth`:
+    the calls between build_document and this one (1: a function build_document calls)."""
     import warnings
 
     from reportx.errors import ReportxWarning
 
-    warnings.warn(ReportxWarning(message), stacklevel=4)
+    warnings.warn(ReportxWarning(message), stacklevel=depth + 3)
 
 
 def _heading_title(line: str) -> str:
@@ -478,7 +482,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         # span to its last year (五年来…。特别是刚刚过去的2012年，…); not one that looks
         # back from the plan (去年…达到…，今年再难也要…), which speaks of that year alone.
         if doc.year and (current is None or current.kind == "actual") \
-                and reader.goal_lead.match(text) and reader.opening(text) is None:
+                and reader.goal_lead.match(text) and _plans_the_report(reader.opening(text), doc):
             current = Frame(lead, "target", doc.year, doc.year, "目标")
             frames.append(current)     # 经济社会发展预期目标是：… after the review
         for offset in _sentence_starts(text, parts["sentence_end"]):
@@ -493,6 +497,13 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
     return frames
+
+
+def _plans_the_report(opening, doc: Document) -> bool:
+    """A goals paragraph (…预期目标是：) with no time of its own plans the report's year; so does
+    one whose 明年 points past it, which only a December speech of unknown date says
+    (报告提出明年的奋斗目标主要是：…)."""
+    return opening is None or not _frames_ahead(opening, doc)
 
 
 def _labels_what_follows(line: str, offset: int) -> bool:

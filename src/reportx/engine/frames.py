@@ -52,7 +52,6 @@ class TimeReader:
         # year, or the year before it for a report delivered late in the year before (a report
         # for 2023 delivered in December 2022 calls 2022 今年)
         self.now = now if now is not None else year
-        self.now_known = now is not None
         self.plans = dict(rules["five_year_plans"])
         self.plan_name = regex.compile(rules["plan_name"])
         self.plan_time_words = tuple(rules["plan_time_words"])   # “十四五”时期: a time, not a plan
@@ -131,12 +130,7 @@ class TimeReader:
         """First and last year of a relative expression: fixed offsets (过去五年: −5…−1), or n years
         back or forward when the pattern names n (三年行动期间, 未来三年)."""
         if "n" not in m.groupdict():
-            base = self.year
-            if rule.get("from") == "now":
-                # with no date known, a speech that plans 明年 was given in the year before the
-                # report's (a December session); otherwise its 今年 and 去年 count from the report's
-                ahead = not self.now_known and rule["kind"] == "target" and rule["first"] > 0
-                base = self.year - rule["first"] if ahead and self.year is not None else self.now
+            base = self.now if rule.get("from") == "now" else self.year
             return base + rule["first"], base + rule["last"]
         from reportx.engine.numerals import NumberError, parse_number
 
