@@ -73,6 +73,7 @@ def test_missing_rule_folder(tmp_path):
     ("quantities:\n  - id: typo\n    pattern: '(?P<num>\\d+)只'\n    unit: item\n    examples:\n"
      "      - text: 12只\n        claims: [{surface: 12只, untis: item}]\n", "untis"),
     ("headings:\n  - level: 1\n    pattern: 'x'\n", "may not change the layout"),
+    ("context:\n  adverbial_rules: [streak_yeras]\n", "names no quantity rule: streak_yeras"),
 ])
 def test_broken_user_context_and_examples_are_named(tmp_path, text, needle):
     with pytest.raises(RuleError) as info:

@@ -91,7 +91,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                                direction=d.direction)
         if d.indicator and "、" not in d.indicator and words.joiners.search(d.indicator):
             # 城镇调查失业率和登记失业率稳定在4.3%左右: one figure said of two catalog indicators
-            _said_of_each(d, ids, matcher, words, doc.city)
+            ids = _said_of_each(d, ids, matcher, words, doc.city)
         if not ids and prev_in_sentence is not None and prev_in_sentence.indicator_id:
             # 接待游客2.73亿人次、实现收入4140亿元 / 地区生产总值25.23亿元，人均达到5.62万元: the
             # catalog's companion of the figure before (the whole head, 收入 not 村集体收入)
@@ -102,11 +102,10 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better
             d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
         prev_in_sentence = d
-    plans = doc.times.plans if doc.times is not None else {}
     below = None     # a base year said with 下同 (比2012年（下同）增长), and where it was said
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
-        _read_span_cues(d, prev, words, plans)
+        _read_span_cues(d, prev, words, doc.times)
         if d.base_year is not None:
             below = (d.base_year, d.q.end) if _BELOW in doc.text[d.clause_start:d.q.start] \
                 else None
@@ -226,16 +225,18 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator = phrase or None
 
 
-def _said_of_each(d: Draft, ids: list, matcher, words: Words, place: str | None) -> None:
+def _said_of_each(d: Draft, ids: list, matcher, words: Words, place: str | None) -> list:
     """A subject of joined names, every one a catalog indicator, shares the figure: the names
-    are 、-joined, as a 均 list's are, so each one's row shows it. `ids` is updated in place."""
+    are 、-joined, as a 均 list's are, so each one's row shows it. Returns the figure's ids."""
     parts = [p for p in words.joiners.split(d.indicator) if p]
     if len(parts) < 2:
-        return
+        return ids
     joint = "、".join(parts)
     each = matcher.list_ids(joint, d.unit, share=d.share, place=place, direction=d.direction)
-    if len(each) == len(parts):
-        d.indicator, ids[:] = joint, each
+    if len(each) != len(parts):
+        return ids
+    d.indicator = joint
+    return each
 
 
 def _opens_clause(doc: Document, d: Draft, words: Words) -> bool:
@@ -243,8 +244,10 @@ def _opens_clause(doc: Document, d: Draft, words: Words) -> bool:
     贫困人口脱贫), not right after another figure (连跨4个千亿台阶)."""
     if d.clause.strip():
         return False
-    before = doc.norm[d.sentence[0]:d.q.start].rstrip()
-    return not before or before[-1] in words.breaks
+    at = d.q.start       # back over spaces only: a copy to the sentence's start per figure
+    while at > d.sentence[0] and doc.norm[at - 1].isspace():   # would be quadratic
+        at -= 1
+    return at == d.sentence[0] or doc.norm[at - 1] in words.breaks
 
 
 def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -> str:
@@ -268,12 +271,14 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
 _BELOW = "下同"       # "the same below": a note that what it qualifies holds to the sentence's end
 
 
-def _base_year(m, plans: dict) -> int | None:
-    """比2010年 → 2010; 比“十一五”末 → the plan's last year (2010)."""
+def _base_year(m, times) -> int | None:
+    """比2010年 → 2010; 比“十一五”末 → the plan's last year (2010). `times`: the document's
+    TimeReader, which knows the plans."""
     if m["year"]:
         return int(m["year"])
-    first = plans.get(m["plan"]) if "plan" in m.groupdict() else None
-    return first + 4 if first is not None else None
+    plan = m.groupdict().get("plan")
+    years = times.plan_years(plan) if plan and times is not None else None
+    return years[1] if years else None
 
 
 def _sentence_goes_on(norm: str, start: int, end: int) -> bool:
@@ -281,7 +286,7 @@ def _sentence_goes_on(norm: str, start: int, end: int) -> bool:
     return norm.find("。", start, end) < 0 and norm.find("\n", start, end) < 0
 
 
-def _read_span_cues(d: Draft, prev: Draft | None, words: Words, plans: dict) -> None:
+def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times) -> None:
     """Whether a figure is an average (年均), a total (累计), a level reached (达到, 提高到, a bare 总量
     figure) or the start of a from–to pair, and any span its clause names (5年增长): what a
     multi-year frame needs to tell a span's figure from a year's."""
@@ -294,7 +299,7 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, plans: dict) -> 
     m = words.years_pattern.search(before_verb.rstrip())
     d.span_years = small_number(m["n"]) if m else (prev.span_years if listed else None)
     base = words.base_pattern.search(before_verb.rstrip()) if words.base_pattern else None
-    d.base_year = _base_year(base, plans) if base else (prev.base_year if listed else None)
+    d.base_year = _base_year(base, times) if base else (prev.base_year if listed else None)
     d.start_of_pair = bool(words.from_pattern.search(own))
     said = d.own.rstrip()
     if d.start_of_pair or d.unit in _DIRECTIONLESS:

@@ -68,6 +68,7 @@ class Words:
     noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
     rate_nouns: tuple[str, ...] = ()
     rate_after: tuple[tuple[str, str], ...] = ()   # 20%以上的增长: (words after the rate, direction)
+    rate_after_reach: int = 0                      # the longest of those words
     fall_rate_nouns: tuple[str, ...] = ()     # 降幅: a rate of decline stated as a level
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
@@ -218,6 +219,7 @@ def compile_words(rs: RuleSet) -> Words:
         noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),
         rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),
         rate_after=tuple(ctx["directions"].get("rate_after", {}).items()),
+        rate_after_reach=max(map(len, ctx["directions"].get("rate_after", {})), default=0),
         fall_rate_nouns=tuple(ctx["directions"].get("fall_rate_nouns", ())),
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),

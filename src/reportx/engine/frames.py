@@ -90,15 +90,16 @@ class TimeReader:
         for m in self.plan_name.finditer(text):
             if plan_suffix_only and not m[0].endswith(self.plan_time_words):
                 continue
-            first = self.plans.get(m["plan"])
-            if first is None:
+            years = self.plan_years(m["plan"])
+            if years is None:
                 continue
+            first, last = years
             if m[0].endswith(self.since_words) and self.year is not None \
-                    and first < self.year <= first + 4:
+                    and first < self.year <= last:
                 # “十四五”以来 in 2025: the years of the plan so far, achieved
                 found.append(TimeExpression(m.start(), m.end(), "actual", first, self.year - 1, m[0]))
             else:
-                found.append(self._expr(m, first, first + 4))
+                found.append(self._expr(m, first, last))
         if self.year is not None:
             for pattern, rule in self.relative:
                 for m in pattern.finditer(text):
@@ -125,6 +126,11 @@ class TimeReader:
                 continue
             kept.append(e)
         return kept
+
+    def plan_years(self, plan: str) -> tuple[int, int] | None:
+        """十四五 → (2021, 2025): a five-year plan's first and last year."""
+        first = self.plans.get(plan)
+        return (first, first + 4) if first is not None else None
 
     def _relative_years(self, m, rule) -> tuple[int, int] | None:
         """First and last year of a relative expression: fixed offsets (过去五年: −5…−1), or n years

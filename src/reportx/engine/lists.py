@@ -110,7 +110,7 @@ def joint_subjects(d: Draft, word: str | None, words: Words, before: list[Draft]
         return
     head = d.clause[:d.clause.rfind(cue)] if cue == joint else d.clause.split(cue)[0]
     subject = strip_words(head, words)
-    if not subject and (word or joint):     # …分别达到10558元、6238元，同步增长9%
+    if not subject:     # …分别达到10558元、6238元，(分别/同步)增长…: the figures before name them
         named = [p.indicator for p in before[-2:] if p.indicator]
         if len(named) == 2 and len(set(named)) == 2 and not has_verb(head, words):
             d.indicator = "、".join(named)
@@ -147,7 +147,7 @@ def _inside_word(clause: str, at: int, w: str, hosts) -> bool:
     """The joint word at `at` is a character of a longer word (年均, 人均)."""
     for host in hosts:
         k = host.find(w)
-        if k >= 0 and clause.startswith(host, at - k) and at - k >= 0:
+        if k >= 0 and at - k >= 0 and clause.startswith(host, at - k):
             return True
     return False
 
@@ -164,16 +164,21 @@ def share_list_qualifiers(drafts: list[Draft], words: Words) -> None:
         if len(chain) > 1:
             last, first = chain[-1], chain[0]
             if last.qualifier and last.qualifier_after and last.qualifier != "range" \
-                    and not words.joiners.sub("", last.own).strip(words.strip_chars + " "):
+                    and not _own_words(last, words):
                 # (not when the last item has words of its own: a verb, 2780亿元、增长2%以上; a
                 # time, 上半年3.2%、前三季度4.4%、预计全年5%左右)
                 for d in chain[:-1]:
                     d.qualifier = d.qualifier or last.qualifier
             elif first.qualifier and not first.qualifier_after and first.qualifier != "range":
                 for d in chain[1:]:       # bare items only: 突破4000亿元、达到4211亿元 is no list
-                    if not words.joiners.sub("", d.own).strip(words.strip_chars):
+                    if not _own_words(d, words):
                         d.qualifier = d.qualifier or first.qualifier
         i = j
+
+
+def _own_words(d: Draft, words: Words) -> str:
+    """What a list item says besides its joiner (和10%, 、4.5万元: nothing)."""
+    return words.joiners.sub("", d.own).strip(words.strip_chars)
 
 
 def implicit_distribution(d: Draft, count: int, words: Words) -> str | None:
@@ -199,7 +204,7 @@ def expand(items: list[str], count: int, expansions: dict) -> list[str]:
     return items
 
 
-def share_heads(items: list[str], names: frozenset = frozenset()) -> list[str]:
+def share_heads(items: list[str], names: frozenset) -> list[str]:
     """城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入; 城镇居民、农村居民
     人均可支配收入 → … too; 第一、二、三产业增加值 → 第一产业增加值 …: shorter items share the head of
     the last item. An item ending in a word the last item has (居民) takes what follows that word;

@@ -65,14 +65,9 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
     # would look for one the report never uses to the end of the text, for every sentence)
     after = words.next_sentence_end.search(norm, bounds[0])
     end = max(after.end() if after else len(norm), bounds[1])
-    years = [(m.end(), int(m["year"]), bool(m["of"]))
-             for m in words.period_year.finditer(norm, start, end)]
-    if years and "(" in norm[start:end]:
-        # a year inside a bracketed aside (扣除2022年灾后恢复重建专项资金支出外) dates nothing after it
-        asides = [(m.start(), m.end()) for m in words.aside.finditer(norm, start, end)]
-        years = [y for y in years if not any(a < y[0] <= b for a, b in asides)]
-    if not years and words.subclause and norm.startswith(words.subclause, start) \
-            and _in_one_year(doc, start):
+    years = _years_in(norm, start, end, words)
+    if not years and words.subclause and norm[start:start + _INDENT].lstrip().startswith(
+            words.subclause) and _in_one_year(doc, start):
         # 其中，地区生产总值预期增长6.5%: a detail of the sentence before, and of its year
         # (…对2019年仍确定了较高的预期目标。); inside a span's frame (“十五五”时期) the span
         # stands (…充分考虑了2035年…的需要。其中地区生产总值年均增长5%左右)
@@ -93,8 +88,21 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
     return whole
 
 
-# how far back the sentence before a 其中 sentence is looked for
+# how far back the sentence before a 其中 sentence is looked for; how much indent may stand
+# before its 其中 (a sentence that opens a line: \n　　其中，…)
 _DETAIL_REACH = 160
+_INDENT = 8
+
+
+def _years_in(norm: str, start: int, end: int, words: Words) -> list:
+    """(end offset, year, followed by 的) of each year written in norm[start:end], but one inside
+    a bracketed aside (扣除2022年灾后恢复重建专项资金支出外), which dates nothing after it."""
+    years = [(m.end(), int(m["year"]), bool(m["of"]))
+             for m in words.period_year.finditer(norm, start, end)]
+    if years and "(" in norm[start:end]:
+        asides = [(m.start(), m.end()) for m in words.aside.finditer(norm, start, end)]
+        years = [y for y in years if not any(a < y[0] <= b for a, b in asides)]
+    return years
 
 
 def _in_one_year(doc: Document, at: int) -> bool:
@@ -106,9 +114,7 @@ def _years_before(norm: str, start: int, words: Words) -> list:
     """The years of the sentence ending at `start` (to its own start, or _DETAIL_REACH back)."""
     lo = max(0, start - _DETAIL_REACH)
     before = words.last_sentence_end.search(norm, lo, max(lo, start - 1))
-    begin = before.end() if before else lo
-    return [(m.end(), int(m["year"]), bool(m["of"]))
-            for m in words.period_year.finditer(norm, begin, start)]
+    return _years_in(norm, before.end() if before else lo, start, words)
 
 
 class When(NamedTuple):     # a tuple: made for every claim, a frozen dataclass costs 4x

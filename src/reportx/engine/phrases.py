@@ -87,12 +87,17 @@ def rate_noun_after(norm: str, end: int, words: Words) -> str | None:
     """实现20%以上的增长 / 保持7%左右的增速: the rate's noun after it (and its qualifier)."""
     if not words.rate_after:
         return None
-    rest = norm[end:end + words.after_reach + 4]
-    for w, _ in words.after:
-        if rest.startswith(w):
-            rest = rest[len(w):]
-            break
+    rest = past_qualifier(norm[end:end + words.after_reach + words.rate_after_reach], words)
     return next((d for w, d in words.rate_after if rest.startswith(w)), None)
+
+
+def past_qualifier(text: str, words: Words) -> str:
+    """The text after a number less the spaces and qualifier words it starts with (5.2% 左右)."""
+    text = text.lstrip()
+    for w, _ in words.after:
+        if text.startswith(w):
+            text = text[len(w):]
+    return text
 
 
 def bare_head(phrase: str | None, words: Words) -> str | None:
@@ -166,10 +171,7 @@ def following_phrase(doc: Document, d: Draft, words: Words) -> str:
     end = max(d.sentence[1], d.q.end)
     found = (doc.norm.find(ch, d.q.end, end) for ch in words.breaks + words.list_breaks)
     cut = min([i for i in found if i >= 0], default=end) - d.q.end
-    phrase = doc.norm[d.q.end:d.q.end + cut].lstrip()     # 5.2% 左右: a space is no word
-    for w, _ in words.after:
-        if phrase.startswith(w):
-            phrase = phrase[len(w):]
+    phrase = past_qualifier(doc.norm[d.q.end:d.q.end + cut], words)   # 5.2% 左右: no word
     return doc.text[d.q.end + (cut - len(phrase)):d.q.end + cut].strip()
 
 

@@ -335,6 +335,16 @@ def _check_context(rs: RuleSet, parts) -> None:
     for key in ("qualifiers", "directions", "implied_units"):
         if not isinstance(rs.context[key], dict):
             raise RuleError(origin(key), key, "must be a mapping")
+    rate_after = rs.context["directions"].get("rate_after", {})
+    if not isinstance(rate_after, dict) or not all(
+            isinstance(w, str) and w and d in ("increase", "decrease") for w, d in rate_after.items()):
+        raise RuleError(origin("directions"), "rate_after",
+                        "must map words to increase or decrease")
+    known = {q.id for q in rs.quantities}
+    unknown = [r for r in rs.context.get("adverbial_rules", ()) if r not in known]
+    if unknown:
+        raise RuleError(origin("adverbial_rules"), "adverbial_rules",
+                        f"names no quantity rule: {', '.join(map(str, unknown))}")
 
 
 def _exclusion(rule, path: str, rs: RuleSet) -> Exclusion:
@@ -358,15 +368,8 @@ def _indicator(entry, path: str) -> Indicator:
     bad = [u for u in units if u not in UNIT_CODES]
     if bad:
         raise RuleError(path, rid, f"unknown unit code(s) {bad}")
-    bare = entry.get("bare") or []
-    if not isinstance(bare, list) or not all(isinstance(a, str) and a for a in bare):
-        raise RuleError(path, rid, "bare must be a list of words")
-    changes = entry.get("changes") or []
-    if not isinstance(changes, list) or not all(isinstance(a, str) and a for a in changes):
-        raise RuleError(path, rid, "changes must be a list of words")
-    prefer = entry.get("prefer") or []
-    if not isinstance(prefer, list) or not all(isinstance(a, str) and a for a in prefer):
-        raise RuleError(path, rid, "prefer must be a list of words")
+    bare, changes, prefer = (_word_list(entry, key, path, rid)
+                             for key in ("bare", "changes", "prefer"))
     companions = entry.get("companions") or {}
     if not isinstance(companions, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in companions.values()):
@@ -378,6 +381,13 @@ def _indicator(entry, path: str) -> Indicator:
                      companions=tuple((k, tuple(v)) for k, v in companions.items()),
                      direction=_indicator_direction(entry.get("direction"), path, rid),
                      better=_better(entry.get("better"), path, rid))
+
+
+def _word_list(entry, key: str, path: str, rid: str) -> list[str]:
+    words = entry.get(key) or []
+    if not isinstance(words, list) or not all(isinstance(a, str) and a for a in words):
+        raise RuleError(path, rid, f"{key} must be a list of words")
+    return words
 
 
 def _indicator_direction(value, path: str, rid: str) -> str | None:

@@ -149,7 +149,7 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                           qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
-                          part_of_year=rs.context_patterns.get("part_of_year"))
+                          part_of_year=_PartOfYear.for_rules(rs))
 
 
 def _joint_ids(rs):
@@ -176,10 +176,11 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     indicator a claim is about when one figure is said of several (default: its own id).
     `relative` lines reports up by their own year: each report's results for the year before it
     (period 上年) and its targets for its own year (period 今年), so reports of different years
-    share rows; other periods are left out. `part_of_year` (rules/context.yaml) finds the figures
+    share rows; other periods are left out. `part_of_year` (a _PartOfYear) finds the figures
     about part of a year (前三季度), which fill no year's cell."""
     keys = [d.key for d in documents]
     texts = {d.key: d.text for d in documents}
+    norms = {d.key: d.norm or d.text for d in documents}
     cities = {d.key: d.city for d in documents}
     order = {ind.id: i for i, ind in enumerate(catalog)}
     names = {ind.id: ind.name for ind in catalog}
@@ -194,7 +195,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
         for c in claims.get(key, ()):
             if c.span is not None:
                 continue        # a five-year average or total is no year's figure
-            if part_of_year is not None and _part_of_year(texts.get(key), c.start, part_of_year):
+            if part_of_year is not None and part_of_year.covers(norms.get(key), c.start):
                 continue        # nor is a figure for its first three quarters
             period = _relative_period(c, years.get(key)) if relative else c.period
             if relative and period is None:
@@ -284,21 +285,33 @@ def _shared(claims, keys, headline) -> set[str]:
     return {ident for ident, docs in seen.items() if len(docs) >= need}
 
 
-# how far back in its sentence a figure's part of the year is looked for
-_PART_REACH = 160
-_SENTENCE_END = regex.compile(r"(?r)[。！？!?\n]")
+@dataclass(frozen=True)
+class _PartOfYear:
+    """Whether a figure is about part of a year: the nearest time word before it in its
+    sentence (rules/context.yaml `part_of_year`, on the folded text) names a part (前三季度)."""
+    pattern: object               # a compiled pattern with groups `part` and `whole`
+    sentence_end: object          # the last sentence end before a point, searched backwards
 
+    # how far back in its sentence a figure's part of the year is looked for
+    REACH = 160
 
-def _part_of_year(text: str | None, start: int, pattern) -> bool:
-    """The nearest time word before the figure in its sentence names part of a year (前三季度)."""
-    if not text:
-        return False
-    lo = max(0, start - _PART_REACH)
-    end = _SENTENCE_END.search(text, lo, start)
-    last = None
-    for last in pattern.finditer(text, end.end() if end else lo, start):
-        pass
-    return last is not None and last["part"] is not None
+    @classmethod
+    def for_rules(cls, rs) -> "_PartOfYear | None":
+        pattern = rs.context_patterns.get("part_of_year")
+        if pattern is None:
+            return None
+        ends = regex.escape(rs.context.get("sentence_ends", "。！？!?\n"))
+        return cls(pattern, regex.compile(f"(?r)[{ends}]"))
+
+    def covers(self, norm: str | None, start: int) -> bool:
+        if not norm:
+            return False
+        lo = max(0, start - self.REACH)
+        end = self.sentence_end.search(norm, lo, start)
+        last = None
+        for last in self.pattern.finditer(norm, end.end() if end else lo, start):
+            pass
+        return last is not None and last.groupdict().get("part") is not None
 
 
 def _preference(c: Claim, text: str | None, goal_words=(), rivals=(), prefer=()):
