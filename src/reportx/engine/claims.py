@@ -228,15 +228,23 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
 def _said_of_each(d: Draft, ids: list, matcher, words: Words, place: str | None) -> list:
     """A subject of joined names, every one a catalog indicator, shares the figure: the names
     are 、-joined, as a 均 list's are, so each one's row shows it. Returns the figure's ids."""
+    # (not 城乡居民人均可支配收入增长8% with no 分别 or 均: one figure of all residents, as
+    # tests/real/NOTES-gold-hailar.md rules)
     parts = [p for p in words.joiners.split(d.indicator) if p]
-    if len(parts) < 2:
+    each = _ids_of_each(parts, d, matcher, place)
+    if not each:
         return ids
-    joint = "、".join(parts)
-    each = matcher.list_ids(joint, d.unit, share=d.share, place=place, direction=d.direction)
-    if len(each) != len(parts):
-        return ids
-    d.indicator = joint
+    d.indicator = "、".join(parts)
     return each
+
+
+def _ids_of_each(parts: list[str], d: Draft, matcher, place: str | None) -> list:
+    """The catalog ids of parts (two or more), one each, or none if some part has none."""
+    if len(parts) < 2:
+        return []
+    each = matcher.list_ids("、".join(parts), d.unit, share=d.share, place=place,
+                            direction=d.direction)
+    return each if len(each) == len(parts) else []
 
 
 def _opens_clause(doc: Document, d: Draft, words: Words) -> bool:
