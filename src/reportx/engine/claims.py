@@ -298,7 +298,10 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times) -> None:
     """Whether a figure is an average (年均), a total (累计), a level reached (达到, 提高到, a bare 总量
     figure) or the start of a from–to pair, and any span its clause names (5年增长): what a
     multi-year frame needs to tell a span's figure from a year's."""
-    listed = prev is not None and (d.continues or d.own != d.clause) and not has_verb(d.own, words)
+    # (a list item with no verb of its own, after a figure of the same clause: not …年均增长6.3%，
+    # 全区地方财政收入、支出分别突破300亿元, whose 年均 is the clause before's)
+    listed = prev is not None and prev.q.end >= d.clause_start \
+        and (d.continues or d.own != d.clause) and not has_verb(d.own, words)
     d.average = is_average(d.clause, words) or (listed and prev.average)
     d.total = words.total_set.found_in(d.clause) or (listed and prev.total)
     own = strip_between(d.own.rstrip(), words)
