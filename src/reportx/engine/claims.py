@@ -206,7 +206,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
             named = prev.indicator if prev is not None and prev.indicator else \
                 _subject_before(doc, d, prev, words)
         d.indicator = named or following
-    elif not d.clause.strip():
+    elif not d.clause.strip() and (prev is not None or not _after_colon(doc, d)):
         d.indicator = prev.indicator if prev else None
     elif not phrase and (subject := _subject_before(doc, d, prev, words)):
         # 全省进出口总值创历史新高，达到5379亿元: the clause before names what it reached
@@ -245,6 +245,15 @@ def _ids_of_each(parts: list[str], d: Draft, matcher, place: str | None) -> list
     each = matcher.list_ids("、".join(parts), d.unit, share=d.share, place=place,
                             direction=d.direction)
     return each if len(each) == len(parts) else []
+
+
+def _after_colon(doc: Document, d: Draft) -> bool:
+    """The figure follows a colon (2019年陕西生产总值增长目标：7.5%至8%): what stands before the
+    colon names it."""
+    at = d.q.start
+    while at > d.sentence[0] and doc.norm[at - 1].isspace():
+        at -= 1
+    return at > 0 and doc.norm[at - 1] in "：:"
 
 
 def _opens_clause(doc: Document, d: Draft, words: Words) -> bool:
