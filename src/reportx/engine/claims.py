@@ -59,6 +59,7 @@ class Draft:
     qualifier_after: bool = False  # its qualifier word follows it (5%左右), rather than leads (约5%)
     inherited: bool = False        # its indicator is the previous figure's (达1112亿元, 增长5.2%)
     shares_verb: bool = False      # its verb may serve the list items after it
+    counts_after: bool = False     # it counts the noun after it (…，10件民生实事全面完成): no list item
     completion_of: "Draft | None" = None   # a share of the plan (占计划的100%) of this figure
 
 
@@ -205,7 +206,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         if following in words.milestone_nouns:
             named = prev.indicator if prev is not None and prev.indicator else \
                 _subject_before(doc, d, prev, words)
-        d.indicator = named or following
+        d.indicator, d.counts_after = named or following, named is None
     elif not d.clause.strip() and (prev is not None or not _after_colon(doc, d)):
         d.indicator = prev.indicator if prev else None
     elif not phrase and (subject := _subject_before(doc, d, prev, words)):

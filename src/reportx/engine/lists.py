@@ -24,10 +24,12 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
             first = i         # a sentence's figures stand together, in order
         j = i + 1
         while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence \
+                and not drafts[j].counts_after \
                 and not words.distributive_set.found_in(drafts[j].own) \
                 and not (drafts[j].q.unit != d.q.unit and has_verb(drafts[j].own, words)):
             # …、分别增长X和Y starts a list of its own, and so does a verb with figures of another
-            # unit (分别达到37462元和17597元、增长7%和10%)
+            # unit (分别达到37462元和17597元、增长7%和10%); a figure counting the noun after it
+            # (…8.6%，10件民生实事全面完成) is no item of the list before
             j += 1
         word = words.distributive_set.first_in(d.clause)
         if j - i > 1 and not word:
