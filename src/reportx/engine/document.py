@@ -436,7 +436,7 @@ def _unnumbered_headings(doc: Document, parts, times: TimeReader) -> list[tuple[
         if any(ch in title for ch in rules["not_containing"]) or not any(w in title for w in words) \
                 or any(w in title for w in rules["not_words"]):
             continue
-        if times.first_in(title) is None \
+        if times.in_heading(title.strip(_TITLE_MARKS)) is None \
                 and title.strip(_TITLE_MARKS) not in rules["timeless"]:
             continue      # 重点改革任务全面完成: a bold line in a part, not a part of its own
         found.append((start + len(line) - len(line.lstrip()), 1, title))
@@ -466,7 +466,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         lead = start + len(line) - len(line.lstrip())
         section = heading_at.get(lead)
         if section is not None and section.level == 1:
-            expr = reader.first_in(_heading_title(text))
+            expr = reader.in_heading(_heading_title(text).strip(_TITLE_MARKS))
             if expr is not None:
                 current = frame_of(expr, lead)
             else:

@@ -66,6 +66,7 @@ class TimeReader:
         self.plain_lead = regex.compile(rules["opening_lead"].replace("{speaker}", "(?!)"))
         self.speaker_verbs = word_pattern(rules["speaker_verbs"])
         self.goal_lead = regex.compile(rules["goal_lead"])
+        self.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
         self.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
@@ -157,6 +158,15 @@ class TimeReader:
     def first_in(self, text: str) -> TimeExpression | None:
         found = self.expressions(text)
         return found[0] if found else None
+
+    def in_heading(self, title: str) -> TimeExpression | None:
+        """A heading's time: its first time expression, else a year written without 年 at its
+        start, as digests head their parts (2021重点回顾, 2022主要任务)."""
+        found = self.first_in(title)
+        if found is not None or (m := self.heading_year.match(title)) is None:
+            return found
+        year = int(m["year"])
+        return self._expr(m, year, year)
 
     def opening(self, paragraph: str, start: int = 0) -> TimeExpression | None:
         """The time expression a paragraph or sentence opens with (刚刚过去的2025年…, 五年来，…):
