@@ -164,6 +164,8 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
     if prev is not None and prev.q.rule in words.adverbial_rules and prev.q.end == d.clause_start:
         # 增速连续三年达到13%: the run of years is an adverb; the verb's words stand before it
         own = doc.norm[prev.own_start:prev.q.start] + own
+    elif prev is None and not own.strip() and (colon := _after_colon(doc, d)) is not None:
+        own = _before_colon(doc, d, colon, words)     # 生产总值增长目标：7.5%至8%: a rise
     d.direction, found = direction_of(own, words)
     d.shares_verb = found and verb_outside_name(d.own, words)
     if not found and in_list and prev_in_clause and prev.shares_verb:
@@ -207,7 +209,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
             named = prev.indicator if prev is not None and prev.indicator else \
                 _subject_before(doc, d, prev, words)
         d.indicator, d.counts_after = named or following, named is None
-    elif not d.clause.strip() and (prev is not None or not _after_colon(doc, d)):
+    elif not d.clause.strip() and (prev is not None or _after_colon(doc, d) is None):
         d.indicator = prev.indicator if prev else None
     elif not phrase and (subject := _subject_before(doc, d, prev, words)):
         # 全省进出口总值创历史新高，达到5379亿元: the clause before names what it reached
@@ -248,13 +250,19 @@ def _ids_of_each(parts: list[str], d: Draft, matcher, place: str | None) -> list
     return each if len(each) == len(parts) else []
 
 
-def _after_colon(doc: Document, d: Draft) -> bool:
-    """The figure follows a colon (2019年陕西生产总值增长目标：7.5%至8%): what stands before the
-    colon names it."""
+def _after_colon(doc: Document, d: Draft) -> int | None:
+    """Where the colon stands that the figure follows (2019年陕西生产总值增长目标：7.5%至8%: what
+    stands before the colon names it), if it follows one."""
     at = d.q.start
     while at > d.sentence[0] and doc.norm[at - 1].isspace():
         at -= 1
-    return at > 0 and doc.norm[at - 1] in "：:"
+    return at - 1 if at > 0 and doc.norm[at - 1] in "：:" else None
+
+
+def _before_colon(doc: Document, d: Draft, colon: int, words: Words) -> str:
+    """The clause before the colon a figure follows (…生产总值增长目标)."""
+    cut = words.last_break.search(doc.norm, d.sentence[0], colon)
+    return doc.norm[cut.end() if cut else d.sentence[0]:colon]
 
 
 def _opens_clause(doc: Document, d: Draft, words: Words) -> bool:
