@@ -481,6 +481,10 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         # year turns from the review to the plan (2023年，…。2024年，该县将…), and one that turns from a
         # span to its last year (五年来…。特别是刚刚过去的2012年，…); not one that looks
         # back from the plan (去年…达到…，今年再难也要…), which speaks of that year alone.
+        if (label := reader.label(text)) is not None and _frames_ahead(label, doc):
+            current = frame_of(label, lead)      # a line that is only a year (2019): a label
+            frames.append(current)
+            continue
         if doc.year and (current is None or current.kind == "actual") \
                 and reader.goal_lead.match(text) and _plans_the_report(reader.opening(text), doc):
             current = Frame(lead, "target", doc.year, doc.year, "目标")

@@ -67,6 +67,7 @@ class TimeReader:
         self.speaker_verbs = word_pattern(rules["speaker_verbs"])
         self.goal_lead = regex.compile(rules["goal_lead"])
         self.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
+        self.year_label = regex.compile(rules.get("year_label") or "(?!)")
         self.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
@@ -165,6 +166,14 @@ class TimeReader:
         found = self.first_in(title)
         if found is not None or (m := self.heading_year.match(title)) is None:
             return found
+        return self._year(m)
+
+    def label(self, line: str) -> TimeExpression | None:
+        """A line that is only a year (2019, 2019年：): the label of the lines after it."""
+        m = self.year_label.match(line)
+        return self._year(m) if m else None
+
+    def _year(self, m) -> TimeExpression:
         year = int(m["year"])
         return self._expr(m, year, year)
 
