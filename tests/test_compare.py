@@ -295,6 +295,10 @@ def test_of_two_series_of_one_id_the_catalogs_preferred_one_fills_the_cell(rules
     assert rows.loc[("fiscal_revenue", "CNY", "2018")]["display"] == "8.06亿元"
     assert rows.loc[("fiscal_revenue", "%", "2018")]["display"] == "+8%"
     assert rows.loc[("fiscal_revenue", "CNY", "2018")]["mentions"] == 2     # nothing dropped
+    budget = TWO_SERIES.replace("地方公共财政收入8.06亿元", "公共财政预算收入8.06亿元")
+    rows = build_comparison([build_document(budget, key="test-2019")], rules=rules).rows
+    assert rows.set_index(["indicator_id", "unit", "period"]).loc[
+        ("fiscal_revenue", "CNY", "2018")]["display"] == "8.06亿元"
 
 
 def test_repeats_marked_in_table_and_listed_with_verbose(tmp_path):
