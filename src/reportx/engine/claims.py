@@ -234,28 +234,29 @@ def _said_of_each(d: Draft, ids: list, matcher, words: Words, place: str | None)
     # (not 城乡居民人均可支配收入增长8% with no 分别 or 均: one figure of all residents, as
     # tests/real/NOTES-gold-hailar.md rules)
     parts = [p for p in words.joiners.split(d.indicator) if p]
-    each = _ids_of_each(parts, d, matcher, place)
-    if not each:
+    if len(parts) < 2:
         return ids
-    d.indicator = "、".join(parts)
+    joint = "、".join(parts)
+    each = matcher.list_ids(joint, d.unit, share=d.share, place=place, direction=d.direction)
+    if len(each) != len(parts):
+        return ids
+    d.indicator = joint
     return each
 
 
-def _ids_of_each(parts: list[str], d: Draft, matcher, place: str | None) -> list:
-    """The catalog ids of parts (two or more), one each, or none if some part has none."""
-    if len(parts) < 2:
-        return []
-    each = matcher.list_ids("、".join(parts), d.unit, share=d.share, place=place,
-                            direction=d.direction)
-    return each if len(each) == len(parts) else []
+def _before_figure(doc: Document, d: Draft) -> int:
+    """Where the text before a figure ends, spaces skipped, in its sentence (looked for back over
+    spaces only: a copy to the sentence's start per figure would be quadratic)."""
+    at = d.q.start
+    while at > d.sentence[0] and doc.norm[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _after_colon(doc: Document, d: Draft) -> int | None:
     """Where the colon stands that the figure follows (2019年陕西生产总值增长目标：7.5%至8%: what
     stands before the colon names it), if it follows one."""
-    at = d.q.start
-    while at > d.sentence[0] and doc.norm[at - 1].isspace():
-        at -= 1
+    at = _before_figure(doc, d)
     return at - 1 if at > 0 and doc.norm[at - 1] in "：:" else None
 
 
@@ -270,9 +271,7 @@ def _opens_clause(doc: Document, d: Draft, words: Words) -> bool:
     贫困人口脱贫), not right after another figure (连跨4个千亿台阶)."""
     if d.clause.strip():
         return False
-    at = d.q.start       # back over spaces only: a copy to the sentence's start per figure
-    while at > d.sentence[0] and doc.norm[at - 1].isspace():   # would be quadratic
-        at -= 1
+    at = _before_figure(doc, d)
     return at == d.sentence[0] or doc.norm[at - 1] in words.breaks
 
 

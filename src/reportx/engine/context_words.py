@@ -68,7 +68,6 @@ class Words:
     noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
     rate_nouns: tuple[str, ...] = ()
     rate_after: tuple[tuple[str, str], ...] = ()   # 20%以上的增长: (words after the rate, direction)
-    rate_after_reach: int = 0                      # the longest of those words
     fall_rate_nouns: tuple[str, ...] = ()     # 降幅: a rate of decline stated as a level
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
@@ -106,6 +105,13 @@ class Words:
     after_of: dict = field(default_factory=dict, repr=False, compare=False)
     before_of: dict = field(default_factory=dict, repr=False, compare=False)
     alias_set: frozenset = field(default=frozenset(), repr=False, compare=False)
+    rate_after_reach: int = field(default=0, repr=False, compare=False)   # its longest word
+
+    def sentence_start(self, norm: str, lo: int, hi: int) -> int:
+        """Where the sentence that holds norm[hi] starts, looked for back to lo (lo if it starts
+        before that): just after the nearest sentence end."""
+        end = self.last_sentence_end.search(norm, lo, hi)
+        return end.end() if end else lo
 
     def __post_init__(self):
         # the last clause or list break before a figure, searched backwards from it (a
@@ -116,6 +122,7 @@ class Words:
         self.next_sentence_end = regex.compile(f"[{regex.escape(self.sentence_ends)}]")
         self.after_of, self.before_of = dict(self.after), dict(self.before)
         self.alias_set = frozenset(self.aliases)
+        self.rate_after_reach = max((len(w) for w, _ in self.rate_after), default=0)
         self.share_set, self.total_set = WordSet(self.share_words), WordSet(self.total_words)
         self.completion_set = WordSet(self.completion_words)
         self.excess_set = WordSet(self.excess_words)
@@ -219,7 +226,6 @@ def compile_words(rs: RuleSet) -> Words:
         noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),
         rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),
         rate_after=tuple(ctx["directions"].get("rate_after", {}).items()),
-        rate_after_reach=max(map(len, ctx["directions"].get("rate_after", {})), default=0),
         fall_rate_nouns=tuple(ctx["directions"].get("fall_rate_nouns", ())),
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),

@@ -6,11 +6,11 @@ one character for one, so an offset in `norm` is an offset in `text`.
 """
 from __future__ import annotations
 
-import re
-
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import regex
@@ -161,10 +161,11 @@ def build_document(text: str, key: str = "text", source: str | None = None,
             for _ in range(2):
                 norm = parts["chinese_month_day"].sub(_digits_same_length, norm)
     doc = Document(key=key, text=text, norm=norm, source=source, simplified=simplified)
-    found_in = _read_header(doc, header)
+    lines = _header_lines(doc.norm, header["lines"])
+    found_in = _read_header(doc, lines, header)
     if doc.year is None:
         doc.year = year or _year_from_headings(doc.norm, headings, parts)
-    if doc.year is None and (posted := _posted_date(_header_lines(doc, header), header)):
+    if doc.year is None and (posted := _posted_date(lines, header)):
         _take_date(doc, posted, header)   # a news copy is posted the day of its session
     if doc.year is None:
         doc.year = _year_from_name(source, header)
@@ -214,15 +215,22 @@ def _opencc():
     return opencc.OpenCC("t2s")
 
 
-def _header_lines(doc: Document, header) -> list[str]:
-    return [ln.strip() for ln in doc.norm.splitlines() if ln.strip()][: header["lines"]]
+def _header_lines(norm: str, count: int) -> list[str]:
+    """The first `count` lines of the text that are not blank, stripped, as str.splitlines cuts
+    them; found from the top (splitting the whole text would cost a pass over a report for its
+    first lines)."""
+    lines = (m[0].strip() for m in _LINE.finditer(norm))
+    return list(islice((line for line in lines if line), count))
 
 
-def _read_header(doc: Document, header) -> str | None:
+# a line as str.splitlines cuts them (a blank line between \r and \n is dropped with the rest)
+_LINE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def _read_header(doc: Document, lines: list[str], header) -> str | None:
     """The header's facts: year and date, place, speaker. Returns what dated the report: "date"
     (the delivery line), "title" (a dated title, no date) or "session" (the national congress's);
     None if nothing did. A page's posting time counts only after all else (see build_document)."""
-    lines = _header_lines(doc, header)
     head = "\n".join(lines)
     found_in = None
     if lines:
@@ -513,8 +521,9 @@ def _plans_the_report(opening, doc: Document) -> bool:
 def _labels_what_follows(line: str, offset: int) -> bool:
     """The sentence is only a time and a colon ending its line (…新亮点。2003年：): a label of the
     lines after it, as a heading is."""
-    rest = line[offset:].strip()
-    return rest.endswith(("：", ":")) and len(rest) <= _LABEL_CHARS
+    if not line.rstrip().endswith(("：", ":")):
+        return False          # (asked before the copy: a flattened page has many sentences a line)
+    return len(line[offset:].strip()) <= _LABEL_CHARS
 
 
 _LABEL_CHARS = 12

@@ -182,9 +182,9 @@ class TimeReader:
         nothing but a salutation or a lead-in word before it. `start`: where the sentence
         begins in `paragraph`; offsets are from there."""
         # a speaker only where one of its verbs stands in the first characters
-        window = paragraph[start:start + _SPEAKER_WINDOW]
-        lead_pattern = self.opening_lead if self.speaker_verbs.search(window) else \
-            self.plain_lead
+        lead_pattern = self.opening_lead \
+            if self.speaker_verbs.search(paragraph, start, start + _SPEAKER_WINDOW) \
+            else self.plain_lead
         paragraph = _opening_piece(lead_pattern, paragraph, start)
         lead = lead_pattern.match(paragraph)
         at = lead.end() if lead else 0

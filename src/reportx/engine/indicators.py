@@ -10,8 +10,6 @@ process, on first use, with its log chatter silenced.
 """
 from __future__ import annotations
 
-import re
-
 from functools import lru_cache
 
 import regex
@@ -40,7 +38,7 @@ class IndicatorMatcher:
         self.share_forms = [(regex.compile(f["pattern"]), f["as"]) for f in forms]
         self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=len, reverse=True))
         # a year among the scope words before a name dates the figure, it narrows nothing
-        self.scope_year = re.compile(rs.context.get("scope_year") or "(?!)")
+        self.scope_year = rs.context_patterns.get("scope_year")
         self._place_names: dict[str, tuple[str, ...]] = {}
         self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
@@ -121,7 +119,8 @@ class IndicatorMatcher:
         while prefix:
             word = next((w for w in words if prefix.startswith(w)), None)
             if word is None:
-                year = self.scope_year.match(prefix)     # 五莲县2012年全年实现生产总值
+                # 五莲县2012年全年实现生产总值: a year among the scope words
+                year = self.scope_year.match(prefix) if self.scope_year else None
                 if year is None:
                     return False
                 word = year[0]

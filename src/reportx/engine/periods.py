@@ -59,8 +59,7 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
     # the nearest found so far (one the report never uses, ！, would otherwise be looked for back
     # to the top, for every sentence)
     start = last.end if last is not None and last.end <= bounds[0] else 0
-    before = words.last_sentence_end.search(norm, start, bounds[0] + 1)
-    start = before.end() if before else start
+    start = words.sentence_start(norm, start, bounds[0] + 1)
     # the nearest end after it, by one search that stops there (a find per end character
     # would look for one the report never uses to the end of the text, for every sentence)
     after = words.next_sentence_end.search(norm, bounds[0])
@@ -99,7 +98,7 @@ def _years_in(norm: str, start: int, end: int, words: Words) -> list:
     a bracketed aside (扣除2022年灾后恢复重建专项资金支出外), which dates nothing after it."""
     years = [(m.end(), int(m["year"]), bool(m["of"]))
              for m in words.period_year.finditer(norm, start, end)]
-    if years and "(" in norm[start:end]:
+    if years and norm.find("(", start, end) >= 0:
         asides = [(m.start(), m.end()) for m in words.aside.finditer(norm, start, end)]
         years = [y for y in years if not any(a < y[0] <= b for a, b in asides)]
     return years
@@ -113,8 +112,7 @@ def _in_one_year(doc: Document, at: int) -> bool:
 def _years_before(norm: str, start: int, words: Words) -> list:
     """The years of the sentence ending at `start` (to its own start, or _DETAIL_REACH back)."""
     lo = max(0, start - _DETAIL_REACH)
-    before = words.last_sentence_end.search(norm, lo, max(lo, start - 1))
-    return _years_in(norm, before.end() if before else lo, start, words)
+    return _years_in(norm, words.sentence_start(norm, lo, max(lo, start - 1)), start, words)
 
 
 class When(NamedTuple):     # a tuple: made for every claim, a frozen dataclass costs 4x

@@ -13,6 +13,18 @@ from reportx.errors import InputError
 MAX_PART_BYTES = 64 * 1024 * 1024
 
 
+# an XML part is parsed without entities, DTDs or the network: a document that names a file in
+# its DTD (XXE) would have it read
+SAFE_XML = {"resolve_entities": False, "no_network": True, "load_dtd": False}
+
+
+def unreadable_part_errors():
+    """What reading a damaged part of an archive raises (lxml imported only by a reader)."""
+    from lxml import etree
+
+    return (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError)
+
+
 def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import zipfile
 
 from reportx.errors import InputError
-from reportx.readers.archive import check_part_size, open_zip
+from reportx.readers.archive import SAFE_XML, check_part_size, unreadable_part_errors
 from reportx.readers.paragraphs import CELL_GAP as _CELL_GAP, join_lines, warn
 
 _MAX_RELS_BYTES = 1024 * 1024
@@ -45,8 +45,7 @@ def _main_part(z: zipfile.ZipFile, name: str) -> str:
     names = set(z.namelist())
     if "_rels/.rels" in names and z.getinfo("_rels/.rels").file_size <= _MAX_RELS_BYTES:
         try:
-            rels = etree.fromstring(z.read("_rels/.rels"), etree.XMLParser(
-                resolve_entities=False, no_network=True, load_dtd=False))
+            rels = etree.fromstring(z.read("_rels/.rels"), etree.XMLParser(**SAFE_XML))
             for rel in rels:
                 if (rel.get("Type") or "").endswith(_OFFICE_DOCUMENT):
                     target = (rel.get("Target") or "").lstrip("/")
@@ -59,14 +58,9 @@ def _main_part(z: zipfile.ZipFile, name: str) -> str:
     raise InputError(f"{name}: a ZIP archive but not a Word .docx document")
 
 
-def docx_text(data: bytes, name: str = "<docx>") -> str:
-    """Paragraphs and table rows of a Word document, in order, one line each."""
-    with open_zip(data, name) as z:
-        return read_docx(z, name)
-
-
 def read_docx(z: zipfile.ZipFile, name: str) -> str:
-    """docx_text of an archive already open."""
+    """Paragraphs and table rows of a Word document (an archive already open), in order, one
+    line each."""
     from lxml import etree
 
     part = _main_part(z, name)
@@ -76,9 +70,8 @@ def read_docx(z: zipfile.ZipFile, name: str) -> str:
     try:
         # check_part_size bounds what is read
         with z.open(part) as member:
-            # no entities: Word writes no DTD, and one that names a file (XXE) would read it
-            for _, el in etree.iterparse(member, events=("end",), resolve_entities=False,
-                                         no_network=True, load_dtd=False):
+            # (Word writes no DTD: SAFE_XML loses nothing)
+            for _, el in etree.iterparse(member, events=("end",), **SAFE_XML):
                 parent = el.getparent()
                 if parent is None or _local(parent) != "body":
                     continue
@@ -90,7 +83,7 @@ def read_docx(z: zipfile.ZipFile, name: str) -> str:
                     del parent[0]
     except InputError:
         raise
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+    except unreadable_part_errors() as exc:
         raise InputError(f"{name}: not a readable .docx document "
                          f"({type(exc).__name__} in {part})") from None
     if chunks:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import zipfile
 
 from reportx.errors import InputError
-from reportx.readers.archive import check_part_size, open_zip
+from reportx.readers.archive import SAFE_XML, check_part_size, unreadable_part_errors
 from reportx.readers.paragraphs import CELL_GAP as _CELL_GAP, join_lines
 
 MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -44,23 +44,17 @@ def is_odt(z: zipfile.ZipFile, data: bytes = b"") -> bool:
         return False
 
 
-def odt_text(data: bytes, name: str = "<odt>") -> str:
-    """Paragraphs, headings and table rows of an OpenDocument text, in order, one line each."""
-    with open_zip(data, name) as z:
-        return read_odt(z, name)
-
-
 def read_odt(z: zipfile.ZipFile, name: str) -> str:
-    """odt_text of an archive already open."""
+    """Paragraphs, headings and table rows of an OpenDocument text (an archive already open), in
+    order, one line each."""
     from lxml import etree
 
     if "content.xml" not in z.namelist():
         raise InputError(f"{name}: an OpenDocument file without content.xml")
     check_part_size(z, "content.xml", name)
     try:
-        root = etree.fromstring(z.read("content.xml"), etree.XMLParser(
-            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True))
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        root = etree.fromstring(z.read("content.xml"), etree.XMLParser(**SAFE_XML, huge_tree=True))
+    except unreadable_part_errors() as exc:
         raise InputError(f"{name}: not a readable OpenDocument text "
                          f"({type(exc).__name__} in content.xml)") from None
     body = root.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")

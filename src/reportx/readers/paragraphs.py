@@ -18,13 +18,12 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # C0 controls other than tab, line feed and carriage return, and DEL
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-# Whitespace between two CJK characters is a line wrap of the source, not a space in the text.
 # Chinese characters, CJK punctuation and full-width forms (a character class's ranges)
 CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK = CJK
 # between the cells of a table row, in every reader: survives the clean-up of ASCII spaces
 CELL_GAP = "\u3000"
-_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ ]+(?=[{_CJK}])")
+# Whitespace between two CJK characters is a line wrap of the source, not a space in the text.
+_SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}])[ ]+(?=[{CJK}])")
 # Only ASCII whitespace collapses (as in HTML): an em space or a no-break space is the author's.
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 # what indents or pads a paragraph at either end

@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import regex
-
 from reportx.engine.claim import Claim, to_frame
 from reportx.engine.document import Document, build_document, fold
 
@@ -180,11 +178,11 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     about part of a year (前三季度), which fill no year's cell."""
     keys = [d.key for d in documents]
     texts = {d.key: d.text for d in documents}
-    norms = {d.key: d.norm or d.text for d in documents}
+    norms = {d.key: d.norm for d in documents}
     cities = {d.key: d.city for d in documents}
     order = {ind.id: i for i, ind in enumerate(catalog)}
     names = {ind.id: ind.name for ind in catalog}
-    prefer = {ind.id: ind.prefer for ind in catalog if getattr(ind, "prefer", ())}
+    prefer = {ind.id: ind.prefer for ind in catalog if ind.prefer}
     headline = {ind.id for ind in catalog if ind.headline}
     shared = _shared(claims, keys, headline) if include_all else set()
 
@@ -235,8 +233,12 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             found = cells.get(((ident, unit, period, kind), key))
             if not found:
                 continue
+            # (the catalog's preferred series counts only where one of the cell's claims is it)
+            series = prefer.get(ident, ())
+            if not any(_named_with(o, series) for o in found):
+                series = ()
             found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words, found,
-                                                            prefer.get(ident, ())))
+                                                            series))
             said = [Mention(c, display(c, texts.get(key), qualifier_words)) for c in found]
             shown[(row, key)] = said
             c = found[0]
@@ -290,26 +292,24 @@ class _PartOfYear:
     """Whether a figure is about part of a year: the nearest time word before it in its
     sentence (rules/context.yaml `part_of_year`, on the folded text) names a part (前三季度)."""
     pattern: object               # a compiled pattern with groups `part` and `whole`
-    sentence_end: object          # the last sentence end before a point, searched backwards
+    words: object                 # the rule set's Words: where a sentence starts
 
     # how far back in its sentence a figure's part of the year is looked for
     REACH = 160
 
     @classmethod
     def for_rules(cls, rs) -> "_PartOfYear | None":
+        from reportx.engine.context_words import compile_words
+
         pattern = rs.context_patterns.get("part_of_year")
-        if pattern is None:
-            return None
-        ends = regex.escape(rs.context.get("sentence_ends", "。！？!?\n"))
-        return cls(pattern, regex.compile(f"(?r)[{ends}]"))
+        return cls(pattern, compile_words(rs)) if pattern is not None else None
 
     def covers(self, norm: str | None, start: int) -> bool:
         if not norm:
             return False
-        lo = max(0, start - self.REACH)
-        end = self.sentence_end.search(norm, lo, start)
+        lo = self.words.sentence_start(norm, max(0, start - self.REACH), start)
         last = None
-        for last in self.pattern.finditer(norm, end.end() if end else lo, start):
+        for last in self.pattern.finditer(norm, lo, start):
             pass
         return last is not None and last.groupdict().get("part") is not None
 
@@ -320,7 +320,7 @@ def _preference(c: Claim, text: str | None, goal_words=(), rivals=(), prefer=())
     `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central government's share); one
     in a paragraph's sentences beats one in a title or subheading; an achieved figure passed or
     approximate (突破3万亿元) gives way to one stated exactly (达3.6万亿元); otherwise the
-    earliest wins."""
+    earliest wins. `prefer`: the catalog's words, given only when one of `rivals` holds one."""
     in_goals = in_title = False
     if text is not None:
         para_start = text.rfind("\n", 0, c.start) + 1
@@ -333,8 +333,7 @@ def _preference(c: Claim, text: str | None, goal_words=(), rivals=(), prefer=())
     # an achieved figure stated exactly beats one stated as passed or about (突破3万亿元 … 32765亿元)
     passed = c.kind == "actual" and c.qualifier in ("at_least", "approx") and any(
         o is not c and o.qualifier is None for o in rivals)
-    preferred = _named_with(c, prefer)
-    other_series = bool(prefer) and not preferred and any(_named_with(o, prefer) for o in rivals)
+    other_series = bool(prefer) and not _named_with(c, prefer)
     return (not in_goals, other_series, in_title, passed, c.start)
 
 
