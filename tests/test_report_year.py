@@ -113,3 +113,17 @@ def test_a_title_naming_the_year_it_reviews_is_read_as_the_next_years_report(tmp
     # a title with the report's own year stays
     right = page.replace("旅顺口区2012年", "旅顺口区2013年")
     assert _load(tmp_path, "right.txt", right)[0].year == 2013
+
+
+def test_a_review_heading_with_no_year_whose_first_paragraph_opens_with_the_titles_year(tmp_path):
+    # the review part names no year; its first paragraph says which year it reviews
+    page = ("2019年梨树县政府工作报告\n各位代表：\n一、过去一年政府工作成效显著\n"
+            "2019年，是我县极具挑战的一年。全县地区生产总值增长3.3%。\n二、2020年工作安排\n"
+            "地区生产总值增长5%左右。\n")
+    doc, said = _load(tmp_path, "page.txt", page)
+    assert doc.year == 2020 and any("its first part reviews 2019" in s for s in said)
+    gdp = [(c.period, c.kind) for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    assert gdp == [("2019", "actual"), ("2020", "target")]
+    # one that opens with the year before the title's is the title's report
+    before = page.replace("2019年，是我县", "2018年，是我县")
+    assert _load(tmp_path, "before.txt", before)[0].year == 2019

@@ -362,15 +362,28 @@ def _year_from_headings(norm: str, headings, parts) -> int | None:
 
 
 def _reviews_title_year(doc: Document, parts) -> bool:
-    """The first dated part reviews the title's year (旅顺口区2012年政府工作报告 … 2012年及过去五年政府
-    工作回顾): the page named the report by the year it reviews, as sites often do."""
+    """The first part reviews the title's year (旅顺口区2012年政府工作报告 … 2012年及过去五年政府工作回顾;
+    or a review heading with no year, whose first paragraph opens with the title's year): the page
+    named the report by the year it reviews, as sites often do."""
     for section in doc.sections:
         if section.level != 1:
             continue
         y = parts["year"].search(section.path)
         if y:
             return int(y["year"]) == doc.year and any(w in section.path for w in parts["review"])
+        if section.part == "review":      # 一、过去一年政府工作成效显著 / 2019年，是我县…的一年
+            opens = doc.times.opening(_first_paragraph(doc.norm, section))
+            return opens is not None and opens.first == opens.last == doc.year
     return False
+
+
+def _first_paragraph(norm: str, section: Section) -> str:
+    """The first line with text after a section's heading line."""
+    end = norm.find("\n", section.start, section.end)
+    for line in norm[end + 1 if end >= 0 else section.end:section.end].splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
 
 
 def _warn(message: str, depth: int = 1) -> None:
