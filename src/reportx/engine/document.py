@@ -498,7 +498,8 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         # a paragraph's opening sets the frame; later in it, only a span does (2025年是“十四五”
         # 收官之年。五年来，…): a sentence opening with a bare year speaks of that year alone, and
         # the sentence's own reading (claims) dates its figures. A sentence that names who speaks
-        # (他说，2014年，…) opens a stretch of the speech, as a paragraph does, and so does one whose
+        # (他说，2014年，…) or follows the news that it was delivered (…作政府工作报告。2019年，…)
+        # opens a stretch of the speech, as a paragraph does, and so does one whose
         # year turns from the review to the plan (2023年，…。2024年，该县将…), and one that turns from a
         # span to its last year (五年来…。特别是刚刚过去的2012年，…); not one that looks
         # back from the plan (去年…达到…，今年再难也要…), which speaks of that year alone.
@@ -516,6 +517,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
                 continue
             if offset and expr.first == expr.last and not reader.speaker_lead.match(text, offset) \
                     and not reader.focus_lead.match(text, offset) \
+                    and not reader.delivered_before.search(text, max(0, offset - 64), offset) \
                     and not _turns_to_plan(expr, current) and not _labels_what_follows(text, offset):
                 continue
             if current is None or _differs(expr, current):

@@ -69,6 +69,7 @@ class TimeReader:
         self.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
         self.year_label = regex.compile(rules.get("year_label") or "(?!)")
         self.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
+        self.delivered_before = regex.compile(rules.get("delivered_before") or "(?!)")
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
         # pass instead of nine (none when a pattern has a back-reference or a flag of its own,
