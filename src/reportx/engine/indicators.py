@@ -173,7 +173,18 @@ def _jieba(user_words: tuple[str, ...]):
 
 
 def trim_phrase(phrase: str, user_words: tuple[str, ...] = (), limit: int = MAX_PHRASE) -> str:
-    """A phrase longer than `limit` keeps its last whole words that fit (jieba word boundaries)."""
+    """A phrase longer than `limit` keeps its last whole words that fit (jieba word boundaries).
+    A list of names (地区生产总值、工业增加值、固定资产投资及社会消费品零售总额均增长5%) is trimmed in its
+    first name only, where any lead-in stands, while each later name fits."""
+    if len(phrase) <= limit:
+        return phrase
+    first, sep, rest = phrase.partition("、")
+    if sep and all(len(name) <= limit for name in rest.split("、")):
+        return _trim_words(first, user_words, limit) + sep + rest
+    return _trim_words(phrase, user_words, limit)
+
+
+def _trim_words(phrase: str, user_words: tuple[str, ...], limit: int) -> str:
     if len(phrase) <= limit:
         return phrase
     tokens = list(_jieba(tuple(user_words)).cut(phrase, HMM=False))
