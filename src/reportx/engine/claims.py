@@ -98,6 +98,10 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # catalog's companion of the figure before (the whole head, 收入 not 村集体收入)
             ids = matcher.companion(prev_in_sentence.indicator_id, bare_head(d.indicator, words),
                                     d.unit)
+        elif not ids and prev_in_sentence is not None and _totals_the_one_before(d, words):
+            # 播种粮食220.6万亩，总产量72.4万吨: the total of what the figure before counts
+            ids = matcher.list_ids(prev_in_sentence.indicator + d.indicator, d.unit,
+                                   share=d.share, place=doc.city, direction=d.direction)
         d.indicator_id = ids[0] if ids else None
         if d.direction is None and d.indicator_id and verb_before_is(d.own, words.improve_words, words):
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better
@@ -226,6 +230,15 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
     else:
         d.indicator = phrase or None
+
+
+def _totals_the_one_before(d: Draft, words: Words) -> bool:
+    """The figure's whole name is a total (总产量, 总产值) with nothing of its own before it."""
+    return bool(d.indicator) and d.indicator.startswith(words.total_heads) \
+        and len(d.indicator) <= _TOTAL_HEAD_CHARS
+
+
+_TOTAL_HEAD_CHARS = 4
 
 
 def _said_of_each(d: Draft, ids: list, matcher, words: Words, place: str | None) -> list:

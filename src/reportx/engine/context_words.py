@@ -50,6 +50,7 @@ class Words:
     rank_scopes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
+    total_heads: tuple[str, ...] = ()      # 总产量: the total of what the figure before counts
     strip_chars: str = ""
     average_words: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
@@ -206,6 +207,7 @@ def compile_words(rs: RuleSet) -> Words:
         companion_heads=frozenset(h for ind in rs.indicators for _, heads in ind.companions
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
+        total_heads=tuple(ctx.get("total_heads", ())),
         strip_chars=ctx["indicator_strip_chars"],
         average_words=tuple(ctx["spans"]["average_words"]),
         total_words=tuple(ctx["spans"]["total_words"]),
