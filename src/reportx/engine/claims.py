@@ -341,7 +341,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times) -> None:
     d.span_years = small_number(m["n"]) if m else (prev.span_years if listed else None)
     base = words.base_pattern.search(before_verb.rstrip()) if words.base_pattern else None
     d.base_year = _base_year(base, times) if base else (prev.base_year if listed else None)
-    d.start_of_pair = bool(words.from_pattern.search(own))
+    # (从44026元、21235元提高到…: a list of start levels)
+    d.start_of_pair = bool(words.from_pattern.search(own)) or (listed and prev.start_of_pair)
     said = d.own.rstrip()
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak
