@@ -75,16 +75,22 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
     if doc.times is not None:
         # a span (过去五年, “十四五”时期), or a year said in words (去年, 今年) that is not a base of
         # comparison (比去年增长 is this year's growth)
+        # (not a span that measures a record: 创2010年以来最好位次)
         spans = [(start + e.end, e) for e in
                  doc.times.expressions(norm[start:end], years=False, plan_suffix_only=True)
-                 if e.last > e.first or norm[start + e.start - 1:start + e.start] not in
-                 words.base_marks or start + e.start == 0]
+                 if (e.last > e.first or norm[start + e.start - 1:start + e.start] not in
+                     words.base_marks or start + e.start == 0)
+                 and not _measures_a_record(norm, start + e.end, words)]
     targets = [m.start() for m in words.target_pattern.finditer(norm, start, end)] \
         if words.target_pattern is not None else []
     estimates = words.estimate_pattern is not None \
         and words.estimate_pattern.search(norm, start, end) is not None
     whole = memo["_whole"] = WholeSentence(start, end, years, spans, targets, estimates)
     return whole
+
+
+def _measures_a_record(norm: str, end: int, words: Words) -> bool:
+    return words.record_after is not None and words.record_after.match(norm, end) is not None
 
 
 # how far back the sentence before a 其中 sentence is looked for; how much indent may stand
