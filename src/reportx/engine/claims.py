@@ -100,8 +100,12 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                                     d.unit)
         elif not ids and prev_in_sentence is not None and _totals_the_one_before(d, words):
             # 播种粮食220.6万亩，总产量72.4万吨: the total of what the figure before counts
-            ids = matcher.list_ids(prev_in_sentence.indicator + d.indicator, d.unit,
-                                   share=d.share, place=doc.city, direction=d.direction)
+            # (粮食种植面积61.57万亩，预计总产34.93万吨: the head of that one's name, 粮食)
+            found = matcher.match(prev_in_sentence.indicator + d.indicator, d.unit, d.share,
+                                  doc.city, d.direction) \
+                or matcher.with_head_of(prev_in_sentence.indicator, d.indicator, d.unit, d.share,
+                                        doc.city, d.direction)
+            ids = [found] if found else []
         d.indicator_id = ids[0] if ids else None
         if d.direction is None and d.indicator_id and verb_before_is(d.own, words.improve_words, words):
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better

@@ -64,6 +64,7 @@ class Words:
     minus_signs: str = ""
     target_pattern: re.Pattern | None = None   # any target word (力争, 确保 …), one search
     estimate_pattern: re.Pattern | None = None   # 预计, 初步核算: the year just ended, in preliminary figures
+    whole_year_pattern: re.Pattern | None = None  # 全年: a year's whole figure
     record_after: regex.Pattern | None = None    # 以来最好: a span that measures a record
     leads: tuple[str, ...] = ()     # between words and leading qualifiers (分别, 超过): before a number
     quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
@@ -226,6 +227,8 @@ def compile_words(rs: RuleSet) -> Words:
         estimate_pattern=word_pattern(ctx["estimate_words"]) if ctx.get("estimate_words")
         else None,
         record_after=regex.compile(ctx["record_after"]) if ctx.get("record_after") else None,
+        whole_year_pattern=word_pattern(ctx["whole_year_words"]) if ctx.get("whole_year_words")
+        else None,
         quoted=regex.compile(ctx["directions"].get("quoted_name") or "(?!)"),
         noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),
         rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),

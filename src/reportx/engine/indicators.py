@@ -91,10 +91,10 @@ class IndicatorMatcher:
         ids = [self.match(p, unit, share, place, direction) for p in items]
         for k in range(1, len(items)):
             if ids[k] is None:   # 单位地区生产总值能耗、二氧化碳排放量: the second shares the first's head
-                ids[k] = self._with_head_of(items[0], items[k], unit, share, place, direction)
+                ids[k] = self.with_head_of(items[0], items[k], unit, share, place, direction)
         return list(dict.fromkeys(i for i in ids if i))
 
-    def _with_head_of(self, first: str, item: str, unit, share, place, direction) -> str | None:
+    def with_head_of(self, first: str, item: str, unit, share, place, direction) -> str | None:
         """The id `item` names with the head of `first` before it, the longest head that makes a
         catalog name (单位地区生产总值 + 二氧化碳排放量)."""
         for k in range(len(first) - 1, 1, -1):

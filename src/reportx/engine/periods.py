@@ -26,7 +26,8 @@ class SentenceFacts:
     plans: bool                            # it has a target word (力争, 确保 …)
     spans: list                            # time expressions naming a span (“十四五”时期, 过去五年)
     text: str | None = None                # the sentence as written, once for all its claims
-    estimates: bool = False                # it gives preliminary figures (预计, 初步核算)
+    estimates: str | None = None           # it gives preliminary figures (预计, 初步核算: "estimate")
+                                           # or a whole year's (全年: "year")
 
     @classmethod
     def read(cls, doc: Document, bounds: tuple[int, int], words: Words, memo: dict
@@ -46,7 +47,7 @@ class WholeSentence:
     years: list
     spans: list
     targets: list[int]      # start offsets of target words (力争, 确保 …), in order
-    estimates: bool = False  # an estimate word (预计 …) in it
+    estimates: str | None = None  # "estimate" (预计 …), "year" (全年) or None
 
 
 def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: dict
@@ -83,8 +84,8 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
                  and not _measures_a_record(norm, start + e.end, words)]
     targets = [m.start() for m in words.target_pattern.finditer(norm, start, end)] \
         if words.target_pattern is not None else []
-    estimates = words.estimate_pattern is not None \
-        and words.estimate_pattern.search(norm, start, end) is not None
+    estimates = "estimate" if _says(words.estimate_pattern, norm, start, end) \
+        else "year" if _says(words.whole_year_pattern, norm, start, end) else None
     whole = memo["_whole"] = WholeSentence(start, end, years, spans, targets, estimates)
     return whole
 
@@ -161,9 +162,25 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         kind = "target"
         if last is None and year:
             first = last = year
-    elif kind is None and sentence.estimates and last is None and year:
-        kind, first, last = "actual", year - 1, year - 1   # 预计全年增长5.7%: the year just ended
+    elif sentence.estimates and year and (
+            (kind is None and last is None)
+            or (kind == "target" and first == last == year and not sentence.plans
+                and sentence.estimates == "estimate"
+                and _in_no_part(doc, d.q.start))):
+        # 预计全年增长5.7%: the year just ended; so too in a newspaper copy whose paragraph on the
+        # report's year (2012年，是…重要一年) the review's figures follow, there being no part
+        # heading to say which side they stand on
+        kind, first, last = "actual", year - 1, year - 1
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+def _says(pattern, norm: str, start: int, end: int) -> bool:
+    return pattern is not None and pattern.search(norm, start, end) is not None
+
+
+def _in_no_part(doc: Document, at: int) -> bool:
+    section = doc.section_at(at)
+    return section is None or not section.level
 
 
 def span(d: Draft, first: int | None, last: int | None, words: Words) -> int | None:
