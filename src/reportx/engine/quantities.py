@@ -31,6 +31,7 @@ class Quantity:
 
 
 _LARGEST = Decimal("1e30")
+_LARGEST_EXPONENT = 64
 
 
 # A user's rule may search one text for rs.timeout seconds per this many characters, and never
@@ -73,6 +74,10 @@ def _build(rule: QuantityRule, m, rs: RuleSet, in_number_quals: dict) -> Quantit
         return None
     if rule.min_value is not None and number < rule.min_value:
         return None
+    if rule.power_of is not None:
+        if number > _LARGEST_EXPONENT:
+            return None
+        number = rule.power_of ** number      # 翻1.2番: 2 to the 1.2 times the base
     qualifier = rule.qualifier
     if qualifier is None:
         qualifier = next((q for w, q in in_number_quals.items() if w in raw_number), None)

@@ -39,7 +39,7 @@ CONTEXT_PATTERNS = ("period_year", "indicator_head_pattern", "indicator_tail_pat
 EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifier", "indicator",
                 "indicator_id", "key", "period", "kind", "qualifier", "direction", "start", "end", "value_high", "span"}
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
-                 "min_value", "examples", "counter_examples"}
+                 "min_value", "power_of", "examples", "counter_examples"}
 EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}
 INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare", "companions", "direction",
                   "better", "changes", "prefer"}
@@ -58,6 +58,7 @@ class QuantityRule:
     qualifier: str | None = None
     exclude_units: tuple[str, ...] = ()
     min_value: Decimal | None = None
+    power_of: Decimal | None = None      # the number is an exponent of this (翻两番: 2² = 4 times)
     description: str = ""
     examples: tuple = ()
     counter_examples: tuple = ()
@@ -295,6 +296,7 @@ def _quantity_rule(rule, path: str, rs: RuleSet) -> QuantityRule:
         id=rid, file=path, pattern=pattern, source=source, unit=unit, qualifier=qualifier,
         exclude_units=tuple(rule.get("exclude_units") or ()),
         min_value=None if rule.get("min_value") is None else _decimal(rule["min_value"], path, rid),
+        power_of=None if rule.get("power_of") is None else _decimal(rule["power_of"], path, rid),
         description=str(rule.get("description", "")),
         examples=tuple(_examples(rule.get("examples"), path, rid)),
         counter_examples=tuple(rule.get("counter_examples") or ()), bundled=_bundled(path, rs))
