@@ -301,6 +301,24 @@ def test_of_two_series_of_one_id_the_catalogs_preferred_one_fills_the_cell(rules
         ("fiscal_revenue", "CNY", "2018")]["display"] == "8.06亿元"
 
 
+PASSED_THEN_ABOUT = """一、2012年工作回顾
+经济总量跨越了两千亿元和三千亿元两个台阶。预计2012年全市生产总值完成3440亿元左右。
+"""
+
+
+def test_a_threshold_passed_gives_way_to_a_figure_stated_about(rules):
+    # 跨越了两千亿元…台阶 says the level passed; 完成3440亿元左右 says the level itself
+    from reportx.views.comparison import build_comparison
+
+    doc = build_document(PASSED_THEN_ABOUT, key="test-2013")
+    rows = build_comparison([doc], rules=rules).rows.set_index(["indicator_id", "unit", "period"])
+    assert rows.loc[("gdp", "CNY", "2012")]["display"] == "3440亿元左右"
+    exact = PASSED_THEN_ABOUT.replace("3440亿元左右", "3440亿元")
+    rows = build_comparison([build_document(exact, key="test-2013")], rules=rules).rows
+    assert rows.set_index(["indicator_id", "unit", "period"]).loc[
+        ("gdp", "CNY", "2012")]["display"] == "3440亿元"
+
+
 def test_repeats_marked_in_table_and_listed_with_verbose(tmp_path):
     report = tmp_path / "test-2024.txt"
     report.write_text(REPEATS, encoding="utf-8")

@@ -318,9 +318,9 @@ def _preference(c: Claim, text: str | None, goal_words=(), rivals=(), prefer=())
     """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
     (主要预期目标) beats one stated earlier; of two series of one id, the one the catalog
     `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central government's share); one
-    in a paragraph's sentences beats one in a title or subheading; an achieved figure passed or
-    approximate (突破3万亿元) gives way to one stated exactly (达3.6万亿元); otherwise the
-    earliest wins. `prefer`: the catalog's words, given only when one of `rivals` holds one."""
+    in a paragraph's sentences beats one in a title or subheading; an achieved figure passed
+    (突破3万亿元) gives way to one stated about or exactly (达3.6万亿元), and one about to one
+    exact; otherwise the earliest wins. `prefer`: the catalog's words, given only when one of `rivals` holds one."""
     in_goals = in_title = False
     if text is not None:
         para_start = text.rfind("\n", 0, c.start) + 1
@@ -330,11 +330,19 @@ def _preference(c: Claim, text: str | None, goal_words=(), rivals=(), prefer=())
         # a newspaper copy's subheading (GDP增长9%新年小目标：涨8%) repeats what its paragraphs say
         in_title = len(paragraph.strip()) <= _TITLE_CHARS and \
             not paragraph.rstrip().endswith(_SENTENCE_STOPS)
-    # an achieved figure stated exactly beats one stated as passed or about (突破3万亿元 … 32765亿元)
-    passed = c.kind == "actual" and c.qualifier in ("at_least", "approx") and any(
-        o is not c and o.qualifier is None for o in rivals)
+    # an achieved figure stated exactly beats one stated as about, and that one stated as passed
+    # (突破3万亿元 … 32765亿元; 跨越了两千亿元和三千亿元两个台阶 … 完成3440亿元左右)
+    passed = 0
+    if c.kind == "actual" and c.qualifier in _VAGUENESS:
+        passed = _VAGUENESS[c.qualifier] - min(
+            (_VAGUENESS.get(o.qualifier, 0) for o in rivals if o is not c),
+            default=_VAGUENESS[c.qualifier])
     other_series = bool(prefer) and not _named_with(c, prefer)
     return (not in_goals, other_series, in_title, passed, c.start)
+
+
+# how loosely an achieved figure is stated: exactly, about, or as a threshold passed
+_VAGUENESS = {None: 0, "approx": 1, "at_least": 2}
 
 
 def _named_with(c: Claim, words) -> bool:
