@@ -518,12 +518,20 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
             if offset and expr.first == expr.last and not reader.speaker_lead.match(text, offset) \
                     and not reader.focus_lead.match(text, offset) \
                     and not reader.delivered_before.search(text, max(0, offset - 64), offset) \
-                    and not _turns_to_plan(expr, current) and not _labels_what_follows(text, offset):
+                    and not _turns_to_plan(expr, current) and not _labels_what_follows(text, offset) \
+                    and not _first_review_year(expr, current, doc):
                 continue
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
     return frames
+
+
+def _first_review_year(expr, current: Frame | None, doc: Document) -> bool:
+    """No frame yet, and a sentence opens with a year before the report's (a page run together
+    into one paragraph: …政府工作报告，一年来，…。2013年，全市完成财政总收入…): the review begins."""
+    return current is None and doc.year is not None and expr.kind == "actual" \
+        and expr.last < doc.year
 
 
 def _plans_the_report(opening, doc: Document) -> bool:
