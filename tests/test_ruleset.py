@@ -74,6 +74,8 @@ def test_missing_rule_folder(tmp_path):
      "      - text: 12只\n        claims: [{surface: 12只, untis: item}]\n", "untis"),
     ("headings:\n  - level: 1\n    pattern: 'x'\n", "may not change the layout"),
     ("context:\n  adverbial_rules: [streak_yeras]\n", "names no quantity rule: streak_yeras"),
+    ("quantities:\n  - id: halving\n    pattern: '减(?P<num>\\d+)半'\n    unit: x\n    power_of: 0\n",
+     "power_of 0 must be a number above 1"),
 ])
 def test_broken_user_context_and_examples_are_named(tmp_path, text, needle):
     with pytest.raises(RuleError) as info:

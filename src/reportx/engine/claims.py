@@ -98,7 +98,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # catalog's companion of the figure before (the whole head, 收入 not 村集体收入)
             ids = matcher.companion(prev_in_sentence.indicator_id, bare_head(d.indicator, words),
                                     d.unit)
-        elif not ids and prev_in_sentence is not None and _totals_the_one_before(d, words):
+        elif not ids and prev_in_sentence is not None and prev_in_sentence.indicator \
+                and _totals_the_one_before(d, words):
             # 播种粮食220.6万亩，总产量72.4万吨: the total of what the figure before counts
             # (粮食种植面积61.57万亩，预计总产34.93万吨: the head of that one's name, 粮食)
             found = matcher.match(prev_in_sentence.indicator + d.indicator, d.unit, d.share,
@@ -237,12 +238,10 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
 
 
 def _totals_the_one_before(d: Draft, words: Words) -> bool:
-    """The figure's whole name is a total (总产量, 总产值) with nothing of its own before it."""
+    """The figure's name opens with a total (总产量, 总产值) and is short, a total and little more:
+    a total of what the figure before counts."""
     return bool(d.indicator) and d.indicator.startswith(words.total_heads) \
-        and len(d.indicator) <= _TOTAL_HEAD_CHARS
-
-
-_TOTAL_HEAD_CHARS = 4
+        and len(d.indicator) <= words.total_head_chars
 
 
 def _said_of_each(d: Draft, ids: list, matcher, words: Words, place: str | None) -> list:
@@ -303,7 +302,11 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
     if prev is not None:
         pieces = pieces[1:]     # 4个千亿台阶: what runs on from the previous figure is its own noun
     for piece in reversed(pieces):
-        verb = next((m for m in words.verbs.finditer(mask(piece, words)) if m.start() > 0), None)
+        masked = mask(piece, words)
+        verb = next((m for m in words.verbs.finditer(masked) if m.start() > 0), None)
+        stop = words.subject_stops.search(masked, 1) if words.subject_stops is not None else None
+        if stop is not None and (verb is None or stop.start() < verb.start()):
+            verb = stop       # 地区生产总值继续全市领跑: an adverb ends the subject too
         subject = strip_words((piece[:verb.start()] if verb else piece).strip(), words)
         if subject:
             return subject

@@ -41,6 +41,7 @@ class Words:
     copulas: tuple[str, ...] = ()
     verb_masks: tuple[str, ...] = ()
     head_pattern: regex.Pattern | None = None
+    place_year_head: regex.Pattern | None = None   # 河北2022年: a place and its year before a name
     tail_pattern: regex.Pattern | None = None
     sentence_ends: str = ""
     distributive: tuple[str, ...] = ()
@@ -50,7 +51,9 @@ class Words:
     rank_scopes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
+    subject_stops: re.Pattern | None = None   # 继续: an adverb that ends a subject
     total_heads: tuple[str, ...] = ()      # 总产量: the total of what the figure before counts
+    total_head_chars: int = 0              # how long such a name may be
     strip_chars: str = ""
     average_words: tuple[str, ...] = ()
     total_words: tuple[str, ...] = ()
@@ -209,7 +212,9 @@ def compile_words(rs: RuleSet) -> Words:
         companion_heads=frozenset(h for ind in rs.indicators for _, heads in ind.companions
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
+        subject_stops=word_pattern(ctx["subject_stops"]) if ctx.get("subject_stops") else None,
         total_heads=tuple(ctx.get("total_heads", ())),
+        total_head_chars=int(ctx.get("total_head_chars", 0)),
         strip_chars=ctx["indicator_strip_chars"],
         average_words=tuple(ctx["spans"]["average_words"]),
         total_words=tuple(ctx["spans"]["total_words"]),
@@ -249,4 +254,5 @@ def compile_words(rs: RuleSet) -> Words:
         copulas=tuple(ctx["directions"].get("copulas", [])),
         verb_masks=tuple(ctx["directions"].get("masks", [])),
         head_pattern=rs.context_patterns.get("indicator_head_pattern"),
-        tail_pattern=rs.context_patterns.get("indicator_tail_pattern"))
+        tail_pattern=rs.context_patterns.get("indicator_tail_pattern"),
+        place_year_head=rs.context_patterns.get("place_year_head"))

@@ -378,11 +378,15 @@ def _reviews_title_year(doc: Document, parts) -> bool:
 
 
 def _first_paragraph(norm: str, section: Section) -> str:
-    """The first line with text after a section's heading line."""
-    end = norm.find("\n", section.start, section.end)
-    for line in norm[end + 1 if end >= 0 else section.end:section.end].splitlines():
-        if line.strip():
-            return line.strip()
+    """The first line with text after a section's heading line (looked for line by line, not by
+    splitting the whole section)."""
+    at = norm.find("\n", section.start, section.end)
+    while 0 <= at < section.end:
+        end = norm.find("\n", at + 1, section.end)
+        line = norm[at + 1:section.end if end < 0 else end].strip()
+        if line:
+            return line
+        at = end
     return ""
 
 
@@ -507,11 +511,16 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
             current = frame_of(label, lead)      # a line that is only a year (2019): a label
             frames.append(current)
             continue
-        if doc.year and (current is None or current.kind == "actual") \
-                and reader.goal_lead.match(text) and _plans_the_report(reader.opening(text), doc):
-            current = Frame(lead, "target", doc.year, doc.year, "目标")
-            frames.append(current)     # 经济社会发展预期目标是：… after the review
+        # (a goal word in the line: most lines have none, and are not asked sentence by sentence)
+        goals = doc.year is not None and _GOAL_WORD in text
         for offset in _sentence_starts(text, parts["sentence_end"]):
+            if goals and (current is None or current.kind == "actual") \
+                    and reader.goal_lead.match(text, offset) \
+                    and _plans_the_report(reader.opening(text, offset), doc):
+                # 经济社会发展预期目标是：… after the review (a news copy's sentence: 市长在会中表示，…
+                # 建议今年…主要预期目标为：)
+                current = Frame(lead + offset, "target", doc.year, doc.year, "目标")
+                frames.append(current)
             expr = reader.opening(text, offset)
             if expr is None or not _frames_ahead(expr, doc):
                 continue
@@ -527,11 +536,16 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
     return frames
 
 
+# every goal word of rules/document.yaml `goal_lead` has it
+_GOAL_WORD = "目标"
+
+
 def _first_review_year(expr, current: Frame | None, doc: Document) -> bool:
-    """No frame yet, and a sentence opens with a year before the report's (a page run together
-    into one paragraph: …政府工作报告，一年来，…。2013年，全市完成财政总收入…): the review begins."""
+    """No frame yet, and a sentence opens with the year before the report's (a page run together
+    into one paragraph: …政府工作报告，一年来，…。2013年，全市完成财政总收入…): the review begins
+    (not an older year: …。2010年，我市被确定为国家级试点城市)."""
     return current is None and doc.year is not None and expr.kind == "actual" \
-        and expr.last < doc.year
+        and expr.last == doc.year - 1
 
 
 def _plans_the_report(opening, doc: Document) -> bool:

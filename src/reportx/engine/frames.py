@@ -65,7 +65,7 @@ class TimeReader:
         # none: trying one at every sentence would cost most of opening()
         self.plain_lead = regex.compile(rules["opening_lead"].replace("{speaker}", "(?!)"))
         self.speaker_verbs = word_pattern(rules["speaker_verbs"])
-        self.goal_lead = regex.compile(rules["goal_lead"])
+        self.goal_lead = regex.compile(rules["goal_lead"].replace("{speaker}", speaker))
         self.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
         self.year_label = regex.compile(rules.get("year_label") or "(?!)")
         self.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")

@@ -96,7 +96,8 @@ class IndicatorMatcher:
 
     def with_head_of(self, first: str, item: str, unit, share, place, direction) -> str | None:
         """The id `item` names with the head of `first` before it, the longest head that makes a
-        catalog name (单位地区生产总值 + 二氧化碳排放量)."""
+        catalog name (单位地区生产总值 + 二氧化碳排放量; claims.py asks it too, for a total after the
+        figure before: 粮食种植面积 + 总产)."""
         for k in range(len(first) - 1, 1, -1):
             found = self.match(first[:k] + item, unit, share, place, direction)
             if found:

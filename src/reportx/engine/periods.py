@@ -26,7 +26,7 @@ class SentenceFacts:
     plans: bool                            # it has a target word (力争, 确保 …)
     spans: list                            # time expressions naming a span (“十四五”时期, 过去五年)
     text: str | None = None                # the sentence as written, once for all its claims
-    estimates: str | None = None           # it gives preliminary figures (预计, 初步核算: "estimate")
+    review_words: str | None = None        # it gives preliminary figures (预计, 初步核算: "estimate")
                                            # or a whole year's (全年: "year")
 
     @classmethod
@@ -36,7 +36,7 @@ class SentenceFacts:
         once for all its parts (a sentence of 10,000 ；-parts is read once, not 10,000 times)."""
         whole = whole_sentence(doc, bounds, words, memo)
         plans = bisect.bisect_left(whole.targets, bounds[1]) > 0
-        return cls(whole.years, plans, whole.spans, estimates=whole.estimates)
+        return cls(whole.years, plans, whole.spans, review_words=whole.review_words)
 
 
 @dataclass
@@ -47,7 +47,7 @@ class WholeSentence:
     years: list
     spans: list
     targets: list[int]      # start offsets of target words (力争, 确保 …), in order
-    estimates: str | None = None  # "estimate" (预计 …), "year" (全年) or None
+    review_words: str | None = None  # "estimate" (预计 …), "year" (全年) or None
 
 
 def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: dict
@@ -84,9 +84,9 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
                  and not _measures_a_record(norm, start + e.end, words)]
     targets = [m.start() for m in words.target_pattern.finditer(norm, start, end)] \
         if words.target_pattern is not None else []
-    estimates = "estimate" if _says(words.estimate_pattern, norm, start, end) \
+    review_words = "estimate" if _says(words.estimate_pattern, norm, start, end) \
         else "year" if _says(words.whole_year_pattern, norm, start, end) else None
-    whole = memo["_whole"] = WholeSentence(start, end, years, spans, targets, estimates)
+    whole = memo["_whole"] = WholeSentence(start, end, years, spans, targets, review_words)
     return whole
 
 
@@ -162,16 +162,24 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         kind = "target"
         if last is None and year:
             first = last = year
-    elif sentence.estimates and year and (
-            (kind is None and last is None)
+    elif sentence.review_words and year and (
+            (kind is None and last is None
+             and (sentence.review_words == "estimate" or d.qualifier not in _PLANNED))
             or (kind == "target" and first == last == year and not sentence.plans
-                and sentence.estimates == "estimate"
+                and sentence.review_words == "estimate" and frame.start < d.sentence[0]
+                and not any(e.first == e.last == year for _, e in sentence.spans)
                 and _in_no_part(doc, d.q.start))):
-        # 预计全年增长5.7%: the year just ended; so too in a newspaper copy whose paragraph on the
+        # 预计全年增长5.7%: the year just ended (全年: a year's whole figure, unless it reads as a
+        # plan's: 全年地区生产总值增长5%左右); so too in a newspaper copy whose paragraph on the
         # report's year (2012年，是…重要一年) the review's figures follow, there being no part
-        # heading to say which side they stand on
+        # heading to say which side they stand on (not a sentence that opens that frame itself:
+        # 今年，全市地区生产总值预计增长6%左右)
         kind, first, last = "actual", year - 1, year - 1
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+# qualifiers a plan's figures have more often than a year's results (5%左右, 6%以上)
+_PLANNED = ("approx", "at_least")
 
 
 def _says(pattern, norm: str, start: int, end: int) -> bool:

@@ -41,6 +41,10 @@ def strip_words(phrase: str, words: Words) -> str:
             m = words.head_pattern.match(phrase)
             if m and m.end() > 0:
                 phrase, changed = phrase[m.end():], True
+        if words.place_year_head is not None:
+            m = words.place_year_head.match(phrase)
+            if m and m.end() < len(phrase) and not m["place"].endswith(words.aliases):
+                phrase, changed = phrase[m.end():], True
         verb = words.verb_at_end.search(mask(phrase, words))
         if verb and verb.start() >= 2 and not phrase.endswith(words.aliases):
             phrase, changed = phrase[:verb.start()], True     # 进出口总值翻番 → 进出口总值

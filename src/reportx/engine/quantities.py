@@ -31,7 +31,9 @@ class Quantity:
 
 
 _LARGEST = Decimal("1e30")
-_LARGEST_EXPONENT = 64
+# no power of a base above 1 with a larger exponent stays below _LARGEST (2**100 > 1e30): the
+# power is not worked out
+_LARGEST_EXPONENT = 100
 
 
 # A user's rule may search one text for rs.timeout seconds per this many characters, and never

@@ -35,7 +35,7 @@ CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", 
                     "indicator_tail_words", "indicator_head_words", "implied_units",
                     "target_words", "period_year")
 CONTEXT_PATTERNS = ("period_year", "indicator_head_pattern", "indicator_tail_pattern", "part_of_year",
-                    "scope_year")
+                    "scope_year", "place_year_head")
 EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifier", "indicator",
                 "indicator_id", "key", "period", "kind", "qualifier", "direction", "start", "end", "value_high", "span"}
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
@@ -292,11 +292,14 @@ def _quantity_rule(rule, path: str, rs: RuleSet) -> QuantityRule:
     qualifier = rule.get("qualifier")
     if qualifier is not None and qualifier not in QUALIFIERS:
         raise RuleError(path, rid, f"qualifier {qualifier!r} is not one of {QUALIFIERS}")
+    power_of = None if rule.get("power_of") is None else _decimal(rule["power_of"], path, rid)
+    if power_of is not None and power_of <= 1:
+        raise RuleError(path, rid, f"power_of {rule['power_of']!r} must be a number above 1")
     return QuantityRule(
         id=rid, file=path, pattern=pattern, source=source, unit=unit, qualifier=qualifier,
         exclude_units=tuple(rule.get("exclude_units") or ()),
         min_value=None if rule.get("min_value") is None else _decimal(rule["min_value"], path, rid),
-        power_of=None if rule.get("power_of") is None else _decimal(rule["power_of"], path, rid),
+        power_of=power_of,
         description=str(rule.get("description", "")),
         examples=tuple(_examples(rule.get("examples"), path, rid)),
         counter_examples=tuple(rule.get("counter_examples") or ()), bundled=_bundled(path, rs))

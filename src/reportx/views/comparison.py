@@ -332,17 +332,14 @@ def _preference(c: Claim, text: str | None, goal_words=(), rivals=(), prefer=())
             not paragraph.rstrip().endswith(_SENTENCE_STOPS)
     # an achieved figure stated exactly beats one stated as about, and that one stated as passed
     # (突破3万亿元 … 32765亿元; 跨越了两千亿元和三千亿元两个台阶 … 完成3440亿元左右)
-    passed = 0
-    if c.kind == "actual" and c.qualifier in _VAGUENESS:
-        passed = _VAGUENESS[c.qualifier] - min(
-            (_VAGUENESS.get(o.qualifier, 0) for o in rivals if o is not c),
-            default=_VAGUENESS[c.qualifier])
+    loose = _LOOSENESS.get(c.qualifier, 0) if c.kind == "actual" else 0
     other_series = bool(prefer) and not _named_with(c, prefer)
-    return (not in_goals, other_series, in_title, passed, c.start)
+    return (not in_goals, other_series, in_title, loose, c.start)
 
 
-# how loosely an achieved figure is stated: exactly, about, or as a threshold passed
-_VAGUENESS = {None: 0, "approx": 1, "at_least": 2}
+# how loosely an achieved figure is stated: exactly (and a ceiling or a range, which state their
+# bounds exactly), about, or as a threshold passed
+_LOOSENESS = {"approx": 1, "at_least": 2}
 
 
 def _named_with(c: Claim, words) -> bool:
