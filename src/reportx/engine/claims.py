@@ -60,7 +60,8 @@ class Draft:
     inherited: bool = False        # its indicator is the previous figure's (达1112亿元, 增长5.2%)
     shares_verb: bool = False      # its verb may serve the list items after it
     counts_after: bool = False     # it counts the noun after it (…，10件民生实事全面完成): no list item
-    completion_of: "Draft | None" = None   # a share of the plan (占计划的100%) of this figure
+    remark_on: "Draft | None" = None   # the figure this one remarks on: a share of the plan
+                                       # (占计划的100%) or a rank (总量居全省第三) of it
 
 
 def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
@@ -203,7 +204,10 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # 地区生产总值564亿元，占计划的100%，同比下降2% / 为年度目标的98% / 超额完成年度任务2.1亿元:
         # a figure measured against the plan is about the plan; what follows it goes on with the
         # indicator before it
-        d.completion_of = prev
+        d.remark_on = prev
+    elif d.q.unit == "rank" and prev is not None and prev.indicator and prev.q.unit != "rank":
+        # 实现地区生产总值2223.81亿元，总量居全省第三，增长3.5%: so does what follows a rank
+        d.remark_on = prev
     if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
     if phrase and words.verbs.fullmatch(phrase):
@@ -231,7 +235,9 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator = prev.indicator[:first_word_length(prev.indicator)] + phrase
     elif prev is not None and (d.continues or not phrase or phrase.startswith(words.comparison)):
         # 达1112亿元 / 增长5.2% / 比上年增加1000亿元: the same indicator as the figure before
-        source = prev.completion_of or prev
+        # (a list item goes on with the item before it, whatever that remarks on: 80个学科进入
+        # ESI世界学科排名前1%、7个学科进入前1‰)
+        source = prev.remark_on if prev.remark_on is not None and not d.continues else prev
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
     else:
         d.indicator = phrase or None
