@@ -116,7 +116,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     below = None     # a base year said with 下同 (比2012年（下同）增长), and where it was said
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
-        _read_span_cues(d, prev, words, doc.times)
+        _read_span_cues(d, prev, words, doc.times, doc.norm)
         if d.base_year is not None:
             below = (d.base_year, d.q.end) if _BELOW in doc.text[d.clause_start:d.q.start] \
                 else None
@@ -337,7 +337,7 @@ def _sentence_goes_on(norm: str, start: int, end: int) -> bool:
     return norm.find("。", start, end) < 0 and norm.find("\n", start, end) < 0
 
 
-def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times) -> None:
+def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str) -> None:
     """Whether a figure is an average (年均), a total (累计), a level reached (达到, 提高到, a bare 总量
     figure) or the start of a from–to pair, and any span its clause names (5年增长): what a
     multi-year frame needs to tell a span's figure from a year's."""
@@ -361,6 +361,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times) -> None:
         d.level = True            # a start level, a rank, a streak
     elif own.endswith(words.reach_words) or said.endswith(words.reach_words):
         d.level = True            # 增长到4398.6亿元, 达到71.5%
+    elif words.level_after is not None and words.level_after.match(norm, d.q.end):
+        d.level = True            # 完成固定资产投资664亿元，是2011年的2.3倍: a year's, set beside one's
     elif own.endswith(words.hold_words) or said.endswith(words.hold_words):
         d.level = False           # held through the span
     elif listed:

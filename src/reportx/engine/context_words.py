@@ -69,6 +69,7 @@ class Words:
     estimate_pattern: re.Pattern | None = None   # 预计, 初步核算: the year just ended, in preliminary figures
     whole_year_pattern: re.Pattern | None = None  # 全年: a year's whole figure
     record_after: regex.Pattern | None = None    # 以来最好: a span that measures a record
+    level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
     leads: tuple[str, ...] = ()     # between words and leading qualifiers (分别, 超过): before a number
     quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
     noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
@@ -224,6 +225,8 @@ def compile_words(rs: RuleSet) -> Words:
         base_marks=ctx["spans"].get("base_marks", ""),
         default_years=int(ctx["spans"]["default_years"]),
         reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),
+        level_after=regex.compile(ctx["spans"]["level_after"]) if ctx["spans"].get("level_after")
+        else None,
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         generic_heads=tuple(ctx.get("generic_heads", ())),
         minus_signs=ctx["directions"].get("minus_signs", ""),
