@@ -36,11 +36,15 @@ class IndicatorMatcher:
         # X占Y比重 → X占比, and the like: the first form that fits a share's phrase rewrites it
         forms = rs.context["share_forms"]
         self.share_forms = [(regex.compile(f["pattern"]), f["as"]) for f in forms]
-        self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=len, reverse=True))
+        self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
+        # a province's short name, alone or with its ending (河南, 河南省, 西藏自治区)
+        regions = [r + s for r in rs.context.get("region_names", ()) for s in ("", *self.place_suffixes)]
+        self.scopes = tuple(sorted({*rs.context.get("scope_prefixes", ()), *regions},
+                                   key=_longest_first))
+        self._scope_words: dict[str | None, tuple[str, ...]] = {}
         # a year among the scope words before a name dates the figure, it narrows nothing
         self.scope_year = rs.context_patterns.get("scope_year")
         self._place_names: dict[str, tuple[str, ...]] = {}
-        self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
         self.changes = {(a, ind.id) for ind in rs.indicators for a in ind.changes}
         self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
@@ -116,7 +120,10 @@ class IndicatorMatcher:
         return []
 
     def _only_scope(self, prefix: str, place: str | None) -> bool:
-        words = self.scopes + self.place_names(place)
+        words = self._scope_words.get(place)
+        if words is None:   # the longest first, the report's own place among them (河南省, not 河南)
+            words = self._scope_words[place] = tuple(
+                sorted({*self.scopes, *self.place_names(place)}, key=_longest_first))
         while prefix:
             word = next((w for w in words if prefix.startswith(w)), None)
             if word is None:
@@ -149,6 +156,10 @@ class IndicatorMatcher:
             names.append(next((name[: -len(s)] for s in self.place_suffixes
                                if name.endswith(s) and len(name) - len(s) >= 2), name))
         return tuple(dict.fromkeys(names))
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 def _share_name(phrase: str, forms) -> str:
