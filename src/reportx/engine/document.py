@@ -368,13 +368,20 @@ def _reviews_title_year(doc: Document, parts) -> bool:
     for section in doc.sections:
         if section.level != 1:
             continue
-        y = parts["year"].search(section.path)
+        title = _read_title(doc.norm, section)       # (as read: 工作回顧 is 工作回顾)
+        y = parts["year"].search(title)
         if y:
-            return int(y["year"]) == doc.year and any(w in section.path for w in parts["review"])
+            return int(y["year"]) == doc.year and any(w in title for w in parts["review"])
         if section.part == "review":      # 一、过去一年政府工作成效显著 / 2019年，是我县…的一年
             opens = doc.times.opening(_first_paragraph(doc.norm, section))
             return opens is not None and opens.first == opens.last == doc.year
     return False
+
+
+def _read_title(norm: str, section: Section) -> str:
+    """A part's heading as read (folded and simplified), not as written."""
+    end = norm.find("\n", section.start, section.end)
+    return _heading_title(norm[section.start:section.end if end < 0 else end])
 
 
 def _first_paragraph(norm: str, section: Section) -> str:
@@ -419,21 +426,24 @@ def _part_of(title: str, year: int | None, parts) -> str | None:
 
 
 def _read_sections(doc: Document, headings, parts) -> list[Section]:
-    found = []  # (start, level, title)
+    found = []  # (start, level, title as written, title as read: simplified, folded)
     for level, pat in headings:
         for m in pat.finditer(doc.norm):
             line_end = doc.norm.find("\n", m.start())
             line_end = len(doc.norm) if line_end < 0 else line_end
-            found.append((m.start() + len(m[0]) - len(m[0].lstrip()),
-                          level, _heading_title(doc.text[m.start():line_end])))
-    numbered = {start for start, _, _ in found}
-    found += [h for h in _unnumbered_headings(doc, parts, doc.times) if h[0] not in numbered]
+            found.append((m.start() + len(m[0]) - len(m[0].lstrip()), level,
+                          _heading_title(doc.text[m.start():line_end]),
+                          _heading_title(doc.norm[m.start():line_end])))
+    numbered = {h[0] for h in found}
+    found += [(*h, h[2]) for h in _unnumbered_headings(doc, parts, doc.times)
+              if h[0] not in numbered]
     found.sort()
     sections, stack, part = [], [], None
-    for i, (start, level, title) in enumerate(found):
+    for i, (start, level, title, read) in enumerate(found):
         stack = [t for t in stack if t[0] < level] + [(level, title)]
         if level == 1:
-            part = _part_of(title, doc.year, parts) or part
+            # (its words are read in the folded text: 本屆政府工作回顧 is a review)
+            part = _part_of(read, doc.year, parts) or part
         end = found[i + 1][0] if i + 1 < len(found) else len(doc.text)
         sections.append(Section(start, end, " > ".join(t for _, t in stack), part, level))
     if not sections or sections[0].start > 0:
