@@ -64,6 +64,14 @@ class IndicatorMatcher:
         (对欧盟进出口) is a part, unless an alias itself opens so (对外贸易进出口)."""
         if not phrase:
             return None
+        found = self._match(phrase, unit, share, place, direction)
+        if found is None and "“" in phrase and _QUOTED.search(phrase):
+            # “规上”工业增加值: a short word quoted inside a name (the phrase keeps its quotes)
+            found = self._match(_QUOTED.sub(r"\1", phrase), unit, share, place, direction)
+        return found
+
+    def _match(self, phrase: str, unit: str, share: bool, place: str | None,
+               direction: str | None) -> str | None:
         # a sub-group's figure (脱贫人口人均纯收入) is not everyone's; an alias may hold the word
         # itself (贫困人口脱贫)
         in_subgroup = self.subgroups.found_in(phrase)
@@ -156,6 +164,10 @@ class IndicatorMatcher:
             names.append(next((name[: -len(s)] for s in self.place_suffixes
                                if name.endswith(s) and len(name) - len(s) >= 2), name))
         return tuple(dict.fromkeys(names))
+
+
+# a word of one to three characters quoted inside a name
+_QUOTED = regex.compile(r"“(\p{Han}{1,3})”(?=\p{Han})")
 
 
 def _longest_first(word: str) -> tuple[int, str]:

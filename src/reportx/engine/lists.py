@@ -53,9 +53,11 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
                 for k, p in enumerate(named):
                     drafts[i + k].indicator = p.indicator
         elif j - i > 1 and not word and bare_list(doc, drafts[i:j], words) \
-                and (groups := named_groups(d.indicator, j - i, words)):
+                and (groups := named_groups(d.indicator, j - i, words)
+                     or named_groups(strip_words(d.clause.strip(), words), j - i, words)):
             # 城乡居民人均可支配收入达27732元、16695元 / 城镇和农村居民人均可支配收入44178元、25396元:
             # a subject naming as many groups as figures follow it gives each figure its group
+            # (城镇、农村常住居民人均可支配收入29973元、11206元: the groups 、-joined, in the clause)
             for k, group in enumerate(groups):
                 drafts[i + k].indicator = group
         elif j - i == 1:
