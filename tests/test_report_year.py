@@ -60,6 +60,8 @@ def test_a_long_first_line_is_no_title(tmp_path):
     ("会议圆满完成了市二届人大五次会议的各项议程。", None),
     ("9日，新疆维吾尔自治区召开第十二届人民代表大会第五次会议。", "新疆维吾尔自治区"),
     ("5月21日，禄劝彝族苗族自治县召开全县第十七届人民代表大会第四次会议。", "禄劝彝族苗族自治县"),
+    ("在今日开幕的上海市第十二届人民代表大会第五次会议上，市长作政府工作报告。", "上海市"),
+    ("政府圆满完成了自治区八届人大三次会议所确定的目标任务。", None),
 ])
 def test_a_news_copy_names_its_place_by_its_congress(tmp_path, lead, city):
     doc, _ = _load(tmp_path, "news-2022.txt", lead + "\n全区地区生产总值增长5%。\n")

@@ -20,7 +20,7 @@ from reportx.engine.context_words import Words, compile_words, longest_affix
 from reportx.engine.document import Document
 from reportx.engine.indicators import IndicatorMatcher, first_word_length, trim_phrase
 from reportx.engine.lists import distribute_lists, share_list_qualifiers
-from reportx.engine.periods import time_of
+from reportx.engine.periods import RATIO_UNITS, time_of
 from reportx.engine.phrases import (bare_head, direction_of, following_phrase, has_verb,
                                     is_average, is_subclause, mask, moves, noun_after,
                                     rate_noun_after, rate_noun_before, small_number,
@@ -205,8 +205,10 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # a figure measured against the plan is about the plan; what follows it goes on with the
         # indicator before it
         d.remark_on = prev
-    elif d.q.unit == "rank" and prev is not None and prev.indicator and prev.q.unit != "rank":
-        # 实现地区生产总值2223.81亿元，总量居全省第三，增长3.5%: so does what follows a rank
+    elif d.q.unit == "rank" and prev is not None and prev.indicator and prev.q.unit != "rank" \
+            and _ranks_the_figure_before(phrase, words):
+        # 实现地区生产总值2223.81亿元，总量居全省第三，增长3.5%: so does what follows a rank of it
+        # (not one with a subject of its own: 财政收入居全省第二，增长10%)
         d.remark_on = prev
     if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
@@ -241,6 +243,15 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
     else:
         d.indicator = phrase or None
+
+
+def _ranks_the_figure_before(phrase: str | None, words: Words) -> bool:
+    """A rank's phrase names nothing but the figure before it: a verb of ranking (居, 位居), and at
+    most a word for that figure's size or pace (总量, 增速)."""
+    rest = (phrase or "").rstrip()
+    rest = rest[:-len(w)] if (w := next((v for v in words.rank_verbs if rest.endswith(v)), None)) \
+        else rest
+    return rest == "" or rest in words.rank_subjects
 
 
 def _totals_the_one_before(d: Draft, words: Words) -> bool:
@@ -361,7 +372,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
         d.level = True            # a start level, a rank, a streak
     elif own.endswith(words.reach_words) or said.endswith(words.reach_words):
         d.level = True            # 增长到4398.6亿元, 达到71.5%
-    elif words.level_after is not None and words.level_after.match(norm, d.q.end):
+    elif d.direction is None and d.unit not in RATIO_UNITS and words.level_after is not None \
+            and words.level_after.match(norm, d.q.end):
         d.level = True            # 完成固定资产投资664亿元，是2011年的2.3倍: a year's, set beside one's
     elif own.endswith(words.hold_words) or said.endswith(words.hold_words):
         d.level = False           # held through the span

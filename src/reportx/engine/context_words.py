@@ -52,6 +52,8 @@ class Words:
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
     subject_stops: re.Pattern | None = None   # 继续: an adverb that ends a subject
+    rank_verbs: tuple[str, ...] = ()           # 居, 位居: a rank's verb
+    rank_subjects: frozenset = frozenset()     # 总量, 增速: what a rank of the figure before names
     total_heads: tuple[str, ...] = ()      # 总产量: the total of what the figure before counts
     total_head_chars: int = 0              # how long such a name may be
     strip_chars: str = ""
@@ -214,6 +216,8 @@ def compile_words(rs: RuleSet) -> Words:
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
         subject_stops=word_pattern(ctx["subject_stops"]) if ctx.get("subject_stops") else None,
+        rank_verbs=tuple(sorted(ctx.get("rank_verbs", ()), key=len, reverse=True)),
+        rank_subjects=frozenset(ctx.get("rank_subjects", ())),
         total_heads=tuple(ctx.get("total_heads", ())),
         total_head_chars=int(ctx.get("total_head_chars", 0)),
         strip_chars=ctx["indicator_strip_chars"],

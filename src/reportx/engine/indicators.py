@@ -37,10 +37,12 @@ class IndicatorMatcher:
         forms = rs.context["share_forms"]
         self.share_forms = [(regex.compile(f["pattern"]), f["as"]) for f in forms]
         self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
-        # a province's short name, alone or with its ending (河南, 河南省, 西藏自治区)
-        regions = [r + s for r in rs.context.get("region_names", ()) for s in ("", *self.place_suffixes)]
-        self.scopes = tuple(sorted({*rs.context.get("scope_prefixes", ()), *regions},
-                                   key=_longest_first))
+        # a province's short name, alone or with its ending (河南, 河南省, 西藏自治区): a scope only
+        # where the report's own place is not known (a news copy); in a city's report the
+        # province's figure is the province's (河南生产总值增长5.1%，我市生产总值增长6%)
+        self.regions = tuple(r + s for r in rs.context.get("region_names", ())
+                             for s in ("", *self.place_suffixes))
+        self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=_longest_first))
         self._scope_words: dict[str | None, tuple[str, ...]] = {}
         # a year among the scope words before a name dates the figure, it narrows nothing
         self.scope_year = rs.context_patterns.get("scope_year")
@@ -130,8 +132,9 @@ class IndicatorMatcher:
     def _only_scope(self, prefix: str, place: str | None) -> bool:
         words = self._scope_words.get(place)
         if words is None:   # the longest first, the report's own place among them (河南省, not 河南)
+            names = self.place_names(place) if place else self.regions
             words = self._scope_words[place] = tuple(
-                sorted({*self.scopes, *self.place_names(place)}, key=_longest_first))
+                sorted({*self.scopes, *names}, key=_longest_first))
         while prefix:
             word = next((w for w in words if prefix.startswith(w)), None)
             if word is None:
