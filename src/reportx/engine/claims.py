@@ -24,7 +24,7 @@ from reportx.engine.periods import RATIO_UNITS, time_of
 from reportx.engine.phrases import (bare_head, direction_of, following_phrase, has_verb,
                                     is_average, is_subclause, mask, moves, noun_after,
                                     rate_noun_after, rate_noun_before, small_number,
-                                    strip_between, strip_scope, strip_words, verb_before,
+                                    strip_between, strip_scope, strip_words, trim, verb_before,
                                     verb_before_is, verb_outside_name)
 from reportx.engine.quantities import Quantity, find_quantities
 from reportx.engine.ruleset import RuleSet
@@ -248,9 +248,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
 def _ranks_the_figure_before(phrase: str | None, words: Words) -> bool:
     """A rank's phrase names nothing but the figure before it: a verb of ranking (居, 位居), and at
     most a word for that figure's size or pace (总量, 增速)."""
-    rest = (phrase or "").rstrip()
-    rest = rest[:-len(w)] if (w := next((v for v in words.rank_verbs if rest.endswith(v)), None)) \
-        else rest
+    rest = trim((phrase or "").rstrip(), words.rank_verbs_index, once=True)
     return rest == "" or rest in words.rank_subjects
 
 

@@ -111,6 +111,7 @@ class Words:
     in_clause_of: dict = field(default_factory=dict, repr=False, compare=False)
     after_index: tuple = field(default=(), repr=False, compare=False)
     before_index: tuple = field(default=(), repr=False, compare=False)
+    rank_verbs_index: tuple = field(default=(), repr=False, compare=False)
     after_of: dict = field(default_factory=dict, repr=False, compare=False)
     before_of: dict = field(default_factory=dict, repr=False, compare=False)
     alias_set: frozenset = field(default=frozenset(), repr=False, compare=False)
@@ -145,6 +146,7 @@ class Words:
         self.between_index = by_length(self.between)
         self.leads_index = by_length(self.leads)
         self.scopes_index = by_length(self.rank_scopes)
+        self.rank_verbs_index = by_length(self.rank_verbs)
 
 
 def by_length(affixes) -> tuple[tuple[int, frozenset], ...]:
@@ -216,7 +218,7 @@ def compile_words(rs: RuleSet) -> Words:
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
         subject_stops=word_pattern(ctx["subject_stops"]) if ctx.get("subject_stops") else None,
-        rank_verbs=tuple(sorted(ctx.get("rank_verbs", ()), key=len, reverse=True)),
+        rank_verbs=tuple(ctx.get("rank_verbs", ())),
         rank_subjects=frozenset(ctx.get("rank_subjects", ())),
         total_heads=tuple(ctx.get("total_heads", ())),
         total_head_chars=int(ctx.get("total_head_chars", 0)),

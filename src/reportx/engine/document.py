@@ -524,14 +524,13 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         # (a goal word in the line: most lines have none, and are not asked sentence by sentence)
         goals = doc.year is not None and _GOAL_WORD in text
         for offset in _sentence_starts(text, parts["sentence_end"]):
+            expr = reader.opening(text, offset)
             if goals and (current is None or current.kind == "actual") \
-                    and reader.goal_lead.match(text, offset) \
-                    and _plans_the_report(reader.opening(text, offset), doc):
+                    and reader.goal_lead.match(text, offset) and _plans_the_report(expr, doc):
                 # 经济社会发展预期目标是：… after the review (a news copy's sentence: 市长在会中表示，…
                 # 建议今年…主要预期目标为：)
                 current = Frame(lead + offset, "target", doc.year, doc.year, "目标")
                 frames.append(current)
-            expr = reader.opening(text, offset)
             if expr is None or not _frames_ahead(expr, doc):
                 continue
             if offset and expr.first == expr.last and not reader.speaker_lead.match(text, offset) \

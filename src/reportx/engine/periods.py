@@ -163,19 +163,29 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         if last is None and year:
             first = last = year
     elif sentence.review_words and year and (
-            (kind is None and last is None
-             and (sentence.review_words == "estimate" or d.qualifier not in _PLANNED))
-            or (kind == "target" and first == last == year and not sentence.plans
-                and sentence.review_words == "estimate" and frame.start < d.sentence[0]
-                and not any(e.first == e.last == year for _, e in sentence.spans)
-                and _in_no_part(doc, d.q.start))):
-        # 预计全年增长5.7%: the year just ended (全年: a year's whole figure, unless it reads as a
-        # plan's: 全年地区生产总值增长5%左右); so too in a newspaper copy whose paragraph on the
-        # report's year (2012年，是…重要一年) the review's figures follow, there being no part
-        # heading to say which side they stand on (not a sentence that opens that frame itself:
-        # 今年，全市地区生产总值预计增长6%左右)
+            (kind is None and last is None and _reviews_in_no_frame(d, sentence))
+            or (kind == "target" and first == last == year
+                and _reviews_after_news_of_the_year(doc, d, sentence, frame, year))):
         kind, first, last = "actual", year - 1, year - 1
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+def _reviews_in_no_frame(d: Draft, sentence: SentenceFacts) -> bool:
+    """A figure in no frame whose sentence gives the year just ended's estimates (预计全年增长5.7%),
+    or a whole year's figure (全年…) that does not read as a plan's (全年地区生产总值增长5%左右)."""
+    return sentence.review_words == "estimate" or d.qualifier not in _PLANNED
+
+
+def _reviews_after_news_of_the_year(doc: Document, d: Draft, sentence: SentenceFacts, frame,
+                                    year: int) -> bool:
+    """An estimate (预计完成…) in a newspaper copy whose paragraph on the report's year (2012年，
+    是…重要一年) the review's figures follow, there being no part heading to say which side they
+    stand on: the year just ended's. Not one in a sentence with a target word, nor one that opens
+    that frame itself or names the year (今年，全市地区生产总值预计增长6%左右)."""
+    return not sentence.plans and sentence.review_words == "estimate" \
+        and frame.start < d.sentence[0] \
+        and not any(e.first == e.last == year for _, e in sentence.spans) \
+        and _in_no_part(doc, d.q.start)
 
 
 # qualifiers a plan's figures have more often than a year's results (5%左右, 6%以上)

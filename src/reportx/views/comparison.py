@@ -237,8 +237,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             series = prefer.get(ident, ())
             if not any(_named_with(o, series) for o in found):
                 series = ()
-            found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words, found,
-                                                            series))
+            found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words, series))
             said = [Mention(c, display(c, texts.get(key), qualifier_words)) for c in found]
             shown[(row, key)] = said
             c = found[0]
@@ -314,13 +313,14 @@ class _PartOfYear:
         return last is not None and last.groupdict().get("part") is not None
 
 
-def _preference(c: Claim, text: str | None, goal_words=(), rivals=(), prefer=()):
+def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
     (主要预期目标) beats one stated earlier; of two series of one id, the one the catalog
     `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central government's share); one
     in a paragraph's sentences beats one in a title or subheading; an achieved figure passed
     (突破3万亿元) gives way to one stated about or exactly (达3.6万亿元), and one about to one
-    exact; otherwise the earliest wins. `prefer`: the catalog's words, given only when one of `rivals` holds one."""
+    exact; otherwise the earliest wins. `prefer`: the catalog's words, given only when one of
+    the cell's claims holds one."""
     in_goals = in_title = False
     if text is not None:
         para_start = text.rfind("\n", 0, c.start) + 1
