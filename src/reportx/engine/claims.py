@@ -233,8 +233,8 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator = prev.indicator  # …增长7.4%，总额达到2360亿元: the indicator before
     elif prev is not None and prev.indicator and phrase in words.shared_head_nouns \
             and d.own != d.clause:
-        # 粮食播种面积1584.6万亩、总产量132.4亿斤: the item takes the list's first word
-        d.indicator = prev.indicator[:first_word_length(prev.indicator)] + phrase
+        # 粮食播种面积1584.6万亩、总产量132.4亿斤: the item takes the subject of the one before
+        d.indicator = _with_subject_of(prev.indicator, phrase, words)
     elif prev is not None and (d.continues or not phrase or phrase.startswith(words.comparison)):
         # 达1112亿元 / 增长5.2% / 比上年增加1000亿元: the same indicator as the figure before
         # (a list item goes on with the item before it, whatever that remarks on: 80个学科进入
@@ -243,6 +243,16 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
     else:
         d.indicator = phrase or None
+
+
+def _with_subject_of(before: str, noun: str, words: Words) -> str:
+    """A list item that is only a head noun takes the subject of the item before: what stands
+    before that item's own head noun, less a verb (粮食播种面积 → 粮食总产量; 规模以上工业实现总产值
+    → 规模以上工业增加值), else the item's first word (粮食产量 → 粮食单产)."""
+    subject = trim(before, words.shared_heads_index, once=True)
+    if subject != before and (subject := strip_words(subject, words)):
+        return subject + noun
+    return before[:first_word_length(before)] + noun
 
 
 def _ranks_the_figure_before(phrase: str | None, words: Words) -> bool:

@@ -112,6 +112,7 @@ class Words:
     after_index: tuple = field(default=(), repr=False, compare=False)
     before_index: tuple = field(default=(), repr=False, compare=False)
     rank_verbs_index: tuple = field(default=(), repr=False, compare=False)
+    shared_heads_index: tuple = field(default=(), repr=False, compare=False)
     after_of: dict = field(default_factory=dict, repr=False, compare=False)
     before_of: dict = field(default_factory=dict, repr=False, compare=False)
     alias_set: frozenset = field(default=frozenset(), repr=False, compare=False)
@@ -147,6 +148,7 @@ class Words:
         self.leads_index = by_length(self.leads)
         self.scopes_index = by_length(self.rank_scopes)
         self.rank_verbs_index = by_length(self.rank_verbs)
+        self.shared_heads_index = by_length(self.shared_head_nouns)
 
 
 def by_length(affixes) -> tuple[tuple[int, frozenset], ...]:
@@ -212,7 +214,8 @@ def compile_words(rs: RuleSet) -> Words:
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         joint=tuple(ctx.get("joint_words", ())),
         joint_hosts=tuple(ctx.get("joint_word_hosts", ())),
-        expansions=dict(ctx.get("list_expansions", {})),
+        # the longest first: 第一、二、三产业 is spelled out whole, not its 一、二、三产业
+        expansions=dict(sorted(ctx.get("list_expansions", {}).items(), key=lambda kv: -len(kv[0]))),
         aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
         companion_heads=frozenset(h for ind in rs.indicators for _, heads in ind.companions
                                   for h in heads),
