@@ -542,7 +542,14 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
+        if text.endswith(_COLONS) and (told := reader.announced(text)) is not None \
+                and _frames_ahead(told, doc) and (current is None or _differs(told, current)):
+            current = frame_of(told, pos)     # the lines after it tell that year's work
+            frames.append(current)
     return frames
+
+
+_COLONS = ("：", ":")
 
 
 # every goal word of rules/document.yaml `goal_lead` has it
@@ -567,7 +574,7 @@ def _plans_the_report(opening, doc: Document) -> bool:
 def _labels_what_follows(line: str, offset: int) -> bool:
     """The sentence is only a time and a colon ending its line (…新亮点。2003年：): a label of the
     lines after it, as a heading is."""
-    if not line.rstrip().endswith(("：", ":")):
+    if not line.rstrip().endswith(_COLONS):
         return False          # (asked before the copy: a flattened page has many sentences a line)
     return len(line[offset:].strip()) <= _LABEL_CHARS
 

@@ -70,6 +70,7 @@ class TimeReader:
         self.year_label = regex.compile(rules.get("year_label") or "(?!)")
         self.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
         self.delivered_before = regex.compile(rules.get("delivered_before") or "(?!)")
+        self.announces_year = regex.compile(rules.get("announces_year") or "(?!)")
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
         # pass instead of nine (none when a pattern has a back-reference or a flag of its own,
@@ -172,6 +173,12 @@ class TimeReader:
     def label(self, line: str) -> TimeExpression | None:
         """A line that is only a year (2019, 2019年：): the label of the lines after it."""
         m = self.year_label.match(line)
+        return self._year(m) if m else None
+
+    def announced(self, line: str) -> TimeExpression | None:
+        """The year a line announces the work of before a colon (…报告了2008年工作取得的成绩：):
+        the frame of the lines after it."""
+        m = self.announces_year.search(line)
         return self._year(m) if m else None
 
     def _year(self, m) -> TimeExpression:
