@@ -61,6 +61,7 @@ class Words:
     total_words: tuple[str, ...] = ()
     years_pattern: regex.Pattern | None = None
     base_pattern: regex.Pattern | None = None   # 比2010年 right before the verb: a growth since then
+    pair_base: regex.Pattern | None = None      # 与2010年相比: the year a from–to pair starts from
     base_marks: str = ""                        # 比去年: a year compared with, not the figure's
     default_years: int = 5
     reach_words: tuple[str, ...] = ()
@@ -231,6 +232,7 @@ def compile_words(rs: RuleSet) -> Words:
         years_pattern=regex.compile(ctx["spans"]["years_pattern"]),
         base_pattern=regex.compile(ctx["spans"]["base_pattern"]) if ctx["spans"].get("base_pattern")
         else None,
+        pair_base=regex.compile(ctx["spans"]["pair_base"]) if ctx["spans"].get("pair_base") else None,
         base_marks=ctx["spans"].get("base_marks", ""),
         default_years=int(ctx["spans"]["default_years"]),
         reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),

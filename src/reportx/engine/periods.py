@@ -145,15 +145,16 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         if end <= d.q.start and (expr.last > expr.first or in_span):
             kind, first, last = expr.kind, expr.first, expr.last
     # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
-    explicit = None
+    explicit, its_own = None, False
     for end, found, of in sentence.years:
         if end > d.q.start or (of and (end != d.q.start or d.unit in RATIO_UNITS)):
             continue          # 由2015年的98.6亿元: the year of that figure only
-        explicit = found
+        explicit, its_own = found, of
     year = doc.year
-    if d.start_of_pair and explicit is None and first is not None:
-        # 从3826.5亿元增长到4398.6亿元: the level the frame started from
-        return When(str(first - 1), "actual", None)
+    if d.start_of_pair and not its_own and (start := _start_year(doc, d, words, explicit, first)):
+        # 从3826.5亿元增长到4398.6亿元: the level the frame (or the year the sentence names)
+        # started from, or the year it is set against (2015年与2010年相比，…从127.9亿元增加到…)
+        return When(str(start), "actual", None)
     if explicit is not None:
         if year:
             kind = "actual" if explicit < year else "target"
@@ -168,6 +169,17 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
                 and _reviews_after_news_of_the_year(doc, d, sentence, frame, year))):
         kind, first, last = "actual", year - 1, year - 1
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+def _start_year(doc: Document, d: Draft, words: Words, explicit: int | None,
+                first: int | None) -> int | None:
+    """The year a from–to pair starts from: the one its sentence sets the figures against
+    (与2010年相比), else the year before the one it names or its frame begins with."""
+    m = words.pair_base.search(doc.norm, d.sentence[0], d.q.start) if words.pair_base else None
+    if m:
+        return int(m["year"])
+    begins = explicit if explicit is not None else first
+    return begins - 1 if begins is not None else None
 
 
 def _reviews_in_no_frame(d: Draft, sentence: SentenceFacts) -> bool:
