@@ -146,9 +146,14 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
             kind, first, last = expr.kind, expr.first, expr.last
     # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
     explicit, its_own = None, False
+    # (a total or an average in a span's frame is the span's, whatever year a ；-part before it
+    # names: 五年来…。2021年预计地区生产总值4700亿元；固定资产投资累计达3600亿元)
+    own_part_only = in_span and frame is not None and (d.total or d.average)
     for end, found, of in sentence.years:
         if end > d.q.start or (of and (end != d.q.start or d.unit in RATIO_UNITS)):
             continue          # 由2015年的98.6亿元: the year of that figure only
+        if own_part_only and end <= d.sentence[0]:
+            continue
         explicit, its_own = found, of
     year = doc.year
     if d.start_of_pair and not its_own and (start := _start_year(doc, d, words, explicit, first)):
