@@ -30,6 +30,8 @@ def _folder(tmp_path, text: str):
      "changes must be a list of words"),
     ("indicators:\n  - id: money\n    aliases: [收入]\n    prefer: 地方\n",
      "prefer must be a list of words"),
+    ("indicators:\n  - id: made\n    aliases: [工业增加值]\n    bare_rates: 工业\n",
+     "bare_rates must be a list of words"),
     ("quantities: [\n", "not valid YAML"),
     ("context:\n  a: 1\n  a: 2\n", "duplicate key 'a'"),
     ("colours: []\n", "unknown section 'colours'"),

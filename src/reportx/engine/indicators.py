@@ -48,6 +48,7 @@ class IndicatorMatcher:
         self.scope_year = rs.context_patterns.get("scope_year")
         self._place_names: dict[str, tuple[str, ...]] = {}
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
+        self.bare_rates = {(a, ind.id) for ind in rs.indicators for a in ind.bare_rates}
         self.changes = {(a, ind.id) for ind in rs.indicators for a in ind.changes}
         self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
         self.companions = [(after, head, ind) for ind in rs.indicators
@@ -94,6 +95,8 @@ class IndicatorMatcher:
                     continue          # 年末农村贫困人口551万人 is a stock, not a reduction
                 if (alias, ind.id) in self.bare and not self._only_scope(phrase[:-len(alias)], place):
                     return None       # 海洋生产总值, 酒泉经济总量: another thing of that name
+                if unit != "%" and (alias, ind.id) in self.bare_rates:
+                    return None       # 规上工业突破3000亿元 may be its output, 增长8% is its value added
                 return ind.id
         return None
 

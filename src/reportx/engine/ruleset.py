@@ -41,8 +41,8 @@ EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifie
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
                  "min_value", "power_of", "examples", "counter_examples"}
 EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}
-INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare", "companions", "direction",
-                  "better", "changes", "prefer"}
+INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare", "bare_rates", "companions",
+                  "direction", "better", "changes", "prefer"}
 _FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z_]*)\}")
 # Seconds one rule may search one text for; a pattern that backtracks past this is reported.
 DEFAULT_TIMEOUT = 2.0
@@ -83,6 +83,7 @@ class Indicator:
     units: tuple[str, ...]
     aliases: tuple[str, ...]
     bare: tuple[str, ...] = ()     # aliases that name it only standing alone (经济总量, 进出口)
+    bare_rates: tuple[str, ...] = ()  # bare aliases that name it only in a rate (规上工业增长8%)
     companions: tuple = ()         # (id, heads): heads that mean this one right after that id
     direction: str | None = None   # a change of one way only (农村贫困人口减少: decrease)
     changes: tuple[str, ...] = ()  # aliases that say the change themselves (脱贫): no verb needed
@@ -374,15 +375,16 @@ def _indicator(entry, path: str) -> Indicator:
     bad = [u for u in units if u not in UNIT_CODES]
     if bad:
         raise RuleError(path, rid, f"unknown unit code(s) {bad}")
-    bare, changes, prefer = (_word_list(entry, key, path, rid)
-                             for key in ("bare", "changes", "prefer"))
+    bare, bare_rates, changes, prefer = (_word_list(entry, key, path, rid)
+                                         for key in ("bare", "bare_rates", "changes", "prefer"))
     companions = entry.get("companions") or {}
     if not isinstance(companions, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in companions.values()):
         raise RuleError(path, rid, "companions must map an indicator id to a list of words")
     return Indicator(id=rid, name=str(entry.get("name") or aliases[0]),
                      headline=bool(entry.get("headline", False)), units=units,
-                     aliases=tuple(dict.fromkeys([*aliases, *bare, *changes])), bare=tuple(bare),
+                     aliases=tuple(dict.fromkeys([*aliases, *bare, *bare_rates, *changes])),
+                     bare=tuple(dict.fromkeys([*bare, *bare_rates])), bare_rates=tuple(bare_rates),
                      changes=tuple(changes), prefer=tuple(prefer),
                      companions=tuple((k, tuple(v)) for k, v in companions.items()),
                      direction=_indicator_direction(entry.get("direction"), path, rid),
