@@ -542,7 +542,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
-        if text.endswith(_COLONS) and (told := reader.announced(text)) is not None \
+        if (told := reader.announced(text, framed=current is not None)) is not None \
                 and _frames_ahead(told, doc) and (current is None or _differs(told, current)):
             current = frame_of(told, pos)     # the lines after it tell that year's work
             frames.append(current)

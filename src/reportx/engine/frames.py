@@ -71,6 +71,7 @@ class TimeReader:
         self.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
         self.delivered_before = regex.compile(rules.get("delivered_before") or "(?!)")
         self.announces_year = regex.compile(rules.get("announces_year") or "(?!)")
+        self.results_of_year = regex.compile(rules.get("results_of_year") or "(?!)")
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
         # pass instead of nine (none when a pattern has a back-reference or a flag of its own,
@@ -175,10 +176,13 @@ class TimeReader:
         m = self.year_label.match(line)
         return self._year(m) if m else None
 
-    def announced(self, line: str) -> TimeExpression | None:
-        """The year a line announces the work of before a colon (…报告了2008年工作取得的成绩：):
-        the frame of the lines after it."""
-        m = self.announces_year.search(line)
+    def announced(self, line: str, framed: bool) -> TimeExpression | None:
+        """The year a line announces the work of before a colon (…报告了2008年工作取得的成绩：), or,
+        before any frame (not `framed`), whose results it names (2023年成绩单来了): the frame of
+        the lines after it."""
+        m = self.announces_year.search(line) if line.endswith(_COLONS) else None
+        if m is None and not framed:
+            m = self.results_of_year.search(line)
         return self._year(m) if m else None
 
     def _year(self, m) -> TimeExpression:
@@ -208,6 +212,8 @@ class TimeReader:
                 return None
         return None
 
+
+_COLONS = ("：", ":")
 
 # how far into a sentence a speaker's verb is looked for (a salutation, a name and the verb)
 _SPEAKER_WINDOW = 64
