@@ -184,14 +184,16 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.direction, d.shares_verb = prev.direction, True
     elif not found and in_list:
         d.direction, d.shares_verb = direction_of(d.clause, words)   # 减征失业保险、工伤保险1.5亿元
-    if d.direction == "increase" and doc.norm[d.q.start - 1:d.q.start] in words.minus_signs \
-            and d.q.start > 0:
-        d.direction = "decrease"              # 增长-2.5%: a fall written as negative growth
-    elif d.direction is None and d.q.unit == "%" and (rate := rate_noun_before(own, words)):
-        d.direction = rate                    # 增速达到16.1% / 降幅为5%: a rate stated as a level
+    minus = d.q.start > 0 and doc.norm[d.q.start - 1:d.q.start] in words.minus_signs
+    if d.direction is None and d.q.unit == "%" and \
+            (rate := rate_noun_before(own[:-1] if minus else own, words)):
+        # 增速达到16.1% / 降幅为5%: a rate stated as a level (增速分别为5.6%、6.6%: for the list)
+        d.direction, d.shares_verb = rate, True
     elif d.direction is None and d.q.unit == "%" and (rate := rate_noun_after(doc.norm, d.q.end,
                                                                              words)):
         d.direction = rate                    # 实现20%以上的增长: the rate's noun after it
+    if d.direction == "increase" and minus:
+        d.direction = "decrease"              # 增长-2.5%, 增速-14.7%: a fall written as negative growth
     d.share = words.share_set.found_in(d.own)
     if prev is not None and is_subclause(d.clause, words) and not moves(d.own, words) \
             and not d.share:

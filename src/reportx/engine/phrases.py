@@ -78,9 +78,12 @@ def rate_noun_before(own: str, words: Words) -> str | None:
     if verb:
         text = text[:verb.start()].rstrip()    # 增速达到 / 增速完成 / 增速为
         # 增速连续两年保持在: what stands between, again; but after 分别 the rate noun is the
-        # last item's name only (城镇登记失业率、人口自然增长率分别为3.6%和4.96‰)
+        # last item's name only (城镇登记失业率、人口自然增长率分别为3.6%和4.96‰), unless it is
+        # the whole subject (…，增速分别为5.6%、6.6%)
         if not text.endswith(words.distributive):
             text = strip_between(text, words)
+        elif strip_between(text, words).strip() in words.rate_nouns:
+            return "increase"
     text = text.rstrip()
     if text.endswith(words.rate_nouns):
         return "increase"
