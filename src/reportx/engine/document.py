@@ -135,6 +135,7 @@ def _layout_rules(path: str):
                  chinese_digits=str.maketrans(data.get("chinese_digits") or {}),
                  chinese_month_day=regex.compile(data["chinese_month_day"])
                  if data.get("chinese_month_day") else None,
+                 estimate_of_year=regex.compile(data["parts"].get("estimate_of_year") or "(?!)"),
                  year=header["title_year"], opening=header["opening"],
                  unnumbered=data["unnumbered_heading"], traditional=data["traditional"],
                  frames=data["frames"])
@@ -363,8 +364,8 @@ def _year_from_headings(norm: str, headings, parts) -> int | None:
 
 def _reviews_title_year(doc: Document, parts) -> bool:
     """The first part reviews the title's year (旅顺口区2012年政府工作报告 … 2012年及过去五年政府工作回顾;
-    or a review heading with no year, whose first paragraph opens with the title's year): the page
-    named the report by the year it reviews, as sites often do."""
+    or a review heading with no year, whose first paragraph opens with the title's year or gives its
+    estimates): the page named the report by the year it reviews, as sites often do."""
     for section in doc.sections:
         if section.level != 1:
             continue
@@ -373,8 +374,13 @@ def _reviews_title_year(doc: Document, parts) -> bool:
         if y:
             return int(y["year"]) == doc.year and any(w in title for w in parts["review"])
         if section.part == "review":      # 一、过去一年政府工作成效显著 / 2019年，是我县…的一年
-            opens = doc.times.opening(_first_paragraph(doc.norm, section))
-            return opens is not None and opens.first == opens.last == doc.year
+            paragraph = _first_paragraph(doc.norm, section)
+            opens = doc.times.opening(paragraph)
+            if opens is not None:
+                return opens.first == opens.last == doc.year
+            # (一、本届政府工作回顾 … 预计2021年，…: the review ends with the title's year)
+            estimate = parts["estimate_of_year"].search(paragraph)
+            return estimate is not None and int(estimate["year"]) == doc.year
     return False
 
 
