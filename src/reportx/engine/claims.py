@@ -178,9 +178,11 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         own = _before_colon(doc, d, colon, words)     # 生产总值增长目标：7.5%至8%: a rise
     d.direction, found = direction_of(own, words)
     d.shares_verb = found and verb_outside_name(d.own, words)
-    if not found and in_list and prev_in_clause and prev.shares_verb:
+    if not found and in_list and prev_in_clause and prev.shares_verb \
+            and not strip_between(own.rstrip(), words).endswith(words.hold_words):
         # a list shares its verb: 改造棚户区2740套、老旧小区3081套 (not 城镇新增就业4.7万人、城镇调查
-        # 失业率5.3%, whose 新增 is a word of the first item's name)
+        # 失业率5.3%, whose 新增 is a word of the first item's name; nor an item that holds its
+        # own level: …增长11.2%、居民消费价格涨幅控制在1.7%以内)
         d.direction, d.shares_verb = prev.direction, True
     elif not found and in_list:
         d.direction, d.shares_verb = direction_of(d.clause, words)   # 减征失业保险、工伤保险1.5亿元
