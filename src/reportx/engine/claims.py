@@ -56,6 +56,7 @@ class Draft:
     base_year: int | None = None   # 比2010年增长68.1%: growth since that year, not the year's
     level: bool = False            # 达到4.93万亿元: a level reached, not a flow
     start_of_pair: bool = False    # the 3826.5亿元 of 从3826.5亿元增长到4398.6亿元
+    pair_from: int | None = None   # the year a from–to pair it starts or ends is from (由2015年的…)
     qualifier_after: bool = False  # its qualifier word follows it (5%左右), rather than leads (约5%)
     inherited: bool = False        # its indicator is the previous figure's (达1112亿元, 增长5.2%)
     shares_verb: bool = False      # its verb may serve the list items after it
@@ -355,6 +356,19 @@ def _base_year(m, times) -> int | None:
     return years[1] if years else None
 
 
+def _read_pair_year(d: Draft, prev: Draft | None, start) -> None:
+    """由2015年的45603元提高到2020年的65632元，增幅43.9%: the pair's start year passes to its end
+    level, and from there to a rate right after it with no base of its own, which is then the
+    growth of all the years since."""
+    if start is not None:
+        d.pair_from = int(start["year"]) if start["year"] else None
+    elif prev is not None and prev.pair_from and prev.sentence == d.sentence:
+        if prev.start_of_pair:
+            d.pair_from = prev.pair_from                  # the level the pair reaches
+        elif d.q.unit == "%" and d.base_year is None and not d.level:
+            d.base_year = prev.pair_from                  # the growth over the pair
+
+
 def _sentence_goes_on(norm: str, start: int, end: int) -> bool:
     """No sentence end (。, a line end) between two offsets: the 。-sentence goes on."""
     return norm.find("。", start, end) < 0 and norm.find("\n", start, end) < 0
@@ -378,7 +392,9 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     base = words.base_pattern.search(before_verb.rstrip()) if words.base_pattern else None
     d.base_year = _base_year(base, times) if base else (prev.base_year if listed else None)
     # (从44026元、21235元提高到…: a list of start levels)
-    d.start_of_pair = bool(words.from_pattern.search(own)) or (listed and prev.start_of_pair)
+    start = words.from_pattern.search(own)
+    d.start_of_pair = bool(start) or (listed and prev.start_of_pair)
+    _read_pair_year(d, prev, start)
     said = d.own.rstrip()
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak
@@ -394,7 +410,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     elif not d.clause.strip():
         d.level = False           # 8家全国重点实验室落户: things that happened, counted
     else:
-        d.level = d.share or not has_verb(d.own, words)
+        # a bare figure is a level (城镇化率58%), not one a rate noun gave a rise (增幅43.9%)
+        d.level = d.share or (not has_verb(d.own, words) and d.direction is None)
 
 
 def _qualifier(doc: Document, d: Draft, words: Words) -> str | None:
