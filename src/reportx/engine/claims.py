@@ -61,6 +61,7 @@ class Draft:
     inherited: bool = False        # its indicator is the previous figure's (达1112亿元, 增长5.2%)
     shares_verb: bool = False      # its verb may serve the list items after it
     counts_after: bool = False     # it counts the noun after it (…，10件民生实事全面完成): no list item
+    in_brackets: bool = False      # it stands in a bracketed remark (5.6%(全市第四)、6.6%)
     remark_on: "Draft | None" = None   # the figure this one remarks on: a share of the plan
                                        # (占计划的100%) or a rank (总量居全省第三) of it
 
@@ -69,11 +70,18 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     words = compile_words(rs)
     matcher = IndicatorMatcher.for_rules(rs)
     drafts: list[Draft] = []
+    last_end = 0
     for q in find_quantities(doc.norm, rs):
-        drafts.append(_draft(doc, q, drafts[-1].q.end if drafts else 0, words))
-    for i, d in enumerate(drafts):
-        prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
+        drafts.append(d := _draft(doc, q, last_end, words))
+        if not d.in_brackets:
+            last_end = q.end   # (a bracketed remark is passed over: 5.6%(全市第四)、6.6%)
+    prev = None
+    for d in drafts:
+        if prev is not None and prev.sentence != d.sentence:
+            prev = None
         _read_clause(doc, d, prev, words)
+        if not d.in_brackets or prev is None:
+            prev = d
     distribute_lists(doc, drafts, words)
     share_list_qualifiers(drafts, words)
     prev_in_sentence = None
@@ -146,7 +154,28 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
     continues = (not strip_words(bare, words) and (lcut >= 0 or bare != own.strip())) \
         or not clause.strip()
     return Draft(q, (s_start, s_end), clause, own, continues, clause_start,
-                 clause_start + lcut + 1)
+                 clause_start + lcut + 1, in_brackets=_in_brackets(doc.norm, lo, q))
+
+
+def _remark_between(norm: str, end: int, start: int, words: Words) -> bool:
+    """Only a bracketed remark (and the break after it) stands between a figure's end and a
+    clause's start: 5.6%(全市第四)、6.6% is one clause."""
+    m = words.aside.match(norm, end)
+    return m is not None and start - 1 <= m.end() <= start
+
+
+# how far after a figure the bracket of a remark it stands in closes, at most
+_BRACKET_REACH = 8
+
+
+def _in_brackets(norm: str, lo: int, q: Quantity) -> bool:
+    """The figure stands in a bracket opened after the figure before it and closed soon after
+    it: a remark on that figure (增速分别为5.6%(全市第四)、6.6%), no item of its list."""
+    opened = norm.rfind("(", lo, q.start)
+    if opened < 0 or norm.find(")", opened, q.start) >= 0:
+        return False
+    closed = norm.find(")", q.end, q.end + _BRACKET_REACH)
+    return closed >= 0 and norm.find("(", q.end, closed) < 0
 
 
 # an aside right before a figure is looked for this far back
@@ -170,7 +199,9 @@ def _before_aside(norm: str, lo: int, at: int, words: Words) -> int:
 def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> None:
     d.qualifier = _qualifier(doc, d, words)
     in_list = d.own != d.clause or d.continues   # follows a 、 (or 和) in its clause
-    prev_in_clause = prev is not None and prev.q.end >= d.clause_start
+    prev_in_clause = prev is not None and (prev.q.end >= d.clause_start
+                                           or _remark_between(doc.norm, prev.q.end, d.clause_start,
+                                                              words))
     own = d.own
     if prev is not None and prev.q.rule in words.adverbial_rules and prev.q.end == d.clause_start:
         # 增速连续三年达到13%: the run of years is an adverb; the verb's words stand before it

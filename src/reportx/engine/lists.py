@@ -22,47 +22,63 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
         d = drafts[i]
         if i and drafts[i - 1].sentence != d.sentence:
             first = i         # a sentence's figures stand together, in order
-        j = i + 1
-        while j < len(drafts) and drafts[j].continues and drafts[j].sentence == d.sentence \
-                and not drafts[j].counts_after \
-                and not words.distributive_set.found_in(drafts[j].own) \
-                and not (drafts[j].q.unit != d.q.unit and has_verb(drafts[j].own, words)):
-            # …、分别增长X和Y starts a list of its own, and so does a verb with figures of another
-            # unit (分别达到37462元和17597元、增长7%和10%); a figure counting the noun after it
-            # (…8.6%，10件民生实事全面完成) is no item of the list before
-            j += 1
+        chain, j = _chain(drafts, i, words)
+        n = len(chain)
         word = words.distributive_set.first_in(d.clause)
-        if j - i > 1 and not word:
+        if n > 1 and not word:
             # 国内游客人次、总花费增长5.6％、7.5％: as many subjects as figures share them out too
-            word = implicit_distribution(d, j - i, words)
+            word = implicit_distribution(d, n, words)
         subject = strip_words(d.clause.split(word)[0], words) if word else ""
-        items = expand(subjects(subject, words), j - i, words.expansions)
+        items = expand(subjects(subject, words), n, words.expansions)
         items = [s for s in items if s]
         # the figures before it in its sentence, as many as are read below (not all of them:
         # a sentence of 10,000 figures would make that quadratic)
-        before = drafts[max(first, i - max(j - i, 2)):i]
-        if j - i > 1 and items and len(items) == j - i:
+        before = [p for p in drafts[max(first, i - max(n, 2) * 2):i] if not p.in_brackets]
+        if n > 1 and items and len(items) == n:
             prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
-            for k, item in enumerate(share_heads(items, words.alias_set)):
-                drafts[i + k].indicator = item if item.startswith(prefix) else prefix + item
-        elif j - i > 1 and not items and (word or not strip_words(d.own, words)):
+            for member, item in zip(chain, share_heads(items, words.alias_set)):
+                member.indicator = item if item.startswith(prefix) else prefix + item
+        elif n > 1 and not items and (word or not strip_words(d.own, words)):
             # 接待游客7.6亿人次、实现旅游收入8432亿元，(分别)增长9.2%和11.4%: the figures just
             # before, in the same sentence, name the list
-            named = before[-(j - i):]
-            if (d.indicator is None or d.inherited) and len(named) == j - i and len({p.indicator for p in named}) == j - i:
-                for k, p in enumerate(named):
-                    drafts[i + k].indicator = p.indicator
-        elif j - i > 1 and not word and bare_list(doc, drafts[i:j], words) \
-                and (groups := named_groups(d.indicator, j - i, words)
-                     or named_groups(strip_words(d.clause.strip(), words), j - i, words)):
+            named = before[-n:]
+            if (d.indicator is None or d.inherited) and len(named) == n \
+                    and len({p.indicator for p in named}) == n:
+                for member, p in zip(chain, named):
+                    member.indicator = p.indicator
+        elif n > 1 and not word and bare_list(doc, chain, words) \
+                and (groups := named_groups(d.indicator, n, words)
+                     or named_groups(strip_words(d.clause.strip(), words), n, words)):
             # 城乡居民人均可支配收入达27732元、16695元 / 城镇和农村居民人均可支配收入44178元、25396元:
             # a subject naming as many groups as figures follow it gives each figure its group
             # (城镇、农村常住居民人均可支配收入29973元、11206元: the groups 、-joined, in the clause)
-            for k, group in enumerate(groups):
-                drafts[i + k].indicator = group
-        elif j - i == 1:
+            for member, group in zip(chain, groups):
+                member.indicator = group
+        elif n == 1:
             joint_subjects(d, word, words, before)
         i = j
+
+
+def _chain(drafts: list[Draft], i: int, words: Words) -> tuple[list[Draft], int]:
+    """The figures of the list that drafts[i] opens, and the index after it. …、分别增长X和Y starts
+    a list of its own, and so does a verb with figures of another unit (分别达到37462元和17597元、
+    增长7%和10%); a figure counting the noun after it (…8.6%，10件民生实事全面完成) is no item of
+    the list before; a bracketed remark inside it (增速分别为5.6%(全市第四)、6.6%) is passed over."""
+    d = drafts[i]
+    chain, j = [d], i + 1
+    while j < len(drafts) and drafts[j].sentence == d.sentence:
+        e = drafts[j]
+        if e.in_brackets and not e.continues:
+            j += 1
+            continue
+        if not e.continues or e.counts_after or words.distributive_set.found_in(e.own) \
+                or (e.q.unit != d.q.unit and has_verb(e.own, words)):
+            break
+        chain.append(e)
+        j += 1
+    while j > i + 1 and drafts[j - 1] is not chain[-1]:
+        j -= 1          # a remark after the last item belongs to what follows it
+    return chain, j
 
 
 def subjects(subject: str, words: Words) -> list[str]:
