@@ -31,6 +31,12 @@ def test_a_name_or_a_path_passed_as_text_is_refused(text):
         reportx.extract(text)
 
 
+@pytest.mark.parametrize("text", ["means", "known", "not a file"])
+def test_a_short_text_naming_no_report_is_text_whatever_its_words(text):
+    # (the words of the "no such report" message are no sign that a text names one)
+    assert reportx.extract(text) == []
+
+
 def test_compare_of_names_as_text_is_refused_and_of_paths_works(rules):
     with pytest.raises(InputError):
         reportx.compare(["guigang", "yulin"], rules=rules)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from reportx.errors import InputError
+from reportx.errors import AmbiguousName, InputError
 from reportx.paths import seeds_dir
 
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".mht", ".docx", ".doc",
@@ -185,7 +185,7 @@ def find_report(name: str, extra_dirs: Sequence[str | os.PathLike] | None = None
         return matches[0]
     if matches:
         listed = ", ".join(_shown(f) for f in matches[:10]) + (" …" if len(matches) > 10 else "")
-        raise InputError(f"{name}: means {len(matches)} reports ({listed}); give one of them")
+        raise AmbiguousName(f"{name}: means {len(matches)} reports ({listed}); give one of them")
     if os.sep in name or "/" in name or Path(name).suffix.lower() in REPORT_SUFFIXES:
         raise InputError(f"{name}: no such file")
     stems = sorted({f.stem for f in candidates})

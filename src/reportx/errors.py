@@ -9,6 +9,10 @@ class InputError(ReportxError):
     """A report could not be read: missing, empty, binary, undecodable, no report text."""
 
 
+class AmbiguousName(InputError):
+    """A report's name that means several reports (listed in the message)."""
+
+
 class RuleError(ReportxError):
     """A rule file is broken. The message names the file, the rule id and the problem."""
 

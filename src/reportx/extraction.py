@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Union
 
 from reportx.engine.claim import Claim
 from reportx.engine.document import Document, build_document
-from reportx.errors import InputError
+from reportx.errors import AmbiguousName, InputError
 
 if TYPE_CHECKING:
     from reportx.engine.ruleset import RuleSet
@@ -94,9 +94,10 @@ def _refuse_names(text: str) -> None:
         return
     try:
         find_report(text)
-    except InputError as exc:
-        if "means" not in str(exc):
-            return  # names no report: it is text (a short one)
+    except AmbiguousName:
+        pass        # names several reports: a name all the same
+    except InputError:
+        return      # names no report: it is text (a short one)
     raise InputError(f"{text!r} is a report's name, not its text: use "
                      f"reportx.extract(reportx.find_report({text!r}))")
 
