@@ -85,9 +85,11 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     distribute_lists(doc, drafts, words)
     share_list_qualifiers(drafts, words)
     prev_in_sentence = None
+    named: dict[str, str] = {}   # a head noun's name from the clause before, per sentence
     for d in drafts:
         if prev_in_sentence is not None and prev_in_sentence.sentence != d.sentence:
             prev_in_sentence = None
+            named.clear()
         if d.indicator:
             d.indicator = trim_phrase(d.indicator, matcher.words)
         d.unit = _unit(doc, d, words)
@@ -117,6 +119,16 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 or matcher.with_head_of(prev_in_sentence.indicator, d.indicator, d.unit, d.share,
                                         doc.city, d.direction)
             ids = [found] if found else []
+        if not ids and d.indicator and (d.indicator in named or prev_in_sentence is None) \
+                and bare_head(d.indicator, words) in words.head_nouns:
+            # 服务业快速发展，实现增加值7170亿元，增长9%: a head noun alone takes its subject from
+            # the clause before (and the figures after it in its sentence go on with it)
+            if d.indicator not in named and (found := _named_by_clause_before(doc, d, matcher,
+                                                                              words)):
+                named[d.indicator] = found
+            if d.indicator in named and (found := matcher.match(
+                    named[d.indicator], d.unit, d.share, doc.city, d.direction)):
+                d.indicator, ids = named[d.indicator], [found]   # (a unit its id takes)
         d.indicator_id = ids[0] if ids else None
         if d.direction is None and d.indicator_id and verb_before_is(d.own, words.improve_words, words):
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better
@@ -289,6 +301,25 @@ def _with_subject_of(before: str, noun: str, words: Words) -> str:
     if subject != before and (subject := strip_words(subject, words)):
         return subject + noun
     return before[:first_word_length(before)] + noun
+
+
+def _named_by_clause_before(doc: Document, d: Draft, matcher: IndicatorMatcher, words: Words
+                            ) -> str | None:
+    """The catalog name a head noun makes with the start of the clause before it in its
+    sentence, the longest (服务业快速发展 + 增加值 → 服务业增加值; 粮食生产再夺丰收 + 总产 → 粮食总产)."""
+    head = doc.norm[d.sentence[0]:d.clause_start].rstrip(words.breaks + words.list_breaks + " ")
+    cut = max(head.rfind(b) for b in words.breaks + words.list_breaks)
+    piece = strip_words(head[cut + 1:].strip(), words)
+    noun = bare_head(d.indicator, words)
+    for k in range(min(len(piece), MAX_SUBJECT), 1, -1):
+        found = matcher.match(piece[:k] + noun, d.unit, d.share, doc.city, d.direction)
+        if found:
+            return piece[:k] + noun
+    return None
+
+
+# the longest subject a clause before a head noun gives it (a sector, a crop: 规模以上工业)
+MAX_SUBJECT = 8
 
 
 def _ranks_the_figure_before(phrase: str | None, words: Words) -> bool:

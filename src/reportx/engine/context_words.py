@@ -114,6 +114,7 @@ class Words:
     before_index: tuple = field(default=(), repr=False, compare=False)
     rank_verbs_index: tuple = field(default=(), repr=False, compare=False)
     shared_heads_index: tuple = field(default=(), repr=False, compare=False)
+    head_nouns: frozenset = field(default=frozenset(), repr=False, compare=False)
     after_of: dict = field(default_factory=dict, repr=False, compare=False)
     before_of: dict = field(default_factory=dict, repr=False, compare=False)
     alias_set: frozenset = field(default=frozenset(), repr=False, compare=False)
@@ -150,6 +151,8 @@ class Words:
         self.scopes_index = by_length(self.rank_scopes)
         self.rank_verbs_index = by_length(self.rank_verbs)
         self.shared_heads_index = by_length(self.shared_head_nouns)
+        # a figure's name that is only one of these (增加值, 总产) wants a subject
+        self.head_nouns = frozenset(self.shared_head_nouns) | frozenset(self.total_heads)
 
 
 def by_length(affixes) -> tuple[tuple[int, frozenset], ...]:
