@@ -455,7 +455,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     d.base_year = _base_year(base, times) if base else (prev.base_year if listed else None)
     # (从44026元、21235元提高到…: a list of start levels)
     start = words.from_pattern.search(own)
-    d.start_of_pair = bool(start) or (listed and prev.start_of_pair)
+    d.start_of_pair = bool(start) or (listed and prev.start_of_pair) \
+        or (words.to_pattern is not None and words.to_pattern.match(norm, d.q.end) is not None)
     _read_pair_year(d, prev, start)
     said = d.own.rstrip()
     if d.start_of_pair or d.unit in _DIRECTIONLESS:

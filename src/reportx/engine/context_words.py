@@ -82,6 +82,7 @@ class Words:
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
     from_pattern: regex.Pattern | None = None
+    to_pattern: regex.Pattern | None = None     # 47.36亿元增加到…: a pair's start with no from-word
     completion_words: tuple[str, ...] = ()    # 计划, 目标: a share of them is a plan's completion
     excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
@@ -259,6 +260,8 @@ def compile_words(rs: RuleSet) -> Words:
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
+        to_pattern=regex.compile(ctx["spans"]["to_pattern"]) if ctx["spans"].get("to_pattern")
+        else None,
         completion_words=tuple(ctx.get("completion_words", ())),
         excess_words=tuple(ctx.get("plan_excess_words", ())),
         milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
