@@ -142,13 +142,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     # 明年 cannot be told from a January one's without a date)
     in_span = frame is None or frame.first != frame.last
     for end, expr in sentence.spans:
-        if end > d.q.start:
-            continue
-        if expr.last > expr.first or in_span or _looks_back(expr, frame):
+        if end <= d.q.start and (expr.last > expr.first or in_span):
             kind, first, last = expr.kind, expr.first, expr.last
-        elif frame is not None:
-            # (去年…达到5%，今年再难也要实现6%: the year the sentence turns to is the frame's)
-            kind, first, last = frame.kind, frame.first, frame.last
     # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
     explicit, its_own = None, False
     # (a total or an average in a span's frame is the span's, whatever year a ；-part before it
@@ -179,12 +174,6 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
                 and _reviews_after_news_of_the_year(doc, d, sentence, frame, year))):
         kind, first, last = "actual", year - 1, year - 1
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
-
-
-def _looks_back(expr, frame) -> bool:
-    """A sentence in the plan that opens with a time already done (…今年政府工作报告…。去年在经济
-    新常态背景下，全市生产总值增长8.5%): it speaks of that year alone."""
-    return expr.start == 0 and expr.kind == "actual" and frame.kind == "target"
 
 
 def _start_year(doc: Document, d: Draft, words: Words, explicit: int | None,
