@@ -233,8 +233,10 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
     minus = d.q.start > 0 and doc.norm[d.q.start - 1:d.q.start] in words.minus_signs
     if d.direction is None and d.q.unit == "%" and \
             (rate := rate_noun_before(own[:-1] if minus else own, words)):
-        # 增速达到16.1% / 降幅为5%: a rate stated as a level (增速分别为5.6%、6.6%: for the list)
-        d.direction, d.shares_verb = rate, True
+        # 增速达到16.1% / 降幅为5%: a rate stated as a level (增速分别为5.6%、6.6%: for the list
+        # its 分别 shares out; not for the items after 增速8.1%、恩格尔系数28.5%, which are levels)
+        d.direction = rate
+        d.shares_verb = words.distributive_set.found_in(own)
     elif d.direction is None and d.q.unit == "%" and (rate := rate_noun_after(doc.norm, d.q.end,
                                                                              words)):
         d.direction = rate                    # 实现20%以上的增长: the rate's noun after it

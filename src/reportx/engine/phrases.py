@@ -82,8 +82,10 @@ def rate_noun_before(own: str, words: Words) -> str | None:
         # the whole subject (…，增速分别为5.6%、6.6%)
         if not text.endswith(words.distributive):
             text = strip_between(text, words)
-        elif strip_between(text, words).strip() in words.rate_nouns:
+        elif (whole := strip_between(text, words).strip()) in words.rate_nouns:
             return "increase"
+        elif whole in words.fall_rate_nouns:
+            return "decrease"
     text = text.rstrip()
     if text.endswith(words.rate_nouns):
         return "increase"
