@@ -420,7 +420,7 @@ def _base_year(m, times) -> int | None:
     return years[1] if years else None
 
 
-def _read_pair_year(d: Draft, prev: Draft | None, start) -> None:
+def _read_pair_year(d: Draft, prev: Draft | None, start, words: Words) -> None:
     """由2015年的45603元提高到2020年的65632元，增幅43.9%: the pair's start year passes to its end
     level, and from there to a rate right after it with no base of its own, which is then the
     growth of all the years since."""
@@ -429,8 +429,10 @@ def _read_pair_year(d: Draft, prev: Draft | None, start) -> None:
     elif prev is not None and prev.pair_from and prev.sentence == d.sentence:
         if prev.start_of_pair:
             d.pair_from = prev.pair_from                  # the level the pair reaches
-        elif d.q.unit == "%" and d.base_year is None and not d.level:
-            d.base_year = prev.pair_from                  # the growth over the pair
+        elif d.q.unit == "%" and d.base_year is None and not strip_words(d.own.strip(), words):
+            # the growth over the pair, with no name of its own (…提高到2020年的65632元，增幅
+            # 43.9%; not …，城镇居民人均可支配收入增长5.6%, another figure's year)
+            d.base_year = prev.pair_from
 
 
 def _sentence_goes_on(norm: str, start: int, end: int) -> bool:
@@ -459,7 +461,7 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     start = words.from_pattern.search(own)
     d.start_of_pair = bool(start) or (listed and prev.start_of_pair) \
         or (words.to_pattern is not None and words.to_pattern.match(norm, d.q.end) is not None)
-    _read_pair_year(d, prev, start)
+    _read_pair_year(d, prev, start, words)
     said = d.own.rstrip()
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak

@@ -147,8 +147,10 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
     explicit, its_own = None, False
     # (a total or an average in a span's frame is the span's, whatever year a ；-part before it
-    # names: 五年来…。2021年预计地区生产总值4700亿元；固定资产投资累计达3600亿元)
-    own_part_only = in_span and frame is not None and (d.total or d.average)
+    # names: 五年来…。2021年预计地区生产总值4700亿元；固定资产投资累计达3600亿元; not a total its
+    # clause gives the year of: …；全年累计接待游客3600万人次)
+    own_part_only = in_span and frame is not None and (d.total or d.average) \
+        and not _says(words.whole_year_pattern, doc.norm, d.clause_start, d.q.start)
     for end, found, of in sentence.years:
         if end > d.q.start or (of and (end != d.q.start or d.unit in RATIO_UNITS)):
             continue          # 由2015年的98.6亿元: the year of that figure only
@@ -178,8 +180,11 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
 
 def _start_year(doc: Document, d: Draft, words: Words, explicit: int | None,
                 first: int | None) -> int | None:
-    """The year a from–to pair starts from: the one its sentence sets the figures against
-    (与2010年相比), else the year before the one it names or its frame begins with."""
+    """The year a from–to pair starts from: the one written with its start (由2015年的…), else the
+    one its sentence sets the figures against (与2010年相比), else the year before the one it names
+    or its frame begins with."""
+    if d.pair_from is not None:
+        return d.pair_from          # 由2015年的52.1%提高到…: the year written with it
     m = words.pair_base.search(doc.norm, d.sentence[0], d.q.start) if words.pair_base else None
     if m:
         return int(m["year"])
