@@ -18,7 +18,7 @@ import regex
 from reportx.engine.claim import Claim
 from reportx.engine.context_words import Words, compile_words, longest_affix
 from reportx.engine.document import Document
-from reportx.engine.indicators import IndicatorMatcher, first_word_length, trim_phrase
+from reportx.engine.indicators import IndicatorMatcher, ends_a_word, first_word_length, trim_phrase
 from reportx.engine.lists import distribute_lists, share_list_qualifiers
 from reportx.engine.periods import RATIO_UNITS, time_of
 from reportx.engine.phrases import (bare_head, direction_of, following_phrase, has_verb,
@@ -119,13 +119,15 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 or matcher.with_head_of(prev_in_sentence.indicator, d.indicator, d.unit, d.share,
                                         doc.city, d.direction)
             ids = [found] if found else []
-        if not ids and d.indicator and (d.indicator in named or prev_in_sentence is None) \
-                and bare_head(d.indicator, words) in words.head_nouns:
+        if not ids and d.indicator and bare_head(d.indicator, words) in words.head_nouns:
             # 服务业快速发展，实现增加值7170亿元，增长9%: a head noun alone takes its subject from
-            # the clause before (and the figures after it in its sentence go on with it)
-            if d.indicator not in named and (found := _named_by_clause_before(doc, d, matcher,
-                                                                              words)):
-                named[d.indicator] = found
+            # the clause before it (and the figures that go on with it, theirs: 增长9%); a clause
+            # of its own names the next (…，工业生产稳中有进，实现增加值320亿元)
+            since = prev_in_sentence.q.end if prev_in_sentence is not None else d.sentence[0]
+            if (name := _named_by_clause_before(doc, d, since, matcher, words)) is not None:
+                named[d.indicator] = name
+            elif not d.inherited:
+                named.pop(d.indicator, None)
             if d.indicator in named and (found := matcher.match(
                     named[d.indicator], d.unit, d.share, doc.city, d.direction)):
                 d.indicator, ids = named[d.indicator], [found]   # (a unit its id takes)
@@ -299,24 +301,27 @@ def _with_subject_of(before: str, noun: str, words: Words) -> str:
     """A list item that is only a head noun takes the subject of the item before: what stands
     before that item's own head noun, less a verb (粮食播种面积 → 粮食总产量; 规模以上工业实现总产值
     → 规模以上工业增加值), else the item's first word (粮食产量 → 粮食单产)."""
-    subject = trim(before, words.shared_heads_index, once=True)
-    if subject != before and (subject := strip_words(subject, words)):
-        return subject + noun
+    cut = trim(before, words.shared_heads_index, once=True)
+    if cut != before and ends_a_word(before, len(cut)) and (subject := strip_words(cut, words)):
+        return subject + noun       # (not 营业收入 → 营业 + 增加值: its head is no word of its own)
     return before[:first_word_length(before)] + noun
 
 
-def _named_by_clause_before(doc: Document, d: Draft, matcher: IndicatorMatcher, words: Words
-                            ) -> str | None:
-    """The catalog name a head noun makes with the start of the clause before it in its
-    sentence, the longest (服务业快速发展 + 增加值 → 服务业增加值; 粮食生产再夺丰收 + 总产 → 粮食总产)."""
-    head = doc.norm[d.sentence[0]:d.clause_start].rstrip(words.breaks + words.list_breaks + " ")
+def _named_by_clause_before(doc: Document, d: Draft, since: int, matcher: IndicatorMatcher,
+                            words: Words) -> str | None:
+    """The catalog name a head noun makes with the start of the clause before it, after the
+    figure before (`since`), the longest (服务业快速发展 + 增加值 → 服务业增加值; 粮食生产再夺丰收 + 总产 →
+    粮食总产); not with a whole that the clause goes on to part (规上工业中战略性新兴产业…, 规模以上工业
+    民营企业…: rules context `subject_rest`)."""
+    head = doc.norm[since:d.clause_start].rstrip(words.breaks + words.list_breaks + " ")
     cut = max(head.rfind(b) for b in words.breaks + words.list_breaks)
     piece = strip_words(head[cut + 1:].strip(), words)
     noun = bare_head(d.indicator, words)
     for k in range(min(len(piece), MAX_SUBJECT), 1, -1):
         found = matcher.match(piece[:k] + noun, d.unit, d.share, doc.city, d.direction)
         if found:
-            return piece[:k] + noun
+            rest_ok = words.subject_rest is None or words.subject_rest.match(piece, k)
+            return piece[:k] + noun if rest_ok else None
     return None
 
 

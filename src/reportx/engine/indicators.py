@@ -231,6 +231,16 @@ def _trim_words(phrase: str, user_words: tuple[str, ...], limit: int) -> str:
     return kept
 
 
+def ends_a_word(phrase: str, at: int) -> bool:
+    """Whether a word of the phrase (jieba's general dictionary) ends at offset `at`."""
+    end = 0
+    for word in _jieba(()).cut(phrase, HMM=False):
+        end += len(word)
+        if end >= at:
+            return end == at
+    return at == end
+
+
 def first_word_length(phrase: str) -> int:
     """Length of the first word of a phrase, by jieba's general dictionary."""
     for word in _jieba(()).cut(phrase, HMM=False):
