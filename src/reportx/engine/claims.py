@@ -168,7 +168,7 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
     continues = (not strip_words(bare, words) and (lcut >= 0 or bare != own.strip())) \
         or not clause.strip()
     return Draft(q, (s_start, s_end), clause, own, continues, clause_start,
-                 clause_start + lcut + 1, in_brackets=_in_brackets(doc.norm, lo, q))
+                 clause_start + lcut + 1, in_brackets=_in_brackets(doc.norm, lo, q, words))
 
 
 def _remark_between(norm: str, end: int, start: int, words: Words) -> bool:
@@ -178,18 +178,15 @@ def _remark_between(norm: str, end: int, start: int, words: Words) -> bool:
     return m is not None and start - 1 <= m.end() <= start
 
 
-# how far after a figure the bracket of a remark it stands in closes, at most
-_BRACKET_REACH = 8
-
-
-def _in_brackets(norm: str, lo: int, q: Quantity) -> bool:
-    """The figure stands in a bracket opened after the figure before it and closed soon after
-    it: a remark on that figure (增速分别为5.6%(全市第四)、6.6%), no item of its list."""
-    opened = norm.rfind("(", lo, q.start)
-    if opened < 0 or norm.find(")", opened, q.start) >= 0:
-        return False
-    closed = norm.find(")", q.end, q.end + _BRACKET_REACH)
-    return closed >= 0 and norm.find("(", q.end, closed) < 0
+def _in_brackets(norm: str, lo: int, q: Quantity, words: Words) -> bool:
+    """The figure stands in a bracketed aside (rules `aside_pattern`) opened after the figure
+    before it: a remark on that figure (增速分别为5.6%(全市第四)、6.6%), no item of its list."""
+    for m in words.aside.finditer(norm, lo, min(len(norm), q.end + _ASIDE_REACH)):
+        if m.start() >= q.start:
+            return False
+        if m.end() >= q.end:
+            return True
+    return False
 
 
 # an aside right before a figure is looked for this far back

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from reportx.engine.frames import Frame, TimeReader, frame_of
+from reportx.engine.frames import COLONS, Frame, TimeReader, frame_of
 from reportx.engine.rules_io import load_yaml
 from reportx.paths import rules_dir
 
@@ -555,9 +555,6 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
     return frames
 
 
-_COLONS = ("：", ":")
-
-
 # every goal word of rules/document.yaml `goal_lead` has it
 _GOAL_WORD = "目标"
 
@@ -580,7 +577,7 @@ def _plans_the_report(opening, doc: Document) -> bool:
 def _labels_what_follows(line: str, offset: int) -> bool:
     """The sentence is only a time and a colon ending its line (…新亮点。2003年：): a label of the
     lines after it, as a heading is."""
-    if not line.rstrip().endswith(_COLONS):
+    if not line.rstrip().endswith(COLONS):
         return False          # (asked before the copy: a flattened page has many sentences a line)
     return len(line[offset:].strip()) <= _LABEL_CHARS
 

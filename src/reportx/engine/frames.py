@@ -180,7 +180,7 @@ class TimeReader:
         """The year a line announces the work of before a colon (…报告了2008年工作取得的成绩：), or,
         before any frame (not `framed`), whose results it names (2023年成绩单来了): the frame of
         the lines after it."""
-        m = self.announces_year.search(line) if line.endswith(_COLONS) else None
+        m = self.announces_year.search(line) if line.rstrip().endswith(COLONS) else None
         if m is None and not framed:
             m = self.results_of_year.search(line)
         return self._year(m) if m else None
@@ -213,7 +213,8 @@ class TimeReader:
         return None
 
 
-_COLONS = ("：", ":")
+# the colons a line that announces or labels what follows ends with
+COLONS = ("：", ":")
 
 # how far into a sentence a speaker's verb is looked for (a salutation, a name and the verb)
 _SPEAKER_WINDOW = 64

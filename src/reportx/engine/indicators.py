@@ -96,7 +96,7 @@ class IndicatorMatcher:
                 if (alias, ind.id) in self.bare and not self._only_scope(phrase[:-len(alias)], place):
                     return None       # 海洋生产总值, 酒泉经济总量: another thing of that name
                 if unit != "%" and (alias, ind.id) in self.bare_rates:
-                    return None       # 规上工业突破3000亿元 may be its output, 增长8% is its value added
+                    continue          # 规上工业突破3000亿元 may be its output, 增长8% is its value added
                 return ind.id
         return None
 

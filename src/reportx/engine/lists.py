@@ -56,7 +56,19 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
                 member.indicator = group
         elif n == 1:
             joint_subjects(d, word, words, before)
+        _remarks_follow_their_item(drafts, i, j)
         i = j
+
+
+def _remarks_follow_their_item(drafts: list[Draft], i: int, j: int) -> None:
+    """A bracketed remark inside a list that goes on with the figure before it (320亿元(增长6.5%)、
+    28亿元…) is about that item, as the list shared it out."""
+    item = drafts[i]
+    for e in drafts[i + 1:j]:
+        if not e.in_brackets:
+            item = e
+        elif e.inherited:
+            e.indicator = item.indicator
 
 
 def _chain(drafts: list[Draft], i: int, words: Words) -> tuple[list[Draft], int]:
@@ -216,11 +228,15 @@ def implicit_distribution(d: Draft, count: int, words: Words) -> str | None:
 
 
 def expand(items: list[str], count: int, expansions: dict) -> list[str]:
-    """城乡居民人均可支配收入 with two figures → 城镇居民人均可支配收入, 农村居民人均可支配收入."""
+    """城乡居民人均可支配收入 with two figures → 城镇居民人均可支配收入, 农村居民人均可支配收入; a part
+    that opens with the character before the word takes its place (第一、二、三产业 → 第一产业 …)."""
     if len(items) == 1 and count > 1:
         for word, parts in expansions.items():
-            if word in items[0] and len(parts) == count:
-                return [items[0].replace(word, part, 1) for part in parts]
+            at = items[0].find(word)
+            if at >= 0 and len(parts) == count:
+                before, after = items[0][:at], items[0][at + len(word):]
+                return [(before[:-1] if before and part.startswith(before[-1]) else before)
+                        + part + after for part in parts]
     return items
 
 
