@@ -142,7 +142,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     # 明年 cannot be told from a January one's without a date)
     in_span = frame is None or frame.first != frame.last
     for end, expr in sentence.spans:
-        if end <= d.q.start and (expr.last > expr.first or in_span):
+        if end <= d.q.start and (expr.last > expr.first or in_span
+                                 or _turns_in_its_own_sentence(expr, frame, d)):
             kind, first, last = expr.kind, expr.first, expr.last
     # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
     explicit, its_own = None, False
@@ -176,6 +177,13 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
                 and _reviews_after_news_of_the_year(doc, d, sentence, frame, year))):
         kind, first, last = "actual", year - 1, year - 1
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+def _turns_in_its_own_sentence(expr, frame, d: Draft) -> bool:
+    """A year of the other side later in the sentence that opened the frame (省长…作《政府工作
+    报告》时说，去年全省生产总值增长5.2%，今年预期增长5%左右): the figures after it are that year's."""
+    return frame is not None and frame.start >= d.sentence[0] and expr.kind != frame.kind \
+        and expr.first == expr.last and frame.first == frame.last
 
 
 def _start_year(doc: Document, d: Draft, words: Words, explicit: int | None,
