@@ -119,7 +119,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 or matcher.with_head_of(prev_in_sentence.indicator, d.indicator, d.unit, d.share,
                                         doc.city, d.direction)
             ids = [found] if found else []
-        if not ids and d.indicator and bare_head(d.indicator, words) in words.head_nouns:
+        if not ids and d.indicator and d.indicator.endswith(words.head_nouns) \
+                and bare_head(d.indicator, words) in words.head_nouns:
             # 服务业快速发展，实现增加值7170亿元，增长9%: a head noun alone takes its subject from
             # the clause before it (and the figures that go on with it, theirs: 增长9%); a clause
             # of its own names the next (…，工业生产稳中有进，实现增加值320亿元)
@@ -174,6 +175,8 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
 def _remark_between(norm: str, end: int, start: int, words: Words) -> bool:
     """Only a bracketed remark (and the break after it) stands between a figure's end and a
     clause's start: 5.6%(全市第四)、6.6% is one clause."""
+    if not norm.startswith("(", end):       # (the aside pattern's bracket: most have none)
+        return False
     m = words.aside.match(norm, end)
     return m is not None and start - 1 <= m.end() <= start
 
@@ -181,7 +184,10 @@ def _remark_between(norm: str, end: int, start: int, words: Words) -> bool:
 def _in_brackets(norm: str, lo: int, q: Quantity, words: Words) -> bool:
     """The figure stands in a bracketed aside (rules `aside_pattern`) opened after the figure
     before it: a remark on that figure (增速分别为5.6%(全市第四)、6.6%), no item of its list."""
-    for m in words.aside.finditer(norm, lo, min(len(norm), q.end + _ASIDE_REACH)):
+    opened = norm.rfind("(", lo, q.start)      # (most figures have no bracket before them)
+    if opened < 0:
+        return False
+    for m in words.aside.finditer(norm, opened, min(len(norm), q.end + _ASIDE_REACH)):
         if m.start() >= q.start:
             return False
         if m.end() >= q.end:

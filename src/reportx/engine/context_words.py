@@ -115,7 +115,7 @@ class Words:
     before_index: tuple = field(default=(), repr=False, compare=False)
     rank_verbs_index: tuple = field(default=(), repr=False, compare=False)
     shared_heads_index: tuple = field(default=(), repr=False, compare=False)
-    head_nouns: frozenset = field(default=frozenset(), repr=False, compare=False)
+    head_nouns: tuple = field(default=(), repr=False, compare=False)
     subject_rest: regex.Pattern | None = None   # what may follow a clause's subject for a head noun
     after_of: dict = field(default_factory=dict, repr=False, compare=False)
     before_of: dict = field(default_factory=dict, repr=False, compare=False)
@@ -154,7 +154,7 @@ class Words:
         self.rank_verbs_index = by_length(self.rank_verbs)
         self.shared_heads_index = by_length(self.shared_head_nouns)
         # a figure's name that is only one of these (增加值, 总产) wants a subject
-        self.head_nouns = frozenset(self.shared_head_nouns) | frozenset(self.total_heads)
+        self.head_nouns = tuple(dict.fromkeys((*self.shared_head_nouns, *self.total_heads)))
 
 
 def by_length(affixes) -> tuple[tuple[int, frozenset], ...]:
