@@ -119,31 +119,26 @@ def test_a_title_naming_the_year_it_reviews_is_read_as_the_next_years_report(tmp
     assert _load(tmp_path, "right.txt", right)[0].year == 2013
 
 
-def test_a_term_review_estimating_the_titles_year_reviews_it(tmp_path):
-    # a December report titled by the year it ends (2021年…政府工作报告): its term review's first
-    # paragraph gives that year's estimates, so the report plans the next year
-    page = ("2021年青岭市政府工作报告\n各位代表：\n一、本届政府工作回顾\n"
-            "市四届人大一次会议以来，我们圆满完成各项任务。预计2021年，地区生产总值达到105.7亿元，"
-            "年均增长6.2%。\n二、2022年工作安排\n地区生产总值增长6%左右。\n")
-    doc, said = _load(tmp_path, "page.txt", page)
-    assert doc.year == 2022 and any("its first part reviews 2021" in s for s in said)
-    gdp = [(c.surface, c.period, c.kind) for c in reportx.extract_document(doc)
-           if c.indicator_id == "gdp"]
-    assert gdp[0] == ("105.7亿元", "2021", "actual") and gdp[-1] == ("6%", "2022", "target")
-    # an estimate of the year before the title's leaves the title's year
-    before = page.replace("预计2021年", "预计2020年").replace("2022年工作安排", "2021年工作安排")
-    assert _load(tmp_path, "before.txt", before)[0].year == 2021
+# a review part with no year whose first paragraph opens with the title's year, or (a December
+# report titled by the year it ends, its term reviewed) gives that year's estimates: the title named
+# the year reviewed, so the report plans the next one
+_LISHU = ("2019年梨树县政府工作报告\n各位代表：\n一、过去一年政府工作成效显著\n"
+          "2019年，是我县极具挑战的一年。全县地区生产总值增长3.3%。\n二、2020年工作安排\n"
+          "地区生产总值增长5%左右。\n")
+_QINGLING = ("2021年青岭市政府工作报告\n各位代表：\n一、本届政府工作回顾\n"
+             "市四届人大一次会议以来，我们圆满完成各项任务。预计2021年，地区生产总值达到105.7亿元，"
+             "年均增长6.2%。\n二、2022年工作安排\n地区生产总值增长6%左右。\n")
 
 
-def test_a_review_heading_with_no_year_whose_first_paragraph_opens_with_the_titles_year(tmp_path):
-    # the review part names no year; its first paragraph says which year it reviews
-    page = ("2019年梨树县政府工作报告\n各位代表：\n一、过去一年政府工作成效显著\n"
-            "2019年，是我县极具挑战的一年。全县地区生产总值增长3.3%。\n二、2020年工作安排\n"
-            "地区生产总值增长5%左右。\n")
+@pytest.mark.parametrize("page, reviewed, earlier", [
+    (_LISHU, 2019, ("2019年，是我县", "2018年，是我县")),
+    (_QINGLING, 2021, ("预计2021年", "预计2020年")),
+])
+def test_a_review_part_with_no_year_that_shows_the_titles_year_reviews_it(tmp_path, page, reviewed,
+                                                                          earlier):
     doc, said = _load(tmp_path, "page.txt", page)
-    assert doc.year == 2020 and any("its first part reviews 2019" in s for s in said)
+    assert doc.year == reviewed + 1 and any(f"its first part reviews {reviewed}" in s for s in said)
     gdp = [(c.period, c.kind) for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
-    assert gdp == [("2019", "actual"), ("2020", "target")]
-    # one that opens with the year before the title's is the title's report
-    before = page.replace("2019年，是我县", "2018年，是我县")
-    assert _load(tmp_path, "before.txt", before)[0].year == 2019
+    assert gdp[0] == (str(reviewed), "actual") and gdp[-1] == (str(reviewed + 1), "target")
+    # one that opens with, or estimates, the year before the title's is the title's report
+    assert _load(tmp_path, "before.txt", page.replace(*earlier))[0].year == reviewed
