@@ -172,10 +172,15 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
                  clause_start + lcut + 1, in_brackets=_in_brackets(doc.norm, lo, q, words))
 
 
+# the bracket rules' `aside_pattern` opens with (the folded text has （ as this one): looked for
+# with str.find first, as most figures have none near them
+_ASIDE_OPENS = "("
+
+
 def _remark_between(norm: str, end: int, start: int, words: Words) -> bool:
     """Only a bracketed remark (and the break after it) stands between a figure's end and a
     clause's start: 5.6%(全市第四)、6.6% is one clause."""
-    if not norm.startswith("(", end):       # (the aside pattern's bracket: most have none)
+    if not norm.startswith(_ASIDE_OPENS, end):
         return False
     m = words.aside.match(norm, end)
     return m is not None and start - 1 <= m.end() <= start
@@ -184,7 +189,7 @@ def _remark_between(norm: str, end: int, start: int, words: Words) -> bool:
 def _in_brackets(norm: str, lo: int, q: Quantity, words: Words) -> bool:
     """The figure stands in a bracketed aside (rules `aside_pattern`) opened after the figure
     before it: a remark on that figure (增速分别为5.6%(全市第四)、6.6%), no item of its list."""
-    opened = norm.rfind("(", lo, q.start)      # (most figures have no bracket before them)
+    opened = norm.rfind(_ASIDE_OPENS, lo, q.start)
     if opened < 0:
         return False
     for m in words.aside.finditer(norm, opened, min(len(norm), q.end + _ASIDE_REACH)):
@@ -320,16 +325,13 @@ def _named_by_clause_before(doc: Document, d: Draft, since: int, matcher: Indica
     cut = max(head.rfind(b) for b in words.breaks + words.list_breaks)
     piece = strip_words(head[cut + 1:].strip(), words)
     noun = bare_head(d.indicator, words)
-    for k in range(min(len(piece), MAX_SUBJECT), 1, -1):
+    for k in range(min(len(piece), words.clause_subject_chars), 1, -1):
         found = matcher.match(piece[:k] + noun, d.unit, d.share, doc.city, d.direction)
         if found:
             rest_ok = words.subject_rest is None or words.subject_rest.match(piece, k)
             return piece[:k] + noun if rest_ok else None
     return None
 
-
-# the longest subject a clause before a head noun gives it (a sector, a crop: 规模以上工业)
-MAX_SUBJECT = 8
 
 
 def _ranks_the_figure_before(phrase: str | None, words: Words) -> bool:

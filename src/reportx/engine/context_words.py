@@ -117,6 +117,7 @@ class Words:
     shared_heads_index: tuple = field(default=(), repr=False, compare=False)
     head_nouns: tuple = field(default=(), repr=False, compare=False)
     subject_rest: regex.Pattern | None = None   # what may follow a clause's subject for a head noun
+    clause_subject_chars: int = 0                # how long that subject may be
     after_of: dict = field(default_factory=dict, repr=False, compare=False)
     before_of: dict = field(default_factory=dict, repr=False, compare=False)
     alias_set: frozenset = field(default=frozenset(), repr=False, compare=False)
@@ -239,6 +240,7 @@ def compile_words(rs: RuleSet) -> Words:
         else None,
         pair_base=regex.compile(ctx["spans"]["pair_base"]) if ctx["spans"].get("pair_base") else None,
         subject_rest=regex.compile(ctx["subject_rest"]) if ctx.get("subject_rest") else None,
+        clause_subject_chars=int(ctx.get("clause_subject_chars", 0)),
         base_marks=ctx["spans"].get("base_marks", ""),
         default_years=int(ctx["spans"]["default_years"]),
         reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),

@@ -82,10 +82,9 @@ def rate_noun_before(own: str, words: Words) -> str | None:
         # the whole subject (…，增速分别为5.6%、6.6%)
         if not text.endswith(words.distributive):
             text = strip_between(text, words)
-        elif (whole := strip_between(text, words).strip()) in words.rate_nouns:
-            return "increase"
-        elif whole in words.fall_rate_nouns:
-            return "decrease"
+        elif (whole := strip_between(text, words).strip()) in words.rate_nouns \
+                or whole in words.fall_rate_nouns:
+            text = whole
     text = text.rstrip()
     if text.endswith(words.rate_nouns):
         return "increase"
