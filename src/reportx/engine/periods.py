@@ -171,6 +171,9 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         kind = "target"
         if last is None and year:
             first = last = year
+    elif kind == "actual" and year and first == last == year - 1 \
+            and _plans_after_news_of_review(doc, d, sentence, frame, words):
+        kind, first, last = "target", year, year
     elif sentence.review_words and year and (
             (kind is None and last is None and _reviews_in_no_frame(d, sentence))
             or (kind == "target" and first == last == year
@@ -215,6 +218,19 @@ def _reviews_after_news_of_the_year(doc: Document, d: Draft, sentence: SentenceF
     return not sentence.plans and sentence.review_words == "estimate" \
         and frame.start < d.sentence[0] \
         and not any(e.first == e.last == year for _, e in sentence.spans) \
+        and _in_no_part(doc, d.q.start)
+
+
+def _plans_after_news_of_review(doc: Document, d: Draft, sentence: SentenceFacts, frame,
+                                words: Words) -> bool:
+    """A newspaper copy, no part headings, whose paragraph on the year just ended (2024年，忠县地区
+    生产总值增长6.7%) is followed by paragraphs on what comes next: a sentence of a later paragraph
+    that looks ahead before its figure (…，力争规上工业增加值增长11%以上) plans the report's year.
+    Not one that names a time of its own before the figure (去年…)."""
+    return words.plan_turn_pattern is not None \
+        and words.plan_turn_pattern.search(doc.norm, d.sentence[0], d.q.start) is not None \
+        and doc.norm.rfind("\n", frame.start, d.sentence[0]) >= 0 \
+        and not any(end <= d.q.start for end, _ in sentence.spans) \
         and _in_no_part(doc, d.q.start)
 
 
