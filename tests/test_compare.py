@@ -299,6 +299,12 @@ def test_of_two_series_of_one_id_the_catalogs_preferred_one_fills_the_cell(rules
     rows = build_comparison([build_document(budget, key="test-2019")], rules=rules).rows
     assert rows.set_index(["indicator_id", "unit", "period"]).loc[
         ("fiscal_revenue", "CNY", "2018")]["display"] == "8.06亿元"
+    # both names hold a preferred word (预算); the one holding more of them (地方, 预算) is the series
+    wide = TWO_SERIES.replace("公共财政收入14.5亿元", "全口径一般预算收入14.5亿元") \
+        .replace("地方公共财政收入8.06亿元", "地方一般预算收入8.06亿元")
+    rows = build_comparison([build_document(wide, key="test-2019")], rules=rules).rows
+    assert rows.set_index(["indicator_id", "unit", "period"]).loc[
+        ("fiscal_revenue", "CNY", "2018")]["display"] == "8.06亿元"
 
 
 PASSED_THEN_ABOUT = """一、2012年工作回顾

@@ -315,9 +315,10 @@ class _PartOfYear:
 
 def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
-    (主要预期目标) beats one stated earlier; of two series of one id, the one the catalog
-    `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central government's share); one
-    in a paragraph's sentences beats one in a title or subheading; an achieved figure passed
+    (主要预期目标) beats one stated earlier; of two series of one id, the one whose name holds more
+    of the words the catalog `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central
+    government's share); one in a paragraph's sentences beats one in a title or subheading; an
+    achieved figure passed
     (突破3万亿元) gives way to one stated about or exactly (达3.6万亿元), and one about to one
     exact; otherwise the earliest wins. `prefer`: the catalog's words, given only when one of
     the cell's claims holds one."""
@@ -333,8 +334,10 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     # an achieved figure stated exactly beats one stated as about, and that one stated as passed
     # (突破3万亿元 … 32765亿元; 跨越了两千亿元和三千亿元两个台阶 … 完成3440亿元左右)
     loose = _LOOSENESS.get(c.qualifier, 0) if c.kind == "actual" else 0
-    other_series = bool(prefer) and not _named_with(c, prefer)
-    return (not in_goals, other_series, in_title, loose, c.start)
+    # (the more of the catalog's words a name holds, the nearer it is the series: 地方一般预算收入
+    # beats 全口径一般预算收入, which holds 预算 only)
+    series = -sum(w in (c.indicator or "") for w in prefer)
+    return (not in_goals, series, in_title, loose, c.start)
 
 
 # how loosely an achieved figure is stated: exactly (and a ceiling or a range, which state their
