@@ -244,7 +244,7 @@ def compile_words(rs: RuleSet) -> Words:
         clause_subject_chars=int(ctx.get("clause_subject_chars", 0)),
         base_marks=ctx["spans"].get("base_marks", ""),
         default_years=int(ctx["spans"]["default_years"]),
-        reach_words=tuple(sorted(ctx["spans"]["reach_words"], key=len, reverse=True)),
+        reach_words=_with_particles(ctx["spans"]["reach_words"], ctx["spans"].get("reach_particles", ())),
         level_after=regex.compile(ctx["spans"]["level_after"]) if ctx["spans"].get("level_after")
         else None,
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
@@ -283,3 +283,9 @@ def compile_words(rs: RuleSet) -> Words:
         head_pattern=rs.context_patterns.get("indicator_head_pattern"),
         tail_pattern=rs.context_patterns.get("indicator_tail_pattern"),
         place_year_head=rs.context_patterns.get("place_year_head"))
+
+
+def _with_particles(words, particles) -> tuple[str, ...]:
+    """The words, and each with a particle after it (增长到 → 增长到了), longest first."""
+    every = set(words) | {w + p for w in words for p in particles}
+    return tuple(sorted(every, key=len, reverse=True))

@@ -59,11 +59,12 @@ class TimeReader:
         self.year_pattern = regex.compile(rules["year"])
         self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
         speaker = rules["speaker_lead"].replace("{verbs}", alternation(rules["speaker_verbs"]))
-        self.opening_lead = regex.compile(rules["opening_lead"].replace("{speaker}", speaker))
+        leads = rules["opening_lead"].replace("{dateline}", rules.get("dateline") or "(?!)")
+        self.opening_lead = regex.compile(leads.replace("{speaker}", speaker))
         self.speaker_lead = regex.compile(speaker)
         # the lead-in without a speaker (a group that never matches), for the sentences that name
         # none: trying one at every sentence would cost most of opening()
-        self.plain_lead = regex.compile(rules["opening_lead"].replace("{speaker}", "(?!)"))
+        self.plain_lead = regex.compile(leads.replace("{speaker}", "(?!)"))
         self.speaker_verbs = word_pattern(rules["speaker_verbs"])
         self.goal_lead = regex.compile(rules["goal_lead"].replace("{speaker}", speaker))
         self.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
