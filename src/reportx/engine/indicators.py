@@ -36,6 +36,8 @@ class IndicatorMatcher:
         # X占Y比重 → X占比, and the like: the first form that fits a share's phrase rewrites it
         forms = rs.context["share_forms"]
         self.share_forms = [(regex.compile(f["pattern"]), f["as"]) for f in forms]
+        self.particles = tuple(rs.context.get("name_particles", ()))
+        self.size_words = tuple(rs.context.get("name_size_words", ()))
         self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
         # a province's short name, alone or with its ending (河南, 河南省, 西藏自治区): a scope only
         # where the report's own place is not known (a news copy); in a city's report the
@@ -71,7 +73,18 @@ class IndicatorMatcher:
         if found is None and "“" in phrase and _QUOTED.search(phrase):
             # “规上”工业增加值: a short word quoted inside a name (the phrase keeps its quotes)
             found = self._match(_QUOTED.sub(r"\1", phrase), unit, share, place, direction)
+        if found is None and (plain := self._plain(phrase)) != phrase:
+            # 农村居民的人均可支配收入, 固定资产投资规模: a particle inside the name, a size after it
+            found = self._match(plain, unit, share, place, direction)
         return found
+
+    def _plain(self, phrase: str) -> str:
+        for p in self.particles:
+            phrase = phrase.replace(p, "")
+        for w in self.size_words:
+            if phrase.endswith(w) and len(phrase) > len(w):
+                return phrase[:-len(w)]
+        return phrase
 
     def _match(self, phrase: str, unit: str, share: bool, place: str | None,
                direction: str | None) -> str | None:
