@@ -475,8 +475,9 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     said = d.own.rstrip()
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak
-    elif own.endswith(words.reach_words) or said.endswith(words.reach_words):
-        d.level = True            # 增长到4398.6亿元, 达到71.5%
+    elif (own.endswith(words.reach_words) or said.endswith(words.reach_words)) \
+            and not (d.unit in RATIO_UNITS and rate_noun_before(said, words)):
+        d.level = True            # 增长到4398.6亿元, 达到71.5%; not 增幅达73.6%, a rate of change
     elif d.direction is None and d.unit not in RATIO_UNITS and words.level_after is not None \
             and words.level_after.match(norm, d.q.end):
         d.level = True            # 完成固定资产投资664亿元，是2011年的2.3倍: a year's, set beside one's
