@@ -57,6 +57,7 @@ class TimeReader:
         self.plan_time_words = tuple(rules["plan_time_words"])   # “十四五”时期: a time, not a plan
         self.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
         self.year_pattern = regex.compile(rules["year"])
+        self.year_range = regex.compile(rules.get("year_range") or "(?!)")
         self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
         speaker = rules["speaker_lead"].replace("{verbs}", alternation(rules["speaker_verbs"]))
         leads = rules["opening_lead"].replace("{dateline}", rules.get("dateline") or "(?!)")
@@ -115,6 +116,12 @@ class TimeReader:
                         # December speech is the year under review)
                         kind = "actual" if span[1] < self.year else rule["kind"]
                         found.append(TimeExpression(m.start(), m.end(), kind, *span, m[0]))
+            for m in self.year_range.finditer(text):
+                first, last = int(m["first"]), int(m["last"])
+                # 2021年至2023年: the span of those years; not one in brackets, a programme's years
+                # said aside (“三年行动”(2025—2027年)), which dates nothing after it
+                if first < last and not bracketed(text, m.start(), m.end()):
+                    found.append(self._expr(m, first, last))
             for m in self.year_pattern.finditer(text):
                 y = int(m["year"])
                 since = next((w for w in self.since_words if text.startswith(w, m.end())), None)
@@ -212,6 +219,13 @@ class TimeReader:
             if e.start > at:
                 return None
         return None
+
+
+def bracketed(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1] in _OPENS and text[end] in _CLOSES
+
+
+_OPENS, _CLOSES = "(（[【", ")）]】"
 
 
 # the colons a line that announces or labels what follows ends with

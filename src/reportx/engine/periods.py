@@ -9,6 +9,8 @@ import bisect
 from dataclasses import dataclass
 from typing import NamedTuple, TYPE_CHECKING
 
+from reportx.engine.frames import bracketed
+
 if TYPE_CHECKING:
     from reportx.engine.claims import Draft
     from reportx.engine.context_words import Words
@@ -65,13 +67,13 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
     # would look for one the report never uses to the end of the text, for every sentence)
     after = words.next_sentence_end.search(norm, bounds[0])
     end = max(after.end() if after else len(norm), bounds[1])
-    years = _years_in(norm, start, end, words)
+    years = _years_in(norm, start, end, words, doc.times)
     if not years and words.subclause and norm[start:start + _INDENT].lstrip().startswith(
             words.subclause) and _in_one_year(doc, start):
         # 其中，地区生产总值预期增长6.5%: a detail of the sentence before, and of its year
         # (…对2019年仍确定了较高的预期目标。); inside a span's frame (“十五五”时期) the span
         # stands (…充分考虑了2035年…的需要。其中地区生产总值年均增长5%左右)
-        years = _years_before(norm, start, words)
+        years = _years_before(norm, start, words, doc.times)
     spans = []
     if doc.times is not None:
         # a span (过去五年, “十四五”时期), or a year said in words (去年, 今年) that is not a base of
@@ -100,14 +102,20 @@ _DETAIL_REACH = 160
 _INDENT = 8
 
 
-def _years_in(norm: str, start: int, end: int, words: Words) -> list:
+def _years_in(norm: str, start: int, end: int, words: Words, times=None) -> list:
     """(end offset, year, followed by 的) of each year written in norm[start:end], but one inside
-    a bracketed aside (扣除2022年灾后恢复重建专项资金支出外), which dates nothing after it."""
+    a bracketed aside (扣除2022年灾后恢复重建专项资金支出外), which dates nothing after it, and the
+    ends of a range of years (2021年至2023年), which is a span (`times`, the report's TimeReader,
+    reads it as one)."""
     years = [(m.end(), int(m["year"]), bool(m["of"]))
              for m in words.period_year.finditer(norm, start, end)]
     if years and norm.find("(", start, end) >= 0:
         asides = [(m.start(), m.end()) for m in words.aside.finditer(norm, start, end)]
         years = [y for y in years if not any(a < y[0] <= b for a, b in asides)]
+    if len(years) > 1 and times is not None:
+        ranges = [m.span() for m in times.year_range.finditer(norm, start, end)
+                  if int(m["first"]) < int(m["last"]) and not bracketed(norm, *m.span())]
+        years = [y for y in years if not any(a < y[0] <= b for a, b in ranges)]
     return years
 
 
@@ -116,10 +124,10 @@ def _in_one_year(doc: Document, at: int) -> bool:
     return frame is None or frame.first == frame.last
 
 
-def _years_before(norm: str, start: int, words: Words) -> list:
+def _years_before(norm: str, start: int, words: Words, times=None) -> list:
     """The years of the sentence ending at `start` (to its own start, or _DETAIL_REACH back)."""
     lo = max(0, start - _DETAIL_REACH)
-    return _years_in(norm, words.sentence_start(norm, lo, max(lo, start - 1)), start, words)
+    return _years_in(norm, words.sentence_start(norm, lo, max(lo, start - 1)), start, words, times)
 
 
 class When(NamedTuple):     # a tuple: made for every claim, a frozen dataclass costs 4x
