@@ -496,6 +496,9 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
     words name the other side (a review heading in a plan part)."""
     frames: list[Frame] = []
     heading_at = {s.start: s for s in doc.sections if s.level}
+    # a copy with no part headings: a sentence naming a time beside its results or goals frames
+    # what follows (TimeReader.topic)
+    unheaded = not heading_at
     body = _body_start(doc, parts)
     current: Frame | None = None
     pos = 0
@@ -529,8 +532,12 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
             continue
         # (a goal word in the line: most lines have none, and are not asked sentence by sentence)
         goals = doc.year is not None and _GOAL_WORD in text
-        for offset in _sentence_starts(text, parts["sentence_end"]):
+        starts = _sentence_starts(text, parts["sentence_end"])
+        for k, offset in enumerate(starts):
             expr = reader.opening(text, offset)
+            topic = expr is None and unheaded and doc.year is not None and \
+                (expr := reader.topic(text[offset:starts[k + 1] if k + 1 < len(starts) else None])) \
+                is not None
             if goals and (current is None or current.kind == "actual") \
                     and reader.goal_lead.match(text, offset) and _plans_the_report(expr, doc):
                 # 经济社会发展预期目标是：… after the review (a news copy's sentence: 市长在会中表示，…
@@ -539,7 +546,8 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
                 frames.append(current)
             if expr is None or not _frames_ahead(expr, doc):
                 continue
-            if offset and expr.first == expr.last and not reader.speaker_lead.match(text, offset) \
+            if offset and not topic and expr.first == expr.last \
+                    and not reader.speaker_lead.match(text, offset) \
                     and not reader.focus_lead.match(text, offset) \
                     and not reader.delivered_before.search(text, max(0, offset - 64), offset) \
                     and not _turns_to_plan(expr, current) and not _labels_what_follows(text, offset) \

@@ -74,6 +74,8 @@ class TimeReader:
         self.delivered_before = regex.compile(rules.get("delivered_before") or "(?!)")
         self.announces_year = regex.compile(rules.get("announces_year") or "(?!)")
         self.results_of_year = regex.compile(rules.get("results_of_year") or "(?!)")
+        self.topic_words = word_pattern(rules["topic_words"]) if rules.get("topic_words") else None
+        self.topic_max_chars = int(rules.get("topic_max_chars", 0))
         # one search that finds nothing where none of the patterns above would find anything:
         # most sentences open without a time expression, and opening() then costs one regex
         # pass instead of nine (none when a pattern has a back-reference or a flag of its own,
@@ -193,6 +195,16 @@ class TimeReader:
             m = self.results_of_year.search(line)
         return self._year(m) if m else None
 
+    def topic(self, sentence: str) -> TimeExpression | None:
+        """The time a sentence with no figure names beside a review's or a plan's results or
+        goals (先看看咱中国过去五年的“成绩单”。): the frame of what follows, in a copy with no
+        part headings."""
+        if self.topic_words is None or len(sentence.strip()) > self.topic_max_chars \
+                or _DIGIT.search(sentence) or not self.topic_words.search(sentence):
+            return None
+        found = self.expressions(sentence, plan_suffix_only=True)
+        return found[0] if found else None
+
     def _year(self, m) -> TimeExpression:
         year = int(m["year"])
         return self._expr(m, year, year)
@@ -226,6 +238,9 @@ def bracketed(text: str, start: int, end: int) -> bool:
 
 
 _OPENS, _CLOSES = "(（[【", ")）]】"
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 # the colons a line that announces or labels what follows ends with
