@@ -369,8 +369,10 @@ def _indicator(entry, path: str) -> Indicator:
     if unknown:
         raise RuleError(path, rid, f"unknown field(s) {', '.join(sorted(unknown))}")
     aliases = entry.get("aliases") or []
-    if not aliases or not all(isinstance(a, str) and a for a in aliases):
-        raise RuleError(path, rid, "aliases must be a non-empty list of words")
+    # (a name that is only ever bare, 产业投资, needs no alias of its own)
+    if not (aliases or entry.get("bare")) or not isinstance(aliases, list) \
+            or not all(isinstance(a, str) and a for a in aliases):
+        raise RuleError(path, rid, "aliases must be a non-empty list of words (or bare given)")
     units = tuple(entry.get("units") or UNIT_CODES)
     bad = [u for u in units if u not in UNIT_CODES]
     if bad:
