@@ -32,6 +32,7 @@ def _folder(tmp_path, text: str):
      "prefer must be a list of words"),
     ("indicators:\n  - id: made\n    aliases: [工业增加值]\n    bare_rates: 工业\n",
      "bare_rates must be a list of words"),
+    ("indicators:\n  - id: nameless\n    units: [\"%\"]\n", "aliases must be a non-empty list"),
     ("quantities: [\n", "not valid YAML"),
     ("context:\n  a: 1\n  a: 2\n", "duplicate key 'a'"),
     ("colours: []\n", "unknown section 'colours'"),
@@ -83,3 +84,13 @@ def test_broken_user_context_and_examples_are_named(tmp_path, text, needle):
     with pytest.raises(RuleError) as info:
         load_rules([_folder(tmp_path, text)])
     assert "mine.yaml" in str(info.value) and needle in str(info.value)
+
+
+def test_an_indicator_may_give_bare_names_only(tmp_path):
+    # 产业投资: named with nothing but a scope word before it, so no alias of its own
+    folder = _folder(tmp_path, "indicators:\n  - id: sheep_stock\n    units: [item]\n"
+                               "    bare: [存栏羊]\n")
+    rs = load_rules([folder])
+    found = {c.surface: c.indicator_id for c in
+             extract("一、2023年工作回顾\n全县存栏羊12万只，山区存栏羊3万只。", rules=rs)}
+    assert found == {"12万只": "sheep_stock", "3万只": None}

@@ -383,7 +383,7 @@ def _indicator(entry, path: str) -> Indicator:
     if not isinstance(companions, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in companions.values()):
         raise RuleError(path, rid, "companions must map an indicator id to a list of words")
-    return Indicator(id=rid, name=str(entry.get("name") or aliases[0]),
+    return Indicator(id=rid, name=str(entry.get("name") or (aliases or bare)[0]),
                      headline=bool(entry.get("headline", False)), units=units,
                      aliases=tuple(dict.fromkeys([*aliases, *bare, *bare_rates, *changes])),
                      bare=tuple(dict.fromkeys([*bare, *bare_rates])), bare_rates=tuple(bare_rates),
