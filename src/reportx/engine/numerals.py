@@ -26,7 +26,8 @@ from decimal import Decimal, InvalidOperation
 DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-BIG_UNITS = {"万": 10**4, "亿": 10**8}
+# (兆 as a Taiwan paper writes it: 5.2兆元 is 5.2万亿元; the quantity rules take it only before money)
+BIG_UNITS = {"万": 10**4, "亿": 10**8, "兆": 10**12}
 # Full-width digits may reach here when a caller did not fold the text first; the spaces a page
 # or a PDF puts inside a number (1 000, 1\u2009234) are not part of it.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,",
