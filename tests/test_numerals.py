@@ -16,6 +16,7 @@ from reportx.engine.numerals import NumberError, parse_number
     ("百亿", "10000000000"), ("千亿", "100000000000"), ("一千二百", "1200"), ("两万", "20000"),
     ("十一", "11"), ("二十", "20"), ("三千零五", "3005"), ("一万二千亿", "1200000000000"),
     ("一千亿", "100000000000"), ("４３０６．７万", "43067000"), ("五", "5"),
+    ("5.2兆", "5200000000000"), ("1.43 兆", "1430000000000"),   # a Taiwan paper's 兆: 10^12
 ])
 def test_parse_number(written, value):
     assert parse_number(written) == Decimal(value)
