@@ -85,24 +85,28 @@ class TimeReader:
         self.any_time = None if any(_NOT_COMBINABLE.search(s) for s in sources) else \
             regex.compile("|".join(f"(?:{s})" for s in sources))
 
-    def expressions(self, text: str, *, years: bool = True, plan_suffix_only: bool = False
-                    ) -> list[TimeExpression]:
+    def expressions(self, text: str, *, years: bool = True, plan_suffix_only: bool = False,
+                    future_plans: bool = False) -> list[TimeExpression]:
         """Every time expression of `text`, in order; overlapping ones keep the longest.
 
         years=False leaves bare years to the caller (sentences read them with their own grammar;
         a year's 以来 is still a span);
         plan_suffix_only keeps only plan names that say a time (“十四五”时期, 十四五期间), not a plan
-        document (“十四五”规划目标任务 is no statement about those years)."""
+        document (“十四五”规划目标任务 is no statement about those years);
+        future_plans keeps, with it, a plan yet to begin named as a document (a paragraph opening
+        “十五五”规划提出20项主要指标 in 2026 plans 2026–2030; inside a sentence, 为“十五五”开好局
+        dates nothing)."""
         if self.any_time is not None and not self.any_time.search(text):
             return []       # one search says none of the patterns below finds anything
         found: list[TimeExpression] = []
         for m in self.plan_name.finditer(text):
-            if plan_suffix_only and not m[0].endswith(self.plan_time_words):
+            plan_span = self.plan_years(m["plan"])     # (not `years`, the caller's choice)
+            if plan_span is None:
                 continue
-            years = self.plan_years(m["plan"])
-            if years is None:
+            first, last = plan_span
+            if plan_suffix_only and not m[0].endswith(self.plan_time_words) and not (
+                    future_plans and self.year is not None and first >= self.year):
                 continue
-            first, last = years
             if m[0].endswith(self.since_words) and self.year is not None \
                     and first < self.year <= last:
                 # “十四五”以来 in 2025: the years of the plan so far, achieved
@@ -224,7 +228,7 @@ class TimeReader:
         # (expressions() itself first asks any_time whether there is any: most sentences stop there)
         # a plan by name opens a frame only as a time (“十四五”时期, 以来), not as a plan document
         # (“十二五”规划22项主要指标提前完成 is about the plan, not its years)
-        for e in self.expressions(head, plan_suffix_only=True):
+        for e in self.expressions(head, plan_suffix_only=True, future_plans=True):
             # at the lead's end, or taking in its last words (报告指出，过去的一年: 过去的 is both)
             if e.start == at or (lead and (e.start == 0 or e.start < at < e.end)):
                 return e
