@@ -60,13 +60,18 @@ class TimeReader:
         self.year_range = regex.compile(rules.get("year_range") or "(?!)")
         self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
         speaker = rules["speaker_lead"].replace("{verbs}", alternation(rules["speaker_verbs"]))
-        leads = rules["opening_lead"].replace("{dateline}", rules.get("dateline") or "(?!)")
-        self.opening_lead = regex.compile(leads.replace("{speaker}", speaker))
         self.speaker_lead = regex.compile(speaker)
-        # the lead-in without a speaker (a group that never matches), for the sentences that name
-        # none: trying one at every sentence would cost most of opening()
-        self.plain_lead = regex.compile(leads.replace("{speaker}", "(?!)"))
+        # the lead-in with and without a speaker and a dateline (a group that never matches): a
+        # sentence is tried with only those whose words stand in its first characters (a verb of
+        # speaking, 讯 or 电), since trying them at every sentence would cost most of opening()
+        dateline = rules.get("dateline") or "(?!)"
+        self.leads = {(named, dated): regex.compile(
+            rules["opening_lead"].replace("{dateline}", dateline if dated else "(?!)")
+            .replace("{speaker}", speaker if named else "(?!)"))
+            for named in (False, True) for dated in (False, True)}
+        self.opening_lead = self.leads[True, True]
         self.speaker_verbs = word_pattern(rules["speaker_verbs"])
+        self.dateline_marks = word_pattern(rules.get("dateline_marks") or ["(?!)"])
         self.goal_lead = regex.compile(rules["goal_lead"].replace("{speaker}", speaker))
         self.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
         self.year_label = regex.compile(rules.get("year_label") or "(?!)")
@@ -217,10 +222,11 @@ class TimeReader:
         """The time expression a paragraph or sentence opens with (刚刚过去的2025年…, 五年来，…):
         nothing but a salutation or a lead-in word before it. `start`: where the sentence
         begins in `paragraph`; offsets are from there."""
-        # a speaker only where one of its verbs stands in the first characters
-        lead_pattern = self.opening_lead \
-            if self.speaker_verbs.search(paragraph, start, start + _SPEAKER_WINDOW) \
-            else self.plain_lead
+        # a speaker only where one of its verbs stands in the first characters, a dateline only
+        # where its 讯 or 电 does
+        window = start + _SPEAKER_WINDOW
+        lead_pattern = self.leads[self.speaker_verbs.search(paragraph, start, window) is not None,
+                                  self.dateline_marks.search(paragraph, start, window) is not None]
         paragraph = _opening_piece(lead_pattern, paragraph, start)
         lead = lead_pattern.match(paragraph)
         at = lead.end() if lead else 0
