@@ -402,7 +402,7 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
     start = max(d.sentence[0], prev.q.end if prev is not None else 0)
     # an aside in brackets ((预计，下同)) names nothing
     head = words.aside.sub("", doc.norm[start:d.own_start])
-    pieces = regex.split(f"[{regex.escape(words.breaks + words.list_breaks)}]", head)
+    pieces = words.any_break.split(head)
     if prev is not None:
         pieces = pieces[1:]     # 4个千亿台阶: what runs on from the previous figure is its own noun
     for piece in reversed(pieces):

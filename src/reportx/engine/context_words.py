@@ -102,6 +102,7 @@ class Words:
     masked: dict = field(default_factory=dict, repr=False, compare=False)     # mask's, likewise
     unbetween: dict = field(default_factory=dict, repr=False, compare=False)  # strip_between's
     last_break: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    any_break: regex.Pattern | None = field(default=None, repr=False, compare=False)  # a clause or list break
     last_list_break: regex.Pattern | None = field(default=None, repr=False, compare=False)
     last_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
     next_sentence_end: regex.Pattern | None = field(default=None, repr=False, compare=False)
@@ -135,6 +136,8 @@ class Words:
         # reverse search stops at the nearest one instead of scanning the clause per character)
         self.last_break = regex.compile(f"(?r)[{regex.escape(self.breaks)}]")
         self.last_list_break = regex.compile(f"(?r)[{regex.escape(self.list_breaks)}]")
+        # (compiled once: a pattern written in place is looked up in regex's cache per call)
+        self.any_break = regex.compile(f"[{regex.escape(self.breaks + self.list_breaks)}]")
         self.last_sentence_end = regex.compile(f"(?r)[{regex.escape(self.sentence_ends)}]")
         self.next_sentence_end = regex.compile(f"[{regex.escape(self.sentence_ends)}]")
         self.after_of, self.before_of = dict(self.after), dict(self.before)

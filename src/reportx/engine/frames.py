@@ -14,6 +14,7 @@ part's frame; one that opens a paragraph sets the frame of what follows, until t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import regex
 
@@ -52,43 +53,8 @@ class TimeReader:
         # year, or the year before it for a report delivered late in the year before (a report
         # for 2023 delivered in December 2022 calls 2022 今年)
         self.now = now if now is not None else year
-        self.plans = dict(rules["five_year_plans"])
-        self.plan_name = regex.compile(rules["plan_name"])
-        self.plan_time_words = tuple(rules["plan_time_words"])   # “十四五”时期: a time, not a plan
-        self.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
-        self.year_pattern = regex.compile(rules["year"])
-        self.year_range = regex.compile(rules.get("year_range") or "(?!)")
-        self.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
-        speaker = rules["speaker_lead"].replace("{verbs}", alternation(rules["speaker_verbs"]))
-        self.speaker_lead = regex.compile(speaker)
-        # the lead-in with and without a speaker and a dateline (a group that never matches): a
-        # sentence is tried with only those whose words stand in its first characters (a verb of
-        # speaking, 讯 or 电), since trying them at every sentence would cost most of opening()
-        dateline = rules.get("dateline") or "(?!)"
-        self.leads = {(named, dated): regex.compile(
-            rules["opening_lead"].replace("{dateline}", dateline if dated else "(?!)")
-            .replace("{speaker}", speaker if named else "(?!)"))
-            for named in (False, True) for dated in (False, True)}
-        self.opening_lead = self.leads[True, True]
-        self.speaker_verbs = word_pattern(rules["speaker_verbs"])
-        self.dateline_marks = word_pattern(rules.get("dateline_marks") or ["(?!)"])
-        self.goal_lead = regex.compile(rules["goal_lead"].replace("{speaker}", speaker))
-        self.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
-        self.year_label = regex.compile(rules.get("year_label") or "(?!)")
-        self.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
-        self.delivered_before = regex.compile(rules.get("delivered_before") or "(?!)")
-        self.announces_year = regex.compile(rules.get("announces_year") or "(?!)")
-        self.results_of_year = regex.compile(rules.get("results_of_year") or "(?!)")
-        self.topic_words = word_pattern(rules["topic_words"]) if rules.get("topic_words") else None
-        self.topic_max_chars = int(rules.get("topic_max_chars", 0))
-        # one search that finds nothing where none of the patterns above would find anything:
-        # most sentences open without a time expression, and opening() then costs one regex
-        # pass instead of nine (none when a pattern has a back-reference or a flag of its own,
-        # which an alternation of them all would change)
-        sources = [self.plan_name.pattern, self.year_pattern.pattern,
-                   *(p.pattern for p, _ in self.relative)]
-        self.any_time = None if any(_NOT_COMBINABLE.search(s) for s in sources) else \
-            regex.compile("|".join(f"(?:{s})" for s in sources))
+        # the patterns, compiled once per rule set: a reader is made for every document
+        self.__dict__.update(_compiled(rules))
 
     def expressions(self, text: str, *, years: bool = True, plan_suffix_only: bool = False,
                     future_plans: bool = False) -> list[TimeExpression]:
@@ -241,6 +207,57 @@ class TimeReader:
             if e.start > at:
                 return None
         return None
+
+
+def _compiled(rules: dict) -> dict:
+    """A TimeReader's patterns for a rule set's frames, compiled once and remembered (the rule
+    set's dict is the one object its loader keeps for all the documents read with it)."""
+    known = _COMPILED.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    g = SimpleNamespace()
+    g.plans = dict(rules["five_year_plans"])
+    g.plan_name = regex.compile(rules["plan_name"])
+    g.plan_time_words = tuple(rules["plan_time_words"])   # “十四五”时期: a time, not a plan
+    g.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
+    g.year_pattern = regex.compile(rules["year"])
+    g.year_range = regex.compile(rules.get("year_range") or "(?!)")
+    g.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
+    speaker = rules["speaker_lead"].replace("{verbs}", alternation(rules["speaker_verbs"]))
+    g.speaker_lead = regex.compile(speaker)
+    # the lead-in with and without a speaker and a dateline (a group that never matches): a
+    # sentence is tried with only those whose words stand in its first characters (a verb of
+    # speaking, 讯 or 电), since trying them at every sentence would cost most of opening()
+    dateline = rules.get("dateline") or "(?!)"
+    g.leads = {(named, dated): regex.compile(
+        rules["opening_lead"].replace("{dateline}", dateline if dated else "(?!)")
+        .replace("{speaker}", speaker if named else "(?!)"))
+        for named in (False, True) for dated in (False, True)}
+    g.opening_lead = g.leads[True, True]
+    g.speaker_verbs = word_pattern(rules["speaker_verbs"])
+    g.dateline_marks = word_pattern(rules.get("dateline_marks") or ["(?!)"])
+    g.goal_lead = regex.compile(rules["goal_lead"].replace("{speaker}", speaker))
+    g.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
+    g.year_label = regex.compile(rules.get("year_label") or "(?!)")
+    g.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
+    g.delivered_before = regex.compile(rules.get("delivered_before") or "(?!)")
+    g.announces_year = regex.compile(rules.get("announces_year") or "(?!)")
+    g.results_of_year = regex.compile(rules.get("results_of_year") or "(?!)")
+    g.topic_words = word_pattern(rules["topic_words"]) if rules.get("topic_words") else None
+    g.topic_max_chars = int(rules.get("topic_max_chars", 0))
+    # one search that finds nothing where none of the patterns above would find anything:
+    # most sentences open without a time expression, and opening() then costs one regex
+    # pass instead of nine (none when a pattern has a back-reference or a flag of its own,
+    # which an alternation of them all would change)
+    sources = [g.plan_name.pattern, g.year_pattern.pattern,
+               *(p.pattern for p, _ in g.relative)]
+    g.any_time = None if any(_NOT_COMBINABLE.search(s) for s in sources) else \
+        regex.compile("|".join(f"(?:{s})" for s in sources))
+    _COMPILED[id(rules)] = (rules, vars(g))
+    return vars(g)
+
+
+_COMPILED: dict[int, tuple[dict, dict]] = {}
 
 
 def bracketed(text: str, start: int, end: int) -> bool:
