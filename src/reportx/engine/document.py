@@ -534,11 +534,15 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         goals = doc.year is not None and _GOAL_WORD in text
         starts = _sentence_starts(text, parts["sentence_end"])
         for k, offset in enumerate(starts):
-            expr = reader.opening(text, offset)
-            topic = expr is None and unheaded and doc.year is not None and \
-                (expr := reader.topic(text[offset:starts[k + 1] if k + 1 < len(starts) else None])) \
-                is not None
+            expr = reader.opening(text, offset, future_plans=unheaded)
+            topic = False
+            if expr is None and unheaded and offset == 0 and doc.year is not None:
+                # a paragraph that opens with a short sentence naming a time beside its results or
+                # goals (先看看咱中国过去五年的“成绩单”。国内生产总值…)
+                expr = reader.topic(text, offset, starts[k + 1] if k + 1 < len(starts) else len(text))
+                topic = expr is not None
             if goals and (current is None or current.kind == "actual") \
+                    and not _in_review_part(doc, lead + offset) \
                     and reader.goal_lead.match(text, offset) and _plans_the_report(expr, doc):
                 # 经济社会发展预期目标是：… after the review (a news copy's sentence: 市长在会中表示，…
                 # 建议今年…主要预期目标为：)
@@ -561,6 +565,13 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
             current = frame_of(told, pos)     # the lines after it tell that year's work
             frames.append(current)
     return frames
+
+
+def _in_review_part(doc: Document, at: int) -> bool:
+    """Inside a part whose heading says it reviews (一、2025年工作回顾): a goal named there is one
+    the review reports on (聚焦高质量发展目标，地区生产总值增长6.5%), not the plan's lead."""
+    section = doc.section_at(at)
+    return section is not None and section.level > 0 and section.part == "review"
 
 
 # every goal word of rules/document.yaml `goal_lead` has it

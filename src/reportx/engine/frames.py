@@ -61,7 +61,7 @@ class TimeReader:
         """Every time expression of `text`, in order; overlapping ones keep the longest.
 
         years=False leaves bare years to the caller (sentences read them with their own grammar;
-        a year's 以来 is still a span);
+        a year's 以来 and a range of years, 2021年至2023年, are still spans);
         plan_suffix_only keeps only plan names that say a time (“十四五”时期, 十四五期间), not a plan
         document (“十四五”规划目标任务 is no statement about those years);
         future_plans keeps, with it, a plan yet to begin named as a document (a paragraph opening
@@ -93,12 +93,8 @@ class TimeReader:
                         # December speech is the year under review)
                         kind = "actual" if span[1] < self.year else rule["kind"]
                         found.append(TimeExpression(m.start(), m.end(), kind, *span, m[0]))
-            for m in self.year_range.finditer(text):
-                first, last = int(m["first"]), int(m["last"])
-                # 2021年至2023年: the span of those years; not one in brackets, a programme's years
-                # said aside (“三年行动”(2025—2027年)), which dates nothing after it
-                if first < last and not bracketed(text, m.start(), m.end()):
-                    found.append(self._expr(m, first, last))
+            for m in self.year_ranges(text):     # 2021年至2023年: the span of those years
+                found.append(self._expr(m, int(m["first"]), int(m["last"])))
             for m in self.year_pattern.finditer(text):
                 y = int(m["year"])
                 since = next((w for w in self.since_words if text.startswith(w, m.end())), None)
@@ -116,6 +112,19 @@ class TimeReader:
                 continue
             kept.append(e)
         return kept
+
+    def year_ranges(self, text: str, start: int = 0, end: int | None = None) -> list:
+        """The matches of the ranges of years in text[start:end] (2021年至2023年), but one inside
+        brackets, a programme's years said aside (“三年行动”（实施期2025—2027年）), which dates
+        nothing after it."""
+        end = len(text) if end is None else end
+        return [m for m in self.year_range.finditer(text, start, end)
+                if int(m["first"]) < int(m["last"]) and not self._inside_brackets(text, start, m.start())]
+
+    def _inside_brackets(self, text: str, lo: int, at: int) -> bool:
+        """A bracket opened in text[lo:at] and not closed there."""
+        opened = max(text.rfind(b, lo, at) for b in self.bracket_opens) if self.bracket_opens else -1
+        return opened >= 0 and max(text.rfind(b, opened, at) for b in self.bracket_closes) < 0
 
     def plan_years(self, plan: str) -> tuple[int, int] | None:
         """十四五 → (2021, 2025): a five-year plan's first and last year."""
@@ -170,12 +179,15 @@ class TimeReader:
             m = self.results_of_year.search(line)
         return self._year(m) if m else None
 
-    def topic(self, sentence: str) -> TimeExpression | None:
-        """The time a sentence with no figure names beside a review's or a plan's results or
-        goals (先看看咱中国过去五年的“成绩单”。): the frame of what follows, in a copy with no
-        part headings."""
-        if self.topic_words is None or len(sentence.strip()) > self.topic_max_chars \
-                or _DIGIT.search(sentence) or not self.topic_words.search(sentence):
+    def topic(self, text: str, start: int, end: int) -> TimeExpression | None:
+        """The time the sentence text[start:end], with no figure, names beside a review's or a
+        plan's results or goals (先看看咱中国过去五年的“成绩单”。): the frame of what follows, in a
+        copy with no part headings."""
+        if self.topic_words is None or end - start > self.topic_max_chars + _TOPIC_SLACK:
+            return None
+        sentence = text[start:end]
+        if len(sentence.strip()) > self.topic_max_chars or _DIGIT.search(sentence) \
+                or not self.topic_words.search(sentence):
             return None
         found = self.expressions(sentence, plan_suffix_only=True)
         return found[0] if found else None
@@ -184,10 +196,13 @@ class TimeReader:
         year = int(m["year"])
         return self._expr(m, year, year)
 
-    def opening(self, paragraph: str, start: int = 0) -> TimeExpression | None:
+    def opening(self, paragraph: str, start: int = 0, future_plans: bool = False
+                ) -> TimeExpression | None:
         """The time expression a paragraph or sentence opens with (刚刚过去的2025年…, 五年来，…):
         nothing but a salutation or a lead-in word before it. `start`: where the sentence
-        begins in `paragraph`; offsets are from there."""
+        begins in `paragraph`; offsets are from there. `future_plans`: a plan yet to begin,
+        named as a document, counts (a copy with no part headings: 十五五规划提出20项主要指标;
+        in a review, “十五五”规划编制工作高质量完成 is work done)."""
         # a speaker only where one of its verbs stands in the first characters, a dateline only
         # where its 讯 or 电 does
         window = start + _SPEAKER_WINDOW
@@ -200,7 +215,7 @@ class TimeReader:
         # (expressions() itself first asks any_time whether there is any: most sentences stop there)
         # a plan by name opens a frame only as a time (“十四五”时期, 以来), not as a plan document
         # (“十二五”规划22项主要指标提前完成 is about the plan, not its years)
-        for e in self.expressions(head, plan_suffix_only=True, future_plans=True):
+        for e in self.expressions(head, plan_suffix_only=True, future_plans=future_plans):
             # at the lead's end, or taking in its last words (报告指出，过去的一年: 过去的 is both)
             if e.start == at or (lead and (e.start == 0 or e.start < at < e.end)):
                 return e
@@ -222,8 +237,14 @@ def _compiled(rules: dict) -> dict:
     g.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
     g.year_pattern = regex.compile(rules["year"])
     g.year_range = regex.compile(rules.get("year_range") or "(?!)")
+    g.bracket_opens, g.bracket_closes = tuple(rules.get("bracket_opens", "")), \
+        tuple(rules.get("bracket_closes", ""))
     g.relative = [(regex.compile(r["pattern"]), r) for r in rules["relative"]]
     speaker = rules["speaker_lead"].replace("{verbs}", alternation(rules["speaker_verbs"]))
+    # (a verb that follows only a short name, and its comma: 龚正指，)
+    name_said = [v + c for v in rules.get("name_speaker_verbs") or () for c in _SAID_MARKS]
+    if name_said:
+        speaker = f"(?:{speaker}|\\p{{Han}}{{2,4}}?{alternation(name_said)})"
     g.speaker_lead = regex.compile(speaker)
     # the lead-in with and without a speaker and a dateline (a group that never matches): a
     # sentence is tried with only those whose words stand in its first characters (a verb of
@@ -234,7 +255,7 @@ def _compiled(rules: dict) -> dict:
         .replace("{speaker}", speaker if named else "(?!)"))
         for named in (False, True) for dated in (False, True)}
     g.opening_lead = g.leads[True, True]
-    g.speaker_verbs = word_pattern(rules["speaker_verbs"])
+    g.speaker_verbs = word_pattern([*rules["speaker_verbs"], *name_said])
     g.dateline_marks = word_pattern(rules.get("dateline_marks") or ["(?!)"])
     g.goal_lead = regex.compile(rules["goal_lead"].replace("{speaker}", speaker))
     g.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
@@ -260,14 +281,11 @@ def _compiled(rules: dict) -> dict:
 _COMPILED: dict[int, tuple[dict, dict]] = {}
 
 
-def bracketed(text: str, start: int, end: int) -> bool:
-    return start > 0 and end < len(text) and text[start - 1] in _OPENS and text[end] in _CLOSES
-
-
-_OPENS, _CLOSES = "(（[【", ")）]】"
-
-
 _DIGIT = regex.compile(r"\d")
+# what follows a verb of speaking that only a name stands before (龚正指，)
+_SAID_MARKS = "，,：:"
+# spaces a topic sentence may carry around it (its length is checked without them)
+_TOPIC_SLACK = 8
 
 
 # the colons a line that announces or labels what follows ends with

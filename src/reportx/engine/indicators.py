@@ -45,6 +45,8 @@ class IndicatorMatcher:
         self.regions = tuple(r + s for r in rs.context.get("region_names", ())
                              for s in ("", *self.place_suffixes))
         self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=_longest_first))
+        self.town_scopes = tuple(rs.context.get("town_scope_prefixes", ()))
+        self.town_suffixes = tuple(rs.context.get("town_suffixes", ()))
         self._scope_words: dict[str | None, tuple[str, ...]] = {}
         # a year among the scope words before a name dates the figure, it narrows nothing
         self.scope_year = rs.context_patterns.get("scope_year")
@@ -149,8 +151,10 @@ class IndicatorMatcher:
         words = self._scope_words.get(place)
         if words is None:   # the longest first, the report's own place among them (河南省, not 河南)
             names = self.place_names(place) if place else self.regions
+            # (全镇 is the place only in a town's report, or one whose place is not known)
+            towns = self.town_scopes if not place or place.endswith(self.town_suffixes) else ()
             words = self._scope_words[place] = tuple(
-                sorted({*self.scopes, *names}, key=_longest_first))
+                sorted({*self.scopes, *names, *towns}, key=_longest_first))
         while prefix:
             word = next((w for w in words if prefix.startswith(w)), None)
             if word is None:

@@ -9,7 +9,6 @@ import bisect
 from dataclasses import dataclass
 from typing import NamedTuple, TYPE_CHECKING
 
-from reportx.engine.frames import bracketed
 
 if TYPE_CHECKING:
     from reportx.engine.claims import Draft
@@ -113,8 +112,7 @@ def _years_in(norm: str, start: int, end: int, words: Words, times=None) -> list
         asides = [(m.start(), m.end()) for m in words.aside.finditer(norm, start, end)]
         years = [y for y in years if not any(a < y[0] <= b for a, b in asides)]
     if len(years) > 1 and times is not None:
-        ranges = [m.span() for m in times.year_range.finditer(norm, start, end)
-                  if int(m["first"]) < int(m["last"]) and not bracketed(norm, *m.span())]
+        ranges = [m.span() for m in times.year_ranges(norm, start, end)]
         years = [y for y in years if not any(a < y[0] <= b for a, b in ranges)]
     return years
 
@@ -233,13 +231,17 @@ def _plans_after_news_of_review(doc: Document, d: Draft, sentence: SentenceFacts
                                 words: Words) -> bool:
     """A newspaper copy, no part headings, whose paragraph on the year just ended (2024年，忠县地区
     生产总值增长6.7%) is followed by paragraphs on what comes next: a sentence of a later paragraph
-    that looks ahead before its figure (…，力争规上工业增加值增长11%以上) plans the report's year.
-    Not one that names a time of its own before the figure (去年…)."""
-    return words.plan_turn_pattern is not None \
-        and words.plan_turn_pattern.search(doc.norm, d.sentence[0], d.q.start) is not None \
-        and doc.norm.rfind("\n", frame.start, d.sentence[0]) >= 0 \
-        and not any(end <= d.q.start for end, _ in sentence.spans) \
-        and _in_no_part(doc, d.q.start)
+    whose own clause looks ahead (…，力争规上工业增加值增长11%以上) plans the report's year. Not
+    one that names a time of its own before the figure (去年…)."""
+    if frame is None or words.plan_turn_pattern is None or not _in_no_part(doc, d.q.start) \
+            or doc.norm.rfind("\n", frame.start, d.sentence[0]) < 0 \
+            or any(end <= d.q.start for end, _ in sentence.spans):
+        return False
+    # the clause to its last comma, its list items and all (确保粮食播种面积稳定在100万亩以上、蔬菜产量
+    # 稳定在200万吨左右)
+    cut = words.last_break.search(doc.norm, d.sentence[0], d.q.start)
+    return words.plan_turn_pattern.search(doc.norm, cut.end() if cut else d.sentence[0],
+                                          d.q.start) is not None
 
 
 # qualifiers a plan's figures have more often than a year's results (5%左右, 6%以上)

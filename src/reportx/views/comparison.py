@@ -235,7 +235,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                 continue
             # (the catalog's preferred series counts only where one of the cell's claims is it)
             series = prefer.get(ident, ())
-            if not any(_named_with(o, series) for o in found):
+            if not any(_series_words(o, series) for o in found):
                 series = ()
             found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words, series))
             said = [Mention(c, display(c, texts.get(key), qualifier_words)) for c in found]
@@ -336,7 +336,7 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     loose = _LOOSENESS.get(c.qualifier, 0) if c.kind == "actual" else 0
     # (the more of the catalog's words a name holds, the nearer it is the series: 地方一般预算收入
     # beats 全口径一般预算收入, which holds 预算 only)
-    series = -sum(w in (c.indicator or "") for w in prefer)
+    series = -_series_words(c, prefer)
     return (not in_goals, series, in_title, loose, c.start)
 
 
@@ -345,8 +345,9 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
 _LOOSENESS = {"approx": 1, "at_least": 2}
 
 
-def _named_with(c: Claim, words) -> bool:
-    return any(w in (c.indicator or "") for w in words)
+def _series_words(c: Claim, words) -> int:
+    """How many of the catalog's preferred words (地方, 预算) the claim's name holds."""
+    return sum(w in (c.indicator or "") for w in words)
 
 
 # a line this short that does not end a sentence is a title or subheading
