@@ -38,6 +38,7 @@ class IndicatorMatcher:
         self.share_forms = [(regex.compile(f["pattern"]), f["as"]) for f in forms]
         self.particles = tuple(rs.context.get("name_particles", ()))
         self.size_words = tuple(rs.context.get("name_size_words", ()))
+        self.synonyms = tuple((rs.context.get("name_synonyms") or {}).items())
         self.place_suffixes = tuple(rs.context.get("place_suffixes", ()))
         # a province's short name, alone or with its ending (河南, 河南省, 西藏自治区): a scope only
         # where the report's own place is not known (a news copy); in a city's report the
@@ -76,13 +77,16 @@ class IndicatorMatcher:
             # “规上”工业增加值: a short word quoted inside a name (the phrase keeps its quotes)
             found = self._match(_QUOTED.sub(r"\1", phrase), unit, share, place, direction)
         if found is None and (plain := self._plain(phrase)) != phrase:
-            # 农村居民的人均可支配收入, 固定资产投资规模: a particle inside the name, a size after it
+            # 农村居民的人均可支配收入, 固定资产投资规模, 单位国内生产毛额二氧化碳排放: a particle inside
+            # the name, a size word after it, another region's word in it
             found = self._match(plain, unit, share, place, direction)
         return found
 
     def _plain(self, phrase: str) -> str:
         for p in self.particles:
             phrase = phrase.replace(p, "")
+        for theirs, ours in self.synonyms:
+            phrase = phrase.replace(theirs, ours)
         for w in self.size_words:
             if phrase.endswith(w) and len(phrase) > len(w):
                 return phrase[:-len(w)]
