@@ -70,7 +70,8 @@ class Words:
     minus_signs: str = ""
     target_pattern: re.Pattern | None = None   # any target word (力争, 确保 …), one search
     estimate_pattern: re.Pattern | None = None   # 预计, 初步核算: the year just ended, in preliminary figures
-    plan_turn_pattern: regex.Pattern | None = None  # 力争, 确保, 将: a news copy's paragraph looking ahead
+    plan_turn_pattern: regex.Pattern | None = None  # 力争, 确保: a news copy's paragraph looking ahead
+    plan_turn_in_clause: regex.Pattern | None = None  # 将, in the figure's own clause
     whole_year_pattern: re.Pattern | None = None  # 全年: a year's whole figure
     record_after: regex.Pattern | None = None    # 以来最好: a span that measures a record
     level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
@@ -258,6 +259,8 @@ def compile_words(rs: RuleSet) -> Words:
         estimate_pattern=word_pattern(ctx["estimate_words"]) if ctx.get("estimate_words")
         else None,
         plan_turn_pattern=regex.compile(ctx["plan_turn"]) if ctx.get("plan_turn") else None,
+        plan_turn_in_clause=regex.compile(ctx["plan_turn_in_clause"])
+        if ctx.get("plan_turn_in_clause") else None,
         record_after=regex.compile(ctx["record_after"]) if ctx.get("record_after") else None,
         whole_year_pattern=word_pattern(ctx["whole_year_words"]) if ctx.get("whole_year_words")
         else None,

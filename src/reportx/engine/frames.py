@@ -76,7 +76,8 @@ class TimeReader:
                 continue
             first, last = plan_span
             if plan_suffix_only and not m[0].endswith(self.plan_time_words) and not (
-                    future_plans and self.year is not None and first >= self.year):
+                    future_plans and self.year is not None and first >= self.year
+                    and self.plan_sets.match(text, m.end())):
                 continue
             if m[0].endswith(self.since_words) and self.year is not None \
                     and first < self.year <= last:
@@ -119,12 +120,18 @@ class TimeReader:
         nothing after it."""
         end = len(text) if end is None else end
         return [m for m in self.year_range.finditer(text, start, end)
-                if int(m["first"]) < int(m["last"]) and not self._inside_brackets(text, start, m.start())]
+                if int(m["first"]) < int(m["last"]) and not self._aside(text, start, m)]
 
-    def _inside_brackets(self, text: str, lo: int, at: int) -> bool:
-        """A bracket opened in text[lo:at] and not closed there."""
-        opened = max(text.rfind(b, lo, at) for b in self.bracket_opens) if self.bracket_opens else -1
-        return opened >= 0 and max(text.rfind(b, opened, at) for b in self.bracket_closes) < 0
+    def _aside(self, text: str, lo: int, m) -> bool:
+        """The range stands in a bracket opened in text[lo:] before it, which closes with no
+        figure after the range (（实施期2024—2026年）; not （2026—2028年规上工业增加值年均增长10%）)."""
+        if not self.bracket_opens:
+            return False
+        opened = max(text.rfind(b, lo, m.start()) for b in self.bracket_opens)
+        if opened < 0 or max(text.rfind(b, opened, m.start()) for b in self.bracket_closes) >= 0:
+            return False
+        closes = [i for i in (text.find(b, m.end()) for b in self.bracket_closes) if i >= 0]
+        return bool(closes) and not _DIGIT.search(text, m.end(), min(closes))
 
     def plan_years(self, plan: str) -> tuple[int, int] | None:
         """十四五 → (2021, 2025): a five-year plan's first and last year."""
@@ -234,6 +241,7 @@ def _compiled(rules: dict) -> dict:
     g.plans = dict(rules["five_year_plans"])
     g.plan_name = regex.compile(rules["plan_name"])
     g.plan_time_words = tuple(rules["plan_time_words"])   # “十四五”时期: a time, not a plan
+    g.plan_sets = regex.compile(rules.get("plan_sets") or "(?!)")   # …规划提出20项主要指标
     g.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
     g.year_pattern = regex.compile(rules["year"])
     g.year_range = regex.compile(rules.get("year_range") or "(?!)")
@@ -244,7 +252,7 @@ def _compiled(rules: dict) -> dict:
     # (a verb that follows only a short name, and its comma: 龚正指，)
     name_said = [v + c for v in rules.get("name_speaker_verbs") or () for c in _SAID_MARKS]
     if name_said:
-        speaker = f"(?:{speaker}|\\p{{Han}}{{2,4}}?{alternation(name_said)})"
+        speaker = f"(?:{speaker}|\\p{{Han}}{{2,12}}?(?<![一直]){alternation(name_said)})"
     g.speaker_lead = regex.compile(speaker)
     # the lead-in with and without a speaker and a dateline (a group that never matches): a
     # sentence is tried with only those whose words stand in its first characters (a verb of

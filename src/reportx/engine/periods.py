@@ -111,7 +111,7 @@ def _years_in(norm: str, start: int, end: int, words: Words, times=None) -> list
     if years and norm.find("(", start, end) >= 0:
         asides = [(m.start(), m.end()) for m in words.aside.finditer(norm, start, end)]
         years = [y for y in years if not any(a < y[0] <= b for a, b in asides)]
-    if len(years) > 1 and times is not None:
+    if years and times is not None:     # (2023—2025年: only the last year has its 年)
         ranges = [m.span() for m in times.year_ranges(norm, start, end)]
         years = [y for y in years if not any(a < y[0] <= b for a, b in ranges)]
     return years
@@ -237,11 +237,12 @@ def _plans_after_news_of_review(doc: Document, d: Draft, sentence: SentenceFacts
             or doc.norm.rfind("\n", frame.start, d.sentence[0]) < 0 \
             or any(end <= d.q.start for end, _ in sentence.spans):
         return False
-    # the clause to its last comma, its list items and all (确保粮食播种面积稳定在100万亩以上、蔬菜产量
-    # 稳定在200万吨左右)
+    if words.plan_turn_pattern.search(doc.norm, d.sentence[0], d.q.start):
+        return True         # 力争实现地区生产总值增长6%左右，一般公共预算收入增长5%
+    # 将 only in the clause to its last comma, its list items and all
     cut = words.last_break.search(doc.norm, d.sentence[0], d.q.start)
-    return words.plan_turn_pattern.search(doc.norm, cut.end() if cut else d.sentence[0],
-                                          d.q.start) is not None
+    return words.plan_turn_in_clause is not None and words.plan_turn_in_clause.search(
+        doc.norm, cut.end() if cut else d.sentence[0], d.q.start) is not None
 
 
 # qualifiers a plan's figures have more often than a year's results (5%左右, 6%以上)
