@@ -333,7 +333,6 @@ def _named_by_clause_before(doc: Document, d: Draft, since: int, matcher: Indica
     return None
 
 
-
 def _ranks_the_figure_before(phrase: str | None, words: Words) -> bool:
     """A rank's phrase names nothing but the figure before it: a verb of ranking (居, 位居), and at
     most a word for that figure's size or pace (总量, 增速)."""

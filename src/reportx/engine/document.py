@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from reportx.engine.frames import COLONS, Frame, TimeReader, frame_of
+from reportx.engine.frames import COLONS, COMMAS, Frame, TimeReader, frame_of
 from reportx.engine.rules_io import load_yaml
 from reportx.paths import rules_dir
 
@@ -535,18 +535,11 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         starts = _sentence_starts(text, parts["sentence_end"])
         for k, offset in enumerate(starts):
             expr = reader.opening(text, offset, future_plans=unheaded)
-            topic = False
-            if expr is None and unheaded and doc.year is not None:
-                # a short sentence naming a time beside its results or goals (先看看咱中国过去五年的
-                # “成绩单”。国内生产总值…); in mid-paragraph only a year (再看今年的任务。), not a span
-                # remarked on (…。这是“十四五”以来的最好成绩。)
-                expr = reader.topic(text, offset, starts[k + 1] if k + 1 < len(starts) else len(text))
-                if expr is not None and offset and expr.first != expr.last:
-                    expr = None
-                topic = expr is not None
+            topic = expr is None and unheaded and doc.year is not None \
+                and (expr := _topic(reader, text, starts, k)) is not None
             if goals and (current is None or current.kind == "actual") \
                     and (m := reader.goal_lead.match(text, offset)) is not None \
-                    and not (_in_review_part(doc, lead + offset) and m[0].endswith(_COMMAS)) \
+                    and not (_in_review_part(doc, lead + offset) and m[0].endswith(COMMAS)) \
                     and _plans_the_report(expr, doc):
                 # 经济社会发展预期目标是：… after the review (a news copy's sentence: 市长在会中表示，…
                 # 建议今年…主要预期目标为：)
@@ -571,13 +564,18 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
     return frames
 
 
-# a goal named before a comma only (聚焦高质量发展目标，…) is a weak lead: a review part's sentence
-_COMMAS = ("，", ",")
+def _topic(reader: TimeReader, text: str, starts: list[int], k: int):
+    """The time the k-th sentence of a line names beside its results or goals, as a short
+    sentence with no figure (先看看咱中国过去五年的“成绩单”。国内生产总值…); in mid-paragraph only a
+    year (再看今年的任务。), not a span remarked on (…。这是“十四五”以来的最好成绩。)."""
+    offset = starts[k]
+    expr = reader.topic(text, offset, starts[k + 1] if k + 1 < len(starts) else len(text))
+    return None if expr is None or (offset and expr.first != expr.last) else expr
 
 
 def _in_review_part(doc: Document, at: int) -> bool:
     """Inside a part whose heading says it reviews (一、2025年工作回顾): a goal named there before a
-    comma is one the review reports on (聚焦高质量发展目标，地区生产总值增长6.5%), not the plan's lead
+    comma (a weak lead) is one the review reports on (聚焦高质量发展目标，地区生产总值增长6.5%), not the plan's lead
     (主要预期目标是： still is: a part heading the reader did not know may stand between)."""
     section = doc.section_at(at)
     return section is not None and section.level > 0 and section.part == "review"

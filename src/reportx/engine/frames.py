@@ -18,7 +18,7 @@ from types import SimpleNamespace
 
 import regex
 
-from reportx.engine.patterns import alternation, word_pattern
+from reportx.engine.patterns import DIGIT, alternation, word_pattern
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class TimeReader:
         if opened < 0 or max(text.rfind(b, opened, m.start()) for b in self.bracket_closes) >= 0:
             return False
         closes = [i for i in (text.find(b, m.end()) for b in self.bracket_closes) if i >= 0]
-        return bool(closes) and not _DIGIT.search(text, m.end(), min(closes))
+        return bool(closes) and not DIGIT.search(text, m.end(), min(closes))
 
     def plan_years(self, plan: str) -> tuple[int, int] | None:
         """十四五 → (2021, 2025): a five-year plan's first and last year."""
@@ -193,7 +193,7 @@ class TimeReader:
         if self.topic_words is None or end - start > self.topic_max_chars + _TOPIC_SLACK:
             return None
         sentence = text[start:end]
-        if len(sentence.strip()) > self.topic_max_chars or _DIGIT.search(sentence) \
+        if len(sentence.strip()) > self.topic_max_chars or DIGIT.search(sentence) \
                 or not self.topic_words.search(sentence):
             return None
         found = self.expressions(sentence, plan_suffix_only=True)
@@ -289,15 +289,16 @@ def _compiled(rules: dict) -> dict:
 _COMPILED: dict[int, tuple[dict, dict]] = {}
 
 
-_DIGIT = regex.compile(r"\d")
-# what follows a verb of speaking that only a name stands before (龚正指，)
-_SAID_MARKS = "，,：:"
 # spaces a topic sentence may carry around it (its length is checked without them)
 _TOPIC_SLACK = 8
 
 
-# the colons a line that announces or labels what follows ends with
+# the colons a line that announces or labels what follows ends with; the commas a weak goal
+# lead ends with (聚焦高质量发展目标，); what follows a verb of speaking that only a name stands
+# before (龚正指，) is either
 COLONS = ("：", ":")
+COMMAS = ("，", ",")
+_SAID_MARKS = COMMAS + COLONS
 
 # how far into a sentence a speaker's verb is looked for (a salutation, a name and the verb)
 _SPEAKER_WINDOW = 64

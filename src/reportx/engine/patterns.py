@@ -15,6 +15,9 @@ import re
 
 import regex
 
+# a digit anywhere in a string (the text holds ASCII digits once folded)
+DIGIT = regex.compile(r"\d")
+
 
 def alternation(words) -> str:
     """One regex alternative per word, longest first, escaped."""

@@ -9,7 +9,6 @@ import bisect
 from dataclasses import dataclass
 from typing import NamedTuple, TYPE_CHECKING
 
-
 if TYPE_CHECKING:
     from reportx.engine.claims import Draft
     from reportx.engine.context_words import Words

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
 from reportx.engine.context_words import Words, longest_affix, remember
+from reportx.engine.patterns import DIGIT
 
 if TYPE_CHECKING:
     from reportx.engine.claims import Draft
@@ -187,12 +186,9 @@ def noun_after(doc: Document, d: Draft, words: Words) -> str:
     """The noun a figure counts when it stands before it (新增2.6万个公办学位): the words after it
     to the next break, if they are words (not 和10.1％, the next item of a list)."""
     following = following_phrase(doc, d, words)
-    if not following or words.joiners.match(following) or _DIGIT.search(following):
+    if not following or words.joiners.match(following) or DIGIT.search(following):
         return ""
     return strip_words(following, words) or following
-
-
-_DIGIT = regex.compile(r"\d")
 
 
 def is_subclause(clause: str, words: Words) -> bool:
