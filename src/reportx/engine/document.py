@@ -463,31 +463,45 @@ _TITLE_MARKS = "【】[]〔〕“”\"'《》 \u3000"
 
 
 def _unnumbered_headings(doc: Document, parts, times: TimeReader) -> list[tuple[int, int, str]]:
-    """Part titles standing alone on a line without 一、 (“十四五”时期工作回顾, 2026年重点工作): short,
-    no sentence or list punctuation, holding a review or plan word and a time. Not in the header."""
-    rules = parts["unnumbered"]
-    words = tuple(parts["review"]) + tuple(parts["plan"])
+    """Part titles standing alone on a line without 一、 (“十四五”时期工作回顾, 2026年重点工作). Not in
+    the header."""
     body_start = _body_start(doc, parts)
     found, pos = [], 0
     for line in doc.norm.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
-        title = line.strip()
-        if start < body_start or not title or len(title) > rules["max_chars"]:
-            continue
-        if any(ch in title for ch in rules["not_containing"]) or not any(w in title for w in words) \
-                or any(w in title for w in rules["not_words"]):
-            continue
-        if times.in_heading(title.strip(_TITLE_MARKS)) is None \
-                and title.strip(_TITLE_MARKS) not in rules["timeless"]:
-            continue      # 重点改革任务全面完成: a bold line in a part, not a part of its own
-        found.append((start + len(line) - len(line.lstrip()), 1, title))
+        if start >= body_start and _is_part_title(line.strip(), parts, times):
+            found.append((start + len(line) - len(line.lstrip()), 1, line.strip()))
     return found
 
 
+def _is_part_title(title: str, parts, times: TimeReader) -> bool:
+    """A line that is a part's title: short, no sentence or list punctuation, holding a review or
+    plan word and a time (or one of the titles that need none)."""
+    rules = parts["unnumbered"]
+    if not title or len(title) > rules["max_chars"]:
+        return False
+    if any(ch in title for ch in rules["not_containing"]) \
+            or not any(w in title for w in parts["review"]) and not any(w in title for w in parts["plan"]) \
+            or any(w in title for w in rules["not_words"]):
+        return False
+    # 重点改革任务全面完成: a bold line in a part, not a part of its own
+    return times.in_heading(title.strip(_TITLE_MARKS)) is not None \
+        or title.strip(_TITLE_MARKS) in rules["timeless"]
+
+
 def _body_start(doc: Document, parts) -> int:
-    """Where the speech begins: after its salutation (各位代表：), else at the top."""
+    """Where the speech begins: after its salutation (各位代表：), else at the top; at a part's
+    title before the salutation (去年以来及“十三五”工作回顾 … 各位代表！“十三五”期间，…): the copy lost
+    the speech's opening, and the salutation is one inside it."""
     m = parts["opening"].search(doc.norm, 0, 3000)
-    return m.end() if m else 0
+    if m is None:
+        return 0
+    pos = 0
+    for line in doc.norm[:m.start()].splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        if _is_part_title(line.strip(), parts, doc.times):
+            return start + len(line) - len(line.lstrip())
+    return m.end()
 
 
 def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
