@@ -78,3 +78,32 @@ def test_latin_words_keep_a_space_and_a_number_cut_by_the_wrap_is_one_number():
     lines = [full] * 7 + [full[:-3] + "New", "York" + full[:-4] + "4779", "1元，其余略。"]
     joined = unwrap("\n".join(lines))
     assert "New York" in joined and "47791元" in joined
+
+
+def test_a_copying_sites_watermark_does_not_hide_a_paragraphs_end():
+    # 公文搜 copies stamp three letters and digits at the end of paragraphs (…目标任务。9ti): a
+    # full line ending so ends its paragraph, and is not joined to the next one
+    full = "全市地区生产总值比上年增长了多少这里是写满一整行的一句长话而且还要更长一点"
+    end = full[:-4] + "目标任务。9ti"
+    lines = [full] * 7 + [end, "全年完成地区生产总值150.17亿元。9ti", full, full, "其余略。9ti"]
+    assert f"{end}\n全年完成" in unwrap("\n".join(lines))
+
+
+def test_a_full_line_a_little_past_the_wrap_is_joined():
+    # the wrap is the middle of the full lines' widths: one with digits and ASCII punctuation
+    # can stand past it (社会消费品零售总额49.98亿\n元), and was cut at the wrap all the same
+    full = "全市地区生产总值比上年增长了多少这里是写满一整行的一句长话而且还要更长"
+    past = "增长7.5%。规模以上工业总产值180.01亿元,增长13.3%。社会消费品零售总额49.98亿"
+    assert width(full) + 6 <= width(past) <= width(full) + 14
+    lines = [full] * 9 + [past, "元,增长9.6%。"]
+    assert "49.98亿元" in unwrap("\n".join(lines))
+
+
+def test_a_list_of_short_lines_among_long_paragraphs_is_not_wrapped():
+    # a digest (要点如下：) sets its figures one to a short line with no punctuation, among
+    # paragraphs of every length: lines stop near one width, but many lines go past it
+    items = ["國內生產毛額增長 5%", "城鎮新增就業 1,267 萬人", "糧食產量達到 1.43 兆斤",
+             "新能源車年產量超過 1,600 萬輛", "居民人均可支配收入實際增長 5%", "進出口總額增長 3.8%"]
+    para = "據報導，國務院總理向全國人大宣讀政府工作報告，要點如下，這是一段比較長的導語文字。"
+    lines = [para * k for k in (1, 2, 3)] + items * 3 + [para * 2, para]
+    assert wrap_width(lines) is None

@@ -29,7 +29,14 @@ _SLACK = 4
 _MIN_WIDTH = 30
 # this share of the lines full and unfinished, and at least this many of them, is a wrapped text
 _MIN_SHARE, _MIN_LINES = 0.2, 6
+# a wrap is the widest a text's lines go: at most this share of its lines stand out past it (a
+# title, a table row); more, and the lines that stop near one width are short lines of their own
+_MAX_WIDER = 0.1
 _LATIN = re.compile(r"[A-Za-z]")
+# a copying site's watermark at a line's end (see watermarks), and the kinds of its characters
+_MARK = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{3}$")
+_KINDS = (re.compile("[a-z]"), re.compile("[A-Z]"), re.compile("[0-9]"))
+_MARK_LINES = 3
 # East Asian wide and full-width characters (Unicode's W and F), and the ASCII punctuation
 # that stands for full-width punctuation in Chinese text
 _WIDE = re.compile("[,.:;!?()\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
@@ -49,21 +56,46 @@ def _slack(wrap: int) -> int:
     return max(_SLACK, wrap // 10)
 
 
-def _unfinished(line: str) -> bool:
-    return line[-1] not in _ENDS
+def watermarks(lines: list[str]) -> frozenset[str]:
+    """The tokens a copying site stamps at the end of lines (…目标任务。9ti, 各位代表:nzH): three
+    letters and digits of mixed kinds, ending at least three lines. Not words: APP, www, jpg and
+    a phone code (021) are of one kind."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        m = _MARK.search(line.rstrip())
+        if m and sum(1 for kind in _KINDS if kind.search(m[0])) >= 2:
+            counts[m[0]] = counts.get(m[0], 0) + 1
+    return frozenset(t for t, n in counts.items() if n >= _MARK_LINES)
 
 
-def _wrapped_prose(line: str) -> bool:
+def _unmarked(line: str, marks: frozenset[str]) -> str:
+    """The line without a watermark at its end."""
+    return line[:-3].rstrip() if marks and line[-3:] in marks and len(line) > 3 else line
+
+
+def _fits(columns: int, wrap: int) -> bool:
+    """A line this wide is full at this wrap: a little short of it, or past it by up to twice
+    that (the wrap is the middle of the full lines' widths, and a line of digits, Latin letters
+    and punctuation is wider than its columns say, or narrower)."""
+    return wrap - _slack(wrap) <= columns <= wrap + 2 * _slack(wrap)
+
+
+def _unfinished(line: str, marks: frozenset[str] = frozenset()) -> bool:
+    return _unmarked(line, marks)[-1] not in _ENDS
+
+
+def _wrapped_prose(line: str, marks: frozenset[str]) -> bool:
     """A line that looks cut at the wrap: unfinished, and no numbered heading (headings of a
     text written a paragraph per line are often about as wide as a wrap, and end unpunctuated)."""
-    return _unfinished(line) and not _NUMBERED.match(line)
+    return _unfinished(line, marks) and not _NUMBERED.match(line)
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width a text's lines were wrapped at (the one most unfinished lines stop near), or
     None when it is not hard-wrapped."""
     kept = [ln.strip() for ln in lines if ln.strip()]
-    cut = [ln for ln in kept if _wrapped_prose(ln)]
+    marks = watermarks(kept)
+    cut = [ln for ln in kept if _wrapped_prose(ln, marks)]
     if len(cut) < max(_MIN_LINES, _MIN_SHARE * len(kept)):
         return None     # most lines end their sentence: written a paragraph per line
     counts: dict[int, int] = {}
@@ -80,6 +112,9 @@ def wrap_width(lines: list[str]) -> int | None:
             best, best_n = w, n
     if best is None or best_n < _MIN_LINES or best_n < _MIN_SHARE * len(kept):
         return None
+    wider = sum(1 for ln in kept if not _fits(width(ln), best) and width(ln) > best)
+    if wider > _MAX_WIDER * len(kept):
+        return None     # a list of short lines among longer ones (要点: 國內生產毛額增長 5%)
     return best
 
 
@@ -94,12 +129,13 @@ def unwrap(text: str) -> str | None:
     wrap = wrap_width(lines)
     if wrap is None:
         return None
+    marks = watermarks(lines)
     out: list[str] = []
     for i, line in enumerate(lines):
         body = line.rstrip(" \t\r\u3000")
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        full = body.strip() and abs(width(body.strip()) - wrap) <= _slack(wrap)
-        if full and _unfinished(body.strip()) and nxt and not _NUMBERED.match(nxt):
+        full = body.strip() and _fits(width(body.strip()), wrap)
+        if full and _unfinished(body.strip(), marks) and nxt and not _NUMBERED.match(nxt):
             lines[i + 1] = lines[i + 1].lstrip(" \t\u3000")
             space = " " if _LATIN.match(body[-1]) and _LATIN.match(nxt[0]) else ""
             out.append(body + space)
