@@ -429,12 +429,12 @@ def _base_year(m, times) -> int | None:
     return years[1] if years else None
 
 
-def _read_pair_year(d: Draft, prev: Draft | None, start, words: Words) -> None:
+def _read_pair_year(d: Draft, prev: Draft | None, start, words: Words, times) -> None:
     """由2015年的45603元提高到2020年的65632元，增幅43.9%: the pair's start year passes to its end
     level, and from there to a rate right after it with no base of its own, which is then the
     growth of all the years since."""
     if start is not None:
-        d.pair_from = int(start["year"]) if start["year"] else None
+        d.pair_from = _base_year(start, times)
     elif prev is not None and prev.pair_from and prev.sentence == d.sentence:
         if prev.start_of_pair:
             d.pair_from = prev.pair_from                  # the level the pair reaches
@@ -470,10 +470,13 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     start = words.from_pattern.search(own)
     d.start_of_pair = bool(start) or (listed and prev.start_of_pair) \
         or (words.to_pattern is not None and words.to_pattern.match(norm, d.q.end) is not None)
-    _read_pair_year(d, prev, start, words)
+    _read_pair_year(d, prev, start, words, times)
     said = d.own.rstrip()
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak
+    elif d.unit not in RATIO_UNITS and words.level_at_end is not None \
+            and words.level_at_end.search(d.own) is not None:
+        d.level = True            # “十三五”末GDP实现441.7亿元: the level at the plan's end
     elif (own.endswith(words.reach_words) or said.endswith(words.reach_words)) \
             and not (d.unit in RATIO_UNITS and rate_noun_before(said, words)):
         d.level = True            # 增长到4398.6亿元, 达到71.5%; not 增幅达73.6%, a rate of change

@@ -63,6 +63,7 @@ class Words:
     base_pattern: regex.Pattern | None = None   # 比2010年 right before the verb: a growth since then
     pair_base: regex.Pattern | None = None      # 与2010年相比: the year a from–to pair starts from
     base_marks: str = ""                        # 比去年: a year compared with, not the figure's
+    from_marks: str = ""                        # 从去年的: the start of a pair, not the figure's
     default_years: int = 5
     reach_words: tuple[str, ...] = ()
     hold_words: tuple[str, ...] = ()
@@ -84,6 +85,7 @@ class Words:
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
     from_pattern: regex.Pattern | None = None
+    level_at_end: regex.Pattern | None = None  # “十三五”末GDP实现…: the plan's last year's level
     to_pattern: regex.Pattern | None = None     # 47.36亿元增加到…: a pair's start with no from-word
     completion_words: tuple[str, ...] = ()    # 计划, 目标: a share of them is a plan's completion
     excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
@@ -247,6 +249,7 @@ def compile_words(rs: RuleSet) -> Words:
         subject_rest=regex.compile(ctx["subject_rest"]) if ctx.get("subject_rest") else None,
         clause_subject_chars=int(ctx.get("clause_subject_chars", 0)),
         base_marks=ctx["spans"].get("base_marks", ""),
+        from_marks=ctx["spans"].get("from_marks", ""),
         default_years=int(ctx["spans"]["default_years"]),
         reach_words=_with_particles(ctx["spans"]["reach_words"], ctx["spans"].get("reach_particles", ())),
         level_after=regex.compile(ctx["spans"]["level_after"]) if ctx["spans"].get("level_after")
@@ -272,6 +275,8 @@ def compile_words(rs: RuleSet) -> Words:
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
+        level_at_end=regex.compile(ctx["spans"]["level_at_end"]) if ctx["spans"].get("level_at_end")
+        else None,
         to_pattern=regex.compile(ctx["spans"]["to_pattern"]) if ctx["spans"].get("to_pattern")
         else None,
         completion_words=tuple(ctx.get("completion_words", ())),

@@ -75,6 +75,17 @@ class TimeReader:
             if plan_span is None:
                 continue
             first, last = plan_span
+            end_word = next((w for w in self.plan_end_words if text.startswith(w, m.end())), None)
+            if end_word is not None and not m[0].endswith(self.plan_time_words):
+                # “十二五”末: the plan's last year, a year as a bare one is (比“十一五”末增长 is a
+                # base: the claims' reading), so left to the caller with them
+                if not years:
+                    continue
+                end = m.end() + len(end_word)
+                found.append(TimeExpression(m.start(), end, "actual" if self.year is None
+                                            or last < self.year else "target", last, last,
+                                            text[m.start():end]))
+                continue
             if plan_suffix_only and not m[0].endswith(self.plan_time_words) and not (
                     future_plans and self.year is not None and first >= self.year
                     and self.plan_sets.match(text, m.end())):
@@ -242,6 +253,7 @@ def _compiled(rules: dict) -> dict:
     g.plan_name = regex.compile(rules["plan_name"])
     g.plan_time_words = tuple(rules["plan_time_words"])   # “十四五”时期: a time, not a plan
     g.plan_sets = regex.compile(rules.get("plan_sets") or "(?!)")   # …规划提出20项主要指标
+    g.plan_end_words = tuple(rules.get("plan_end_words", ()))  # “十二五”末: its last year
     g.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
     g.year_pattern = regex.compile(rules["year"])
     g.year_range = regex.compile(rules.get("year_range") or "(?!)")

@@ -75,12 +75,11 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
     spans = []
     if doc.times is not None:
         # a span (过去五年, “十四五”时期), or a year said in words (去年, 今年) that is not a base of
-        # comparison (比去年增长 is this year's growth)
+        # comparison (比去年增长 is this year's growth; 是“十一五”时期的3.4倍 is the span's since)
         # (not a span that measures a record: 创2010年以来最好位次)
         spans = [(start + e.end, e) for e in
                  doc.times.expressions(norm[start:end], years=False, plan_suffix_only=True)
-                 if (e.last > e.first or norm[start + e.start - 1:start + e.start] not in
-                     words.base_marks or start + e.start == 0)
+                 if (start + e.start == 0 or not _a_base(norm[start + e.start - 1], e, words))
                  and not _measures_a_record(norm, start + e.end, words)]
     targets = [m.start() for m in words.target_pattern.finditer(norm, start, end)] \
         if words.target_pattern is not None else []
@@ -88,6 +87,12 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
         else "year" if _says(words.whole_year_pattern, norm, start, end) else None
     whole = memo["_whole"] = WholeSentence(start, end, years, spans, targets, review_words)
     return whole
+
+
+def _a_base(before: str, e, words: Words) -> bool:
+    """A time after this character is one compared with (比去年, 是“十一五”时期的), or a single
+    year a from–to pair starts at (从“十二五”末的): no time of the figures after it."""
+    return before in words.base_marks or (e.first == e.last and before in words.from_marks)
 
 
 def _measures_a_record(norm: str, end: int, words: Words) -> bool:
