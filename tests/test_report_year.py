@@ -119,6 +119,21 @@ def test_a_title_naming_the_year_it_reviews_is_read_as_the_next_years_report(tmp
     assert _load(tmp_path, "right.txt", right)[0].year == 2013
 
 
+def test_a_title_years_from_the_year_its_first_part_reviews_gives_way_to_it(tmp_path):
+    # a copying site's title (2018年沧州市政府工作报告) over a report whose first part reviews 2014:
+    # the report's own heading says which year it is
+    page = ("2018年沧州市政府工作报告(全文)\n各位代表：\n一、2014年工作回顾\n"
+            "过去一年，全市完成地区生产总值3133.38亿元，增长8%。\n二、2015年工作安排\n"
+            "地区生产总值增长7.5%左右。\n")
+    doc, said = _load(tmp_path, "cangzhou.txt", page)
+    assert doc.year == 2015 and any("its first part reviews 2014" in s for s in said)
+    gdp = [(c.period, c.kind) for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    assert gdp == [("2014", "actual"), ("2014", "actual"), ("2015", "target")]
+    # a part heading with a year but no review word says nothing of the title
+    plan_first = page.replace("一、2014年工作回顾", "一、2015年工作安排")
+    assert _load(tmp_path, "plan.txt", plan_first)[0].year == 2018
+
+
 # a review part with no year whose first paragraph opens with the title's year, or (a December
 # report titled by the year it ends, its term reviewed) gives that year's estimates: the title named
 # the year reviewed, so the report plans the next one

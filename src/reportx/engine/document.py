@@ -172,10 +172,11 @@ def build_document(text: str, key: str = "text", source: str | None = None,
         doc.year = _year_from_name(source, header)
     doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
     doc.sections = _read_sections(doc, headings, parts)
-    if found_in == "title" and _reviews_title_year(doc, parts):
-        _warn(f"{doc.key}: its title says {doc.year}, but its first part reviews {doc.year}; "
-              f"{doc.year + 1} is taken as the report's year", depth=0)
-        doc.year += 1
+    if found_in == "title" and (reviewed := _reviewed_year(doc, parts)) is not None \
+            and reviewed != doc.year - 1:
+        _warn(f"{doc.key}: its title says {doc.year}, but its first part reviews {reviewed}; "
+              f"{reviewed + 1} is taken as the report's year", depth=0)
+        doc.year = reviewed + 1
         doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
         doc.sections = _read_sections(doc, headings, parts)
     doc.frames = _read_frames(doc, doc.times, parts)
@@ -362,26 +363,28 @@ def _year_from_headings(norm: str, headings, parts) -> int | None:
     return None
 
 
-def _reviews_title_year(doc: Document, parts) -> bool:
-    """The first part reviews the title's year (旅顺口区2012年政府工作报告 … 2012年及过去五年政府工作回顾;
-    or a review heading with no year, whose first paragraph opens with the title's year or gives its
-    estimates): the page named the report by the year it reviews, as sites often do."""
+def _reviewed_year(doc: Document, parts) -> int | None:
+    """The year the first part says it reviews, where the title's year may be wrong: a review
+    heading's year (2018年沧州市政府工作报告 … 一、2014年工作回顾: a copying site's title; 旅顺口区2012年政府
+    工作报告 … 2012年及过去五年政府工作回顾: the page named the report by the year it reviews, as sites
+    often do); or, under a review heading with no year, the title's year when the first paragraph
+    opens with it or gives its estimates (a December speech). None: nothing says."""
     for section in doc.sections:
         if section.level != 1:
             continue
         title = _read_title(doc.norm, section)       # (as read: 工作回顧 is 工作回顾)
         y = parts["year"].search(title)
         if y:
-            return int(y["year"]) == doc.year and any(w in title for w in parts["review"])
+            return int(y["year"]) if any(w in title for w in parts["review"]) else None
         if section.part == "review":      # 一、过去一年政府工作成效显著 / 2019年，是我县…的一年
             paragraph = _first_paragraph(doc.norm, section)
             opens = doc.times.opening(paragraph)
             if opens is not None:
-                return opens.first == opens.last == doc.year
+                return doc.year if opens.first == opens.last == doc.year else None
             # (一、本届政府工作回顾 … 预计2021年，…: the review ends with the title's year)
             estimate = parts["estimate_of_year"].search(paragraph)
-            return estimate is not None and int(estimate["year"]) == doc.year
-    return False
+            return doc.year if estimate is not None and int(estimate["year"]) == doc.year else None
+    return None
 
 
 def _read_title(norm: str, section: Section) -> str:
