@@ -184,9 +184,14 @@ class TimeReader:
         return self._year(m)
 
     def label(self, line: str) -> TimeExpression | None:
-        """A line that is only a year (2019, 2019年：): the label of the lines after it."""
+        """A line that is only a year (2019, 2019年：) or a plan's time (▎“十四五”时期): the label
+        of the lines after it."""
         m = self.year_label.match(line)
-        return self._year(m) if m else None
+        if m is not None:
+            return self._year(m)
+        m = self.plan_label.match(line)
+        found = self.expressions(m["time"], plan_suffix_only=True) if m is not None else []
+        return found[0] if found else None
 
     def announced(self, line: str, framed: bool) -> TimeExpression | None:
         """The year a line announces the work of before a colon (…报告了2008年工作取得的成绩：), or,
@@ -280,6 +285,7 @@ def _compiled(rules: dict) -> dict:
     g.goal_lead = regex.compile(rules["goal_lead"].replace("{speaker}", speaker))
     g.heading_year = regex.compile(rules.get("heading_year") or "(?!)")
     g.year_label = regex.compile(rules.get("year_label") or "(?!)")
+    g.plan_label = regex.compile(rules.get("plan_label") or "(?!)")
     g.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
     g.delivered_before = regex.compile(rules.get("delivered_before") or "(?!)")
     g.announces_year = regex.compile(rules.get("announces_year") or "(?!)")
