@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from reportx.engine.patterns import word_pattern
+from reportx.engine.patterns import word_pattern, words_but
 from reportx.engine.ruleset import RuleSet
 from reportx.engine.wordsets import WordSet
 
@@ -257,8 +257,8 @@ def compile_words(rs: RuleSet) -> Words:
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         generic_heads=tuple(ctx.get("generic_heads", ())),
         minus_signs=ctx["directions"].get("minus_signs", ""),
-        target_pattern=word_pattern(ctx["target_words"]) if ctx["target_words"]
-        else None,
+        target_pattern=words_but(ctx["target_words"], ctx.get("target_not_words", ()))
+        if ctx["target_words"] else None,
         estimate_pattern=word_pattern(ctx["estimate_words"]) if ctx.get("estimate_words")
         else None,
         plan_turn_pattern=regex.compile(ctx["plan_turn"]) if ctx.get("plan_turn") else None,

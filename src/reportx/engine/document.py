@@ -447,6 +447,7 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
     found += [(*h, h[2]) for h in _unnumbered_headings(doc, parts, doc.times)
               if h[0] not in numbered]
     found.sort()
+    found = _without_outline(doc.norm, found)
     sections, stack, part = [], [], None
     for i, (start, level, title, read) in enumerate(found):
         stack = [t for t in stack if t[0] < level] + [(level, title)]
@@ -459,6 +460,19 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
         first = sections[0].start if sections else len(doc.text)
         sections.insert(0, Section(0, first, "", None))
     return sections
+
+
+def _without_outline(norm: str, found: list) -> list:
+    """The headings less an outline: part headings listed one under another with nothing between
+    them (报告分为两大部分\n一、2023年工作回顾\n二、2024年目标任务和主要工作\n回顾2023…): a news copy's list
+    of the report's parts, not parts of its own (the last would make all that follows a plan)."""
+    parts = [h for h in found if h[1] == 1]
+    listed = set()
+    for a, b in zip(parts, parts[1:]):
+        line_end = norm.find("\n", a[0])
+        if line_end >= 0 and not norm[line_end:b[0]].strip():
+            listed.update((a[0], b[0]))
+    return [h for h in found if h[0] not in listed] if listed else found
 
 
 # what may stand around a heading's title on its line: 【主要目标】, “工作回顾”

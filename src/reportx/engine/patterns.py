@@ -33,3 +33,12 @@ def word_pattern(words, template: str = "{}"):
     if not words or "" in words:
         return regex.compile(source)
     return re.compile(source)
+
+
+def words_but(words, not_words):
+    """The alternation of a word list where none of `not_words` stands (要 but not in 主要): a
+    not-word is matched first and skipped whole (`regex`'s (*SKIP)(*FAIL)), so a search finds
+    only the words themselves."""
+    if not not_words:
+        return word_pattern(words)
+    return regex.compile(alternation(not_words) + "(*SKIP)(*FAIL)|" + alternation(words))

@@ -226,7 +226,7 @@ def _reviews_after_news_of_the_year(doc: Document, d: Draft, sentence: SentenceF
     stand on: the year just ended's. Not one in a sentence with a target word, nor one that opens
     that frame itself or names the year (今年，全市地区生产总值预计增长6%左右)."""
     return not sentence.plans and sentence.review_words == "estimate" \
-        and frame.start < d.sentence[0] \
+        and frame is not None and frame.start < d.sentence[0] \
         and not any(e.first == e.last == year for _, e in sentence.spans) \
         and _in_no_part(doc, d.q.start)
 
