@@ -46,6 +46,11 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
                     and len({p.indicator for p in named}) == n:
                 for member, p in zip(chain, named):
                     member.indicator = p.indicator
+            elif d.inherited and before and len(joint := (before[-1].indicator or "").split("、")) == n:
+                # 固定资产投资和社会消费品零售总额均突破万亿元，分别达到12488和10163亿元: the joint
+                # subject of the figure before, one item to each
+                for member, item in zip(chain, joint):
+                    member.indicator = item
         elif n > 1 and not word and bare_list(doc, chain, words) \
                 and (groups := named_groups(d.indicator, n, words)
                      or named_groups(strip_words(d.clause.strip(), words), n, words)):

@@ -80,6 +80,10 @@ def _build(rule: QuantityRule, m, rs: RuleSet, in_number_quals: dict) -> Quantit
         if number > _LARGEST_EXPONENT:
             return None
         number = rule.power_of ** number      # 翻1.2番: 2 to the 1.2 times the base
+    if "next" in rule.pattern.groupindex and m["next"] is not None:
+        number = _scaled_as(number, raw_number, m["next"])
+        if number is None:
+            return None
     qualifier = rule.qualifier
     if qualifier is None:
         qualifier = next((q for w, q in in_number_quals.items() if w in raw_number), None)
@@ -113,6 +117,16 @@ def _range_high(m, low: Decimal, rs: RuleSet) -> tuple[Decimal, Decimal] | None:
     if low == parse_number(_digits(m["num"])) and high != parse_number(_digits(m["high"])):
         low = low * (high / parse_number(_digits(m["high"])))
     return (low, high) if low < high else None
+
+
+def _scaled_as(number: Decimal, raw: str, following: str) -> Decimal | None:
+    """A bare number that shares the unit of the number after it (12488和10163亿元) takes that
+    one's 万/亿 too, having none of its own."""
+    try:
+        scaled, digits = parse_number(following), parse_number(_digits(following))
+    except NumberError:
+        return None
+    return number * (scaled / digits) if digits and _digits(raw) == raw else number
 
 
 def _digits(raw: str) -> str:
