@@ -107,3 +107,21 @@ def test_a_list_of_short_lines_among_long_paragraphs_is_not_wrapped():
     para = "據報導，國務院總理向全國人大宣讀政府工作報告，要點如下，這是一段比較長的導語文字。"
     lines = [para * k for k in (1, 2, 3)] + items * 3 + [para * 2, para]
     assert wrap_width(lines) is None
+
+
+def test_a_short_wrapped_copy_with_a_sites_footer_is_still_wrapped():
+    # a few lines wider than the wrap (版权所有…, ICP备案号…) are a page's footer, not a digest's
+    # long paragraphs among short lines
+    para = ("全年完成地区生产总值1218亿元，增长6.2%；一般公共预算收入88.6亿元，增长6.8%；"
+            "社会消费品零售总额346亿元，增长7.1%；城镇新增就业3.2万人。") * 3
+    lines, line = [], ""
+    for ch in para:
+        if width(line + ch) > 60:
+            lines.append(line)
+            line = ""
+        line += ch
+    footer = ["版权所有：某某县人民政府办公室  主办单位：某某县人民政府办公室  联系电话：0000-0000000",
+              "ICP备案号：某ICP备00000000号-1  公安机关备案号：00000000000000  网站标识码：0000000000",
+              "技术支持：某某网络科技有限公司  地址：某某县某某路某某号  邮编：000000  分辨率1024×768"]
+    joined = unwrap("\n".join(lines[:18] + footer))
+    assert joined is not None and "一般公共预算收入88.6亿元" in joined

@@ -157,3 +157,15 @@ def test_a_review_part_with_no_year_that_shows_the_titles_year_reviews_it(tmp_pa
     assert gdp[0] == (str(reviewed), "actual") and gdp[-1] == (str(reviewed + 1), "target")
     # one that opens with, or estimates, the year before the title's is the title's report
     assert _load(tmp_path, "before.txt", page.replace(*earlier))[0].year == reviewed
+
+
+@pytest.mark.parametrize("heading, year", [
+    ("一、2013年至2017年工作回顾", 2018),        # a range: its last year is the one reviewed
+    ("一、2016—2020年工作回顾", 2018),           # (2020 is not 2017: the title gives way)
+    ("一、2016年以来工作回顾", 2018),            # a year counted from says nothing of the title
+    ("一、2018年以来和2017年工作回顾", 2018),
+])
+def test_a_review_heading_naming_several_years_is_read_by_its_last(tmp_path, heading, year):
+    page = f"2018年XX市政府工作报告\n各位代表：\n{heading}\n五年来，全市地区生产总值年均增长8%。\n"
+    expected = 2021 if "2020" in heading else year
+    assert _load(tmp_path, "page.txt", page)[0].year == expected

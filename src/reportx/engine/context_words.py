@@ -64,6 +64,8 @@ class Words:
     pair_base: regex.Pattern | None = None      # 与2010年相比: the year a from–to pair starts from
     base_marks: str = ""                        # 比去年: a year compared with, not the figure's
     from_marks: str = ""                        # 从去年的: the start of a pair, not the figure's
+    copula_marks: str = ""                      # 是去年的2倍: a base only before a multiple
+    copula_base_after: regex.Pattern | None = None
     default_years: int = 5
     reach_words: tuple[str, ...] = ()
     hold_words: tuple[str, ...] = ()
@@ -250,6 +252,9 @@ def compile_words(rs: RuleSet) -> Words:
         clause_subject_chars=int(ctx.get("clause_subject_chars", 0)),
         base_marks=ctx["spans"].get("base_marks", ""),
         from_marks=ctx["spans"].get("from_marks", ""),
+        copula_marks=ctx["spans"].get("copula_marks", ""),
+        copula_base_after=regex.compile(ctx["spans"]["copula_base_after"])
+        if ctx["spans"].get("copula_base_after") else None,
         default_years=int(ctx["spans"]["default_years"]),
         reach_words=_with_particles(ctx["spans"]["reach_words"], ctx["spans"].get("reach_particles", ())),
         level_after=regex.compile(ctx["spans"]["level_after"]) if ctx["spans"].get("level_after")

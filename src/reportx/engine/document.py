@@ -375,7 +375,8 @@ def _reviewed_year(doc: Document, parts) -> int | None:
         title = _read_title(doc.norm, section)       # (as read: 工作回顧 is 工作回顾)
         y = parts["year"].search(title)
         if y:
-            return int(y["year"]) if any(w in title for w in parts["review"]) else None
+            return _last_year_reviewed(title, parts) if any(w in title for w in parts["review"]) \
+                else None
         if section.part == "review":      # 一、过去一年政府工作成效显著 / 2019年，是我县…的一年
             paragraph = _first_paragraph(doc.norm, section)
             opens = doc.times.opening(paragraph)
@@ -385,6 +386,14 @@ def _reviewed_year(doc: Document, parts) -> int | None:
             estimate = parts["estimate_of_year"].search(paragraph)
             return doc.year if estimate is not None and int(estimate["year"]) == doc.year else None
     return None
+
+
+def _last_year_reviewed(title: str, parts) -> int | None:
+    """The last year a review heading names (2013年至2017年工作回顾: 2017; 2018年以来和2022年工作
+    回顾: 2022), not a year it counts from (2016年以来工作回顾: none)."""
+    years = [int(m["year"]) for m in parts["year"].finditer(title)
+             if not title.startswith(tuple(parts["frames"]["since_words"]), m.end())]
+    return max(years) if years else None
 
 
 def _read_title(norm: str, section: Section) -> str:
@@ -443,11 +452,11 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
             found.append((m.start() + len(m[0]) - len(m[0].lstrip()), level,
                           _heading_title(doc.text[m.start():line_end]),
                           _heading_title(doc.norm[m.start():line_end])))
+    found = _without_outline(doc.norm, sorted(found))
     numbered = {h[0] for h in found}
     found += [(*h, h[2]) for h in _unnumbered_headings(doc, parts, doc.times)
               if h[0] not in numbered]
     found.sort()
-    found = _without_outline(doc.norm, found)
     sections, stack, part = [], [], None
     for i, (start, level, title, read) in enumerate(found):
         stack = [t for t in stack if t[0] < level] + [(level, title)]
@@ -463,9 +472,10 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
 
 
 def _without_outline(norm: str, found: list) -> list:
-    """The headings less an outline: part headings listed one under another with nothing between
-    them (报告分为两大部分\n一、2023年工作回顾\n二、2024年目标任务和主要工作\n回顾2023…): a news copy's list
-    of the report's parts, not parts of its own (the last would make all that follows a plan)."""
+    """The numbered headings less an outline: part headings listed one under another with nothing
+    between them (报告分为两大部分\n一、2023年工作回顾\n二、2024年目标任务和主要工作\n回顾2023…): a news
+    copy's list of the report's parts, not parts of its own (the last would make all that follows a
+    plan). (A part heading and the unnumbered title under it, 二、2024年工作安排\n主要目标, are no list.)"""
     parts = [h for h in found if h[1] == 1]
     listed = set()
     for a, b in zip(parts, parts[1:]):

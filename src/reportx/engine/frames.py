@@ -77,13 +77,15 @@ class TimeReader:
             first, last = plan_span
             end_word = next((w for w in self.plan_end_words if text.startswith(w, m.end())), None)
             if end_word is not None and not m[0].endswith(self.plan_time_words):
-                # “十二五”末: the plan's last year, a year as a bare one is (比“十一五”末增长 is a
-                # base: the claims' reading), so left to the caller with them
+                # “十二五”末，全区生产总值达到202.5亿元，五年年均增长13.4%；累计…: the plan's years,
+                # of which a level reached is the last one's and a total or an average all
+                # five's, as under “十二五”时期; inside a sentence it is a year as a bare one is
+                # (the claims' reading: 比“十一五”末增长 is a base, “十三五”末GDP实现… a level)
                 if not years:
                     continue
                 end = m.end() + len(end_word)
                 found.append(TimeExpression(m.start(), end, "actual" if self.year is None
-                                            or last < self.year else "target", last, last,
+                                            or last < self.year else "target", first, last,
                                             text[m.start():end]))
                 continue
             if plan_suffix_only and not m[0].endswith(self.plan_time_words) and not (

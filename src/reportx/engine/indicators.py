@@ -48,6 +48,7 @@ class IndicatorMatcher:
         self.scopes = tuple(sorted(rs.context.get("scope_prefixes", ()), key=_longest_first))
         self.town_scopes = tuple(rs.context.get("town_scope_prefixes", ()))
         self.town_suffixes = tuple(rs.context.get("town_suffixes", ()))
+        self.level_scopes = tuple(rs.context.get("level_scopes", ()))
         self._scope_words: dict[str | None, tuple[str, ...]] = {}
         # a year among the scope words before a name dates the figure, it narrows nothing
         self.scope_year = rs.context_patterns.get("scope_year")
@@ -157,8 +158,12 @@ class IndicatorMatcher:
             names = self.place_names(place) if place else self.regions
             # (全镇 is the place only in a town's report, or one whose place is not known)
             towns = self.town_scopes if not place or place.endswith(self.town_suffixes) else ()
+            level = tuple(c for c in self.level_scopes if not place or place.endswith(c))
             words = self._scope_words[place] = tuple(
-                sorted({*self.scopes, *names, *towns}, key=_longest_first))
+                sorted({*self.scopes, *names, *towns, *level}, key=_longest_first))
+        if self.level_scopes and sum(prefix.count(c) for c in self.level_scopes) > 1 \
+                and any(prefix.startswith(c) for c in self.level_scopes):
+            return False        # 县区, 区县, 旗县: the place's counties or districts
         while prefix:
             word = next((w for w in words if prefix.startswith(w)), None)
             if word is None:

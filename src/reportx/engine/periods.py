@@ -79,7 +79,7 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
         # (not a span that measures a record: 创2010年以来最好位次)
         spans = [(start + e.end, e) for e in
                  doc.times.expressions(norm[start:end], years=False, plan_suffix_only=True)
-                 if (start + e.start == 0 or not _a_base(norm[start + e.start - 1], e, words))
+                 if (start + e.start == 0 or not _a_base(norm, start + e.start, start + e.end, e, words))
                  and not _measures_a_record(norm, start + e.end, words)]
     targets = [m.start() for m in words.target_pattern.finditer(norm, start, end)] \
         if words.target_pattern is not None else []
@@ -89,9 +89,13 @@ def whole_sentence(doc: Document, bounds: tuple[int, int], words: Words, memo: d
     return whole
 
 
-def _a_base(before: str, e, words: Words) -> bool:
-    """A time after this character is one compared with (比去年, 是“十一五”时期的), or a single
+def _a_base(norm: str, begin: int, end: int, e, words: Words) -> bool:
+    """The time norm[begin:end] is one compared with (比去年, 是“十一五”时期的3.4倍), or a single
     year a from–to pair starts at (从“十二五”末的): no time of the figures after it."""
+    before = norm[begin - 1]
+    if before in words.copula_marks:
+        return words.copula_base_after is not None \
+            and words.copula_base_after.match(norm, end) is not None
     return before in words.base_marks or (e.first == e.last and before in words.from_marks)
 
 

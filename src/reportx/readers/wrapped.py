@@ -29,9 +29,10 @@ _SLACK = 4
 _MIN_WIDTH = 30
 # this share of the lines full and unfinished, and at least this many of them, is a wrapped text
 _MIN_SHARE, _MIN_LINES = 0.2, 6
-# a wrap is the widest a text's lines go: at most this share of its lines stand out past it (a
-# title, a table row); more, and the lines that stop near one width are short lines of their own
-_MAX_WIDER = 0.1
+# a wrap is the widest a text's lines go: lines past it (a title, a site's footer) are fewer than
+# this share of the full lines; more, and the lines that stop near one width are short lines of
+# their own among long paragraphs (a digest's list)
+_MAX_WIDER = 0.5
 _LATIN = re.compile(r"[A-Za-z]")
 # a copying site's watermark at a line's end (see watermarks), and the kinds of its characters
 _MARK = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{3}$")
@@ -113,7 +114,7 @@ def wrap_width(lines: list[str]) -> int | None:
     if best is None or best_n < _MIN_LINES or best_n < _MIN_SHARE * len(kept):
         return None
     wider = sum(1 for ln in kept if not _fits(width(ln), best) and width(ln) > best)
-    if wider > _MAX_WIDER * len(kept):
+    if wider > _MAX_WIDER * best_n:
         return None     # a list of short lines among longer ones (要点: 國內生產毛額增長 5%)
     return best
 
