@@ -567,6 +567,8 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
         # year turns from the review to the plan (2023年，…。2024年，该县将…), and one that turns from a
         # span to its last year (五年来…。特别是刚刚过去的2012年，…); not one that looks
         # back from the plan (去年…达到…，今年再难也要…), which speaks of that year alone.
+        if _is_title(text, parts):
+            continue        # 2017年江西省政府工作报告(全文): the page's title frames nothing
         if (label := reader.label(text)) is not None and _frames_ahead(label, doc):
             current = frame_of(label, lead)      # a line that is only a year (2019): a label
             frames.append(current)
@@ -603,6 +605,14 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
             current = frame_of(told, pos)     # the lines after it tell that year's work
             frames.append(current)
     return frames
+
+
+def _is_title(line: str, parts) -> bool:
+    """A line that names the report (2017年江西省政府工作报告(全文)): short, holding a title word
+    (rules unnumbered_heading `not_words`), no sentence punctuation."""
+    rules = parts["unnumbered"]
+    return len(line) <= rules["max_chars"] and any(w in line for w in rules["not_words"]) \
+        and not any(ch in line for ch in rules["not_containing"])
 
 
 def _topic(reader: TimeReader, text: str, starts: list[int], k: int):
