@@ -295,6 +295,9 @@ class _PartOfYear:
 
     # how far back in its sentence a figure's part of the year is looked for
     REACH = 160
+    # what ends a part of a sentence, and what sets a part word off as the time of what follows
+    PART_ENDS = ("；", ";")
+    ADVERBIAL_MARKS = "，,：:"
 
     @classmethod
     def for_rules(cls, rs) -> "_PartOfYear | None":
@@ -310,7 +313,13 @@ class _PartOfYear:
         last = None
         for last in self.pattern.finditer(norm, lo, start):
             pass
-        return last is not None and last.groupdict().get("part") is not None
+        if last is None or last.groupdict().get("part") is None:
+            return False
+        # a part said inside an earlier ；-part (规模以上工业企业利润1-11月增长31.2%；…城乡居民人均可支配收入
+        # 增长7.9%) is that part's; one set off as the time of what follows (上半年，…；…, 2019年前三季度，
+        # …；…) covers all of it
+        return not any(norm.find(mark, last.end(), start) >= 0 for mark in self.PART_ENDS) \
+            or norm[last.end():last.end() + 1] in self.ADVERBIAL_MARKS
 
 
 def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
