@@ -500,7 +500,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
 def _qualifier(doc: Document, d: Draft, words: Words) -> str | None:
     if d.q.qualifier == "range":
         return "range"          # 控制在5%—6%: the range says it all
-    after = doc.norm[d.q.end:d.q.end + words.after_reach + 2].lstrip()   # 5.2% 左右
+    # 5.2% 左右, and a stray full stop of a web copy's (增长6%.左右)
+    after = doc.norm[d.q.end:d.q.end + words.after_reach + 3].lstrip().removeprefix(".")
     own = d.own.rstrip()
     following = longest_affix(after, words.after_index, at_end=False)
     following = words.after_of[following] if following is not None else None
