@@ -36,7 +36,8 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
         before = [p for p in drafts[max(first, i - max(n, 2) * 2):i] if not p.in_brackets]
         if n > 1 and items and len(items) == n:
             prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
-            for member, item in zip(chain, share_heads(items, words.alias_set)):
+            for member, item in zip(chain, share_heads(share_subject(items, words),
+                                                      words.alias_set)):
                 member.indicator = item if item.startswith(prefix) else prefix + item
         elif n > 1 and not items and (word or not strip_words(d.own, words)):
             # 接待游客7.6亿人次、实现旅游收入8432亿元，(分别)增长9.2%和11.4%: the figures just
@@ -243,6 +244,19 @@ def expand(items: list[str], count: int, expansions: dict) -> list[str]:
                 return [(before[:-1] if before and part.startswith(before[-1]) else before)
                         + part + after for part in parts]
     return items
+
+
+def share_subject(items: list[str], words: Words) -> list[str]:
+    """Later items that are only a head noun take what stands before the first item's own head
+    noun where that makes a catalog name (规模以上工业总产值、增加值 → 规模以上工业增加值; 粮食播种面积、
+    总产量 → 粮食总产量; not 粮食生产面积、总产 → 粮食生产总产, which the totals' reading names)."""
+    first = items[0]
+    head = next((h for h in sorted(words.shared_head_nouns, key=len, reverse=True)
+                 if first.endswith(h) and len(first) > len(h)), None)
+    if head is None or not all(i in words.shared_head_nouns for i in items[1:]):
+        return items
+    named = [first[:-len(head)] + i for i in items[1:]]
+    return [first] + named if all(n in words.alias_set for n in named) else items
 
 
 def share_heads(items: list[str], names: frozenset) -> list[str]:
