@@ -475,12 +475,16 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
         or (words.to_pattern is not None and words.to_pattern.match(norm, d.q.end) is not None)
     _read_pair_year(d, prev, start, words, times)
     said = d.own.rstrip()
+    # (a qualifier between the reach word and the figure: 增加到约12.7万元)
+    before = longest_affix(said, words.before_index, at_end=True)
+    reached = said[:-len(before)].rstrip() if before else said
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak
     elif d.unit not in RATIO_UNITS and words.level_at_end is not None \
             and words.level_at_end.search(d.own) is not None:
         d.level = True            # “十三五”末GDP实现441.7亿元: the level at the plan's end
-    elif (own.endswith(words.reach_words) or said.endswith(words.reach_words)) \
+    elif (own.endswith(words.reach_words) or said.endswith(words.reach_words)
+          or reached.endswith(words.reach_words)) \
             and not (d.unit in RATIO_UNITS and rate_noun_before(said, words)):
         d.level = True            # 增长到4398.6亿元, 达到71.5%; not 增幅达73.6%, a rate of change
     elif d.direction is None and d.unit not in RATIO_UNITS and words.level_after is not None \
