@@ -171,15 +171,17 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     if doc.year is None:
         doc.year = _year_from_name(source, header)
     doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
-    doc.sections = _read_sections(doc, headings, parts)
+    body = _body_start(doc, parts)
+    doc.sections = _read_sections(doc, headings, parts, body)
     if found_in == "title" and (reviewed := _reviewed_year(doc, parts)) is not None \
             and reviewed != doc.year - 1:
         _warn(f"{doc.key}: its title says {doc.year}, but its first part reviews {reviewed}; "
               f"{reviewed + 1} is taken as the report's year", depth=0)
         doc.year = reviewed + 1
         doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
-        doc.sections = _read_sections(doc, headings, parts)
-    doc.frames = _read_frames(doc, doc.times, parts)
+        body = _body_start(doc, parts)
+        doc.sections = _read_sections(doc, headings, parts, body)
+    doc.frames = _read_frames(doc, doc.times, parts, body)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     return doc
 
@@ -443,7 +445,7 @@ def _part_of(title: str, year: int | None, parts) -> str | None:
     return None
 
 
-def _read_sections(doc: Document, headings, parts) -> list[Section]:
+def _read_sections(doc: Document, headings, parts, body: int) -> list[Section]:
     found = []  # (start, level, title as written, title as read: simplified, folded)
     for level, pat in headings:
         for m in pat.finditer(doc.norm):
@@ -454,7 +456,7 @@ def _read_sections(doc: Document, headings, parts) -> list[Section]:
                           _heading_title(doc.norm[m.start():line_end])))
     found = _without_outline(doc.norm, sorted(found))
     numbered = {h[0] for h in found}
-    found += [(*h, h[2]) for h in _unnumbered_headings(doc, parts, doc.times)
+    found += [(*h, h[2]) for h in _unnumbered_headings(doc, parts, doc.times, body)
               if h[0] not in numbered]
     found.sort()
     sections, stack, part = [], [], None
@@ -489,10 +491,10 @@ def _without_outline(norm: str, found: list) -> list:
 _TITLE_MARKS = "【】[]〔〕“”\"'《》 \u3000"
 
 
-def _unnumbered_headings(doc: Document, parts, times: TimeReader) -> list[tuple[int, int, str]]:
+def _unnumbered_headings(doc: Document, parts, times: TimeReader, body_start: int
+                         ) -> list[tuple[int, int, str]]:
     """Part titles standing alone on a line without 一、 (“十四五”时期工作回顾, 2026年重点工作). Not in
-    the header."""
-    body_start = _body_start(doc, parts)
+    the header (`body_start`: where the speech begins, _body_start)."""
     found, pos = [], 0
     for line in doc.norm.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
@@ -505,9 +507,7 @@ def _is_part_title(title: str, parts, times: TimeReader) -> bool:
     """A line that is a part's title: short, no sentence or list punctuation, holding a review or
     plan word and a time (or one of the titles that need none)."""
     rules = parts["unnumbered"]
-    if not title or len(title) > rules["max_chars"]:
-        return False
-    if any(ch in title for ch in rules["not_containing"]) \
+    if not title or not _bare_line(title, rules) \
             or not any(w in title for w in parts["review"]) and not any(w in title for w in parts["plan"]) \
             or any(w in title for w in rules["not_words"]):
         return False
@@ -531,7 +531,7 @@ def _body_start(doc: Document, parts) -> int:
     return m.end()
 
 
-def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
+def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Frame]:
     """The time frame of every stretch: a part's heading sets it, a paragraph's opening time
     expression changes it, a heading with no time (三、扩大有效投资) keeps the current one unless its
     words name the other side (a review heading in a plan part)."""
@@ -540,7 +540,6 @@ def _read_frames(doc: Document, reader: TimeReader, parts) -> list[Frame]:
     # a copy with no part headings: a sentence naming a time beside its results or goals frames
     # what follows (TimeReader.topic)
     unheaded = not heading_at
-    body = _body_start(doc, parts)
     current: Frame | None = None
     pos = 0
     for line in doc.norm.splitlines(keepends=True):
@@ -611,8 +610,12 @@ def _is_title(line: str, parts) -> bool:
     """A line that names the report (2017年江西省政府工作报告(全文)): short, holding a title word
     (rules unnumbered_heading `not_words`), no sentence punctuation."""
     rules = parts["unnumbered"]
-    return len(line) <= rules["max_chars"] and any(w in line for w in rules["not_words"]) \
-        and not any(ch in line for ch in rules["not_containing"])
+    return _bare_line(line, rules) and any(w in line for w in rules["not_words"])
+
+
+def _bare_line(line: str, rules) -> bool:
+    """Short, with no sentence or list punctuation: a title's line (rules unnumbered_heading)."""
+    return len(line) <= rules["max_chars"] and not any(ch in line for ch in rules["not_containing"])
 
 
 def _topic(reader: TimeReader, text: str, starts: list[int], k: int):

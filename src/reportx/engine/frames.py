@@ -83,10 +83,7 @@ class TimeReader:
                 # (the claims' reading: 比“十一五”末增长 is a base, “十三五”末GDP实现… a level)
                 if not years:
                     continue
-                end = m.end() + len(end_word)
-                found.append(TimeExpression(m.start(), end, "actual" if self.year is None
-                                            or last < self.year else "target", first, last,
-                                            text[m.start():end]))
+                found.append(self._expr(m, first, last, end=m.end() + len(end_word), text=text))
                 continue
             if plan_suffix_only and not m[0].endswith(self.plan_time_words) and not (
                     future_plans and self.year is not None and first >= self.year
@@ -167,11 +164,15 @@ class TimeReader:
             return None
         return (self.year - n, self.year - 1) if rule["past"] else (self.year, self.year + n - 1)
 
-    def _expr(self, m, first: int, last: int) -> TimeExpression:
+    def _expr(self, m, first: int, last: int, end: int | None = None, text: str = ""
+              ) -> TimeExpression:
+        """The expression of a match, to `end` in `text` when it reaches past the match."""
         kind = None
         if self.year is not None:
             kind = "actual" if last < self.year else "target"
-        return TimeExpression(m.start(), m.end(), kind, first, last, m[0])
+        if end is None:
+            return TimeExpression(m.start(), m.end(), kind, first, last, m[0])
+        return TimeExpression(m.start(), end, kind, first, last, text[m.start():end])
 
     def first_in(self, text: str) -> TimeExpression | None:
         found = self.expressions(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportx.engine.context_words import Words
+from reportx.engine.context_words import Words, longest_affix
 from reportx.engine.indicators import first_word_length
 from reportx.engine.phrases import has_verb, noun_after, strip_leading, strip_words, mask
 
@@ -251,8 +251,7 @@ def share_subject(items: list[str], words: Words) -> list[str]:
     noun where that makes a catalog name (规模以上工业总产值、增加值 → 规模以上工业增加值; 粮食播种面积、
     总产量 → 粮食总产量; not 粮食生产面积、总产 → 粮食生产总产, which the totals' reading names)."""
     first = items[0]
-    head = next((h for h in sorted(words.shared_head_nouns, key=len, reverse=True)
-                 if first.endswith(h) and len(first) > len(h)), None)
+    head = longest_affix(first, words.shared_heads_index, at_end=True, keep=1)
     if head is None or not all(i in words.shared_head_nouns for i in items[1:]):
         return items
     named = [first[:-len(head)] + i for i in items[1:]]

@@ -114,19 +114,28 @@ def _range_high(m, low: Decimal, rs: RuleSet) -> tuple[Decimal, Decimal] | None:
         lo, hi = rs.units.get(m["low_unit"]), rs.units.get(m["unit"])
         if lo is None or hi is None or lo[0] != hi[0]:
             return None
-    if low == parse_number(_digits(m["num"])) and high != parse_number(_digits(m["high"])):
-        low = low * (high / parse_number(_digits(m["high"])))
+    if low == parse_number(_digits(m["num"])) and (scale := _scale(m["high"])) is not None:
+        low = low * scale
     return (low, high) if low < high else None
 
 
 def _scaled_as(number: Decimal, raw: str, following: str) -> Decimal | None:
     """A bare number that shares the unit of the number after it (12488和10163亿元) takes that
     one's 万/亿 too, having none of its own."""
+    scale = _scale(following)
+    if scale is None:
+        return None
+    return number * scale if _digits(raw) == raw else number
+
+
+def _scale(raw: str) -> Decimal | None:
+    """What a number's 万/亿 multiply its digits by (5万 → 10000; 1 with none), None if it does
+    not read."""
     try:
-        scaled, digits = parse_number(following), parse_number(_digits(following))
+        scaled, digits = parse_number(raw), parse_number(_digits(raw))
     except NumberError:
         return None
-    return number * (scaled / digits) if digits and _digits(raw) == raw else number
+    return scaled / digits if digits else Decimal(1)
 
 
 def _digits(raw: str) -> str:

@@ -94,11 +94,16 @@ def _wrapped_prose(line: str, marks: frozenset[str]) -> bool:
 def wrap_width(lines: list[str]) -> int | None:
     """The width a text's lines were wrapped at (the one most unfinished lines stop near), or
     None when it is not hard-wrapped."""
+    return _wrap_and_marks(lines)[0]
+
+
+def _wrap_and_marks(lines: list[str]) -> tuple[int | None, frozenset[str]]:
+    """wrap_width, and the watermarks it read the lines with."""
     kept = [ln.strip() for ln in lines if ln.strip()]
     marks = watermarks(kept)
     cut = [ln for ln in kept if _wrapped_prose(ln, marks)]
     if len(cut) < max(_MIN_LINES, _MIN_SHARE * len(kept)):
-        return None     # most lines end their sentence: written a paragraph per line
+        return None, marks     # most lines end their sentence: written a paragraph per line
     counts: dict[int, int] = {}
     for ln in cut:
         w = width(ln)
@@ -112,11 +117,11 @@ def wrap_width(lines: list[str]) -> int | None:
         if n > best_n:
             best, best_n = w, n
     if best is None or best_n < _MIN_LINES or best_n < _MIN_SHARE * len(kept):
-        return None
+        return None, marks
     wider = sum(1 for ln in kept if not _fits(width(ln), best) and width(ln) > best)
     if wider > _MAX_WIDER * best_n:
-        return None     # a list of short lines among longer ones (要点: 國內生產毛額增長 5%)
-    return best
+        return None, marks     # a list of short lines among longer ones (要点: 國內生產毛額增長 5%)
+    return best, marks
 
 
 def unwrap(text: str) -> str | None:
@@ -127,10 +132,9 @@ def unwrap(text: str) -> str | None:
     meeting across the join keep a space between them (a wrap falls on a space and drops it);
     Chinese characters and the digits of a number cut by the wrap (4779\\n1元) need none."""
     lines = text.split("\n")
-    wrap = wrap_width(lines)
+    wrap, marks = _wrap_and_marks(lines)
     if wrap is None:
         return None
-    marks = watermarks(lines)
     out: list[str] = []
     for i, line in enumerate(lines):
         body = line.rstrip(" \t\r\u3000")
