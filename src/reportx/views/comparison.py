@@ -292,19 +292,21 @@ class _PartOfYear:
     sentence (rules/context.yaml `part_of_year`, on the folded text) names a part (前三季度)."""
     pattern: object               # a compiled pattern with groups `part` and `whole`
     words: object                 # the rule set's Words: where a sentence starts
+    ends: tuple[str, ...]         # what ends a part of a sentence (；)
+    marks: tuple[str, ...]        # what sets a part word off as the time of what follows (，：)
 
     # how far back in its sentence a figure's part of the year is looked for
     REACH = 160
-    # what ends a part of a sentence, and what sets a part word off as the time of what follows
-    PART_ENDS = ("；", ";")
-    ADVERBIAL_MARKS = "，,：:"
 
     @classmethod
     def for_rules(cls, rs) -> "_PartOfYear | None":
         from reportx.engine.context_words import compile_words
 
         pattern = rs.context_patterns.get("part_of_year")
-        return cls(pattern, compile_words(rs)) if pattern is not None else None
+        if pattern is None:
+            return None
+        return cls(pattern, compile_words(rs), tuple(rs.context.get("part_of_year_ends", ())),
+                   tuple(rs.context.get("part_of_year_marks", ())))
 
     def covers(self, norm: str | None, start: int) -> bool:
         if not norm:
@@ -315,11 +317,10 @@ class _PartOfYear:
             pass
         if last is None or last.groupdict().get("part") is None:
             return False
-        # a part said inside an earlier ；-part (规模以上工业企业利润1-11月增长31.2%；…城乡居民人均可支配收入
-        # 增长7.9%) is that part's; one set off as the time of what follows (上半年，…；…, 2019年前三季度，
-        # …；…) covers all of it
-        return not any(norm.find(mark, last.end(), start) >= 0 for mark in self.PART_ENDS) \
-            or norm[last.end():last.end() + 1] in self.ADVERBIAL_MARKS
+        # a part said inside an earlier ；-part is that part's; one set off as the time of what
+        # follows (上半年，…；…, 2019年前三季度，…；…) covers all of it (rules/context.yaml)
+        return not any(norm.find(end, last.end(), start) >= 0 for end in self.ends) \
+            or norm.startswith(self.marks, last.end())
 
 
 def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
