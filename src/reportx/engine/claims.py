@@ -275,7 +275,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.remark_on = prev
     if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
-    if phrase and words.verbs.fullmatch(phrase):
+    if phrase and (words.verbs.fullmatch(phrase) or phrase in words.nameless_words):
         phrase = ""               # 新增2.6万个公办学位: the verb alone names nothing
     if not phrase and (not d.continues or _opens_clause(doc, d, words)) \
             and (following := noun_after(doc, d, words)):
@@ -540,13 +540,17 @@ def _unit(doc: Document, d: Draft, words: Words) -> str:
 
 
 def _less_verb(phrase: str, words: Words) -> str:
-    """A phrase without the verb (or the change word) it ends with: 农村贫困人口减少 → 农村贫困人口."""
+    """A phrase without the verb (or the change word) it ends with, and the adverbs before that
+    (农村贫困人口减少 → 农村贫困人口; 贫困人口全部脱贫 → 贫困人口)."""
     verb = words.verb_at_end.search(phrase)
     if verb and verb.start() > 0:
-        return phrase[:verb.start()]
-    change = next((w for w in words.change_words if phrase.endswith(w) and len(phrase) > len(w)),
-                  None)
-    return phrase[:-len(change)] if change else phrase
+        less = phrase[:verb.start()]
+    elif change := next((w for w in words.change_words
+                         if phrase.endswith(w) and len(phrase) > len(w)), None):
+        less = phrase[:-len(change)]
+    else:
+        return phrase
+    return strip_words(less, words) or less
 
 
 def _as_written(doc: Document, phrase: str | None, start: int, end: int) -> str | None:
