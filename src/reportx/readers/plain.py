@@ -130,7 +130,9 @@ def plain_text(data: bytes, name: str = "<bytes>") -> str:
 def _layout_repairs():
     """What may be wrong with a saved text's layout, and what its warning says, in the order
     they are undone: paragraphs run together (the spaces that part them become line ends, one
-    for one), pinyin glosses, headings glued to the sentence before, lines wrapped at a width."""
+    for one), pinyin glosses, headings glued to the sentence before, figures on lines of their
+    own, lines wrapped at a width."""
+    from reportx.readers.figure_lines import join_figure_lines
     from reportx.readers.ruby import drop_pinyin
     from reportx.readers.runon import part_glued_headings, split_run_on
     from reportx.readers.wrapped import unwrap
@@ -144,6 +146,9 @@ def _layout_repairs():
         (part_glued_headings, "numbered headings run on from the sentence before them; each "
                               "was put on a line of its own, so offsets point into the parted "
                               "text"),
+        (join_figure_lines, "its figures stand on lines of their own (a converted page?); each "
+                            "was joined to the words around it, so offsets point into the "
+                            "joined text"),
         (unwrap, "its lines are wrapped at a fixed width (text copied from a PDF?); they were "
                  "joined into paragraphs, so offsets point into the joined text"),
     )

@@ -20,7 +20,7 @@ import re
 # bracket or a closing quote at the wrap width goes on: those stand inside sentences)
 _ENDS = "。！？!?"
 # a numbered heading or list item opens a paragraph of its own (一、 （二） 3. 3、)
-_NUMBERED = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?!\d))")
+NUMBERED = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?!\d))")
 # lines this close to the wrap width (in columns, either side: widths are estimates, and a
 # page's digits and Latin letters are narrower than half a Chinese character) are full: a tenth
 # of the width, at least this many columns
@@ -88,7 +88,7 @@ def _unfinished(line: str, marks: frozenset[str] = frozenset()) -> bool:
 def _wrapped_prose(line: str, marks: frozenset[str]) -> bool:
     """A line that looks cut at the wrap: unfinished, and no numbered heading (headings of a
     text written a paragraph per line are often about as wide as a wrap, and end unpunctuated)."""
-    return _unfinished(line, marks) and not _NUMBERED.match(line)
+    return _unfinished(line, marks) and not NUMBERED.match(line)
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -140,7 +140,7 @@ def unwrap(text: str) -> str | None:
         body = line.rstrip(" \t\r\u3000")
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         full = body.strip() and _fits(width(body.strip()), wrap)
-        if full and _unfinished(body.strip(), marks) and nxt and not _NUMBERED.match(nxt):
+        if full and _unfinished(body.strip(), marks) and nxt and not NUMBERED.match(nxt):
             lines[i + 1] = lines[i + 1].lstrip(" \t\u3000")
             space = " " if _LATIN.match(body[-1]) and _LATIN.match(nxt[0]) else ""
             out.append(body + space)

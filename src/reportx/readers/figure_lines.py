@@ -1,0 +1,63 @@
+"""Text whose figures stand on lines of their own: a page converted from a PDF or a word
+processor that set numbers in a font of their own, each number its own span, saved with a line
+break on either side of every one (地区生产总值增长\\n8%;\\n财政收入增长\\n10%;). Read as it is, each
+figure is a paragraph with no words, and the words before it are a paragraph with no figure.
+
+How it is told: many lines that are only a number (digits, a decimal point, a per cent sign, and
+a mark of punctuation after them) or only a mark of punctuation (the 。 after a last figure). A
+report written one paragraph per line has none such: in ../shared/corpus not one line is only a
+number. Such a line is joined to the line after it (2019\\n年 → 2019年), and to the line before
+it where that line does not end a sentence or open a numbered heading (一、2019年工作回顾\\n2019\\n
+年，… stays a heading and a paragraph).
+
+Joining changes offsets: the claims of such a file point into the joined text, as those of a
+wrapped one do. The file's reader says so with a warning.
+"""
+from __future__ import annotations
+
+import re
+
+from reportx.readers.wrapped import NUMBERED
+
+# a line that is only a figure, or only the punctuation after one
+_FIGURE_LINE = re.compile(r"[\d.,%％]*\d[\d.,%％]*[,，;；:：、.。]?|[,，;；:：、。)）]")
+# this many such lines, and this share of the text's lines, is a text laid out so
+_MIN_LINES, _MIN_SHARE = 5, 0.1
+# what a line ends a sentence (or leads a list) with: the figure after it opens a line of its own
+_ENDS = "。！？!?：:"
+# what a sentence holds and a heading's title does not
+_SENTENCE_MARKS = re.compile("[。，,；;！？!?]")
+
+
+def _heading(line: str) -> bool:
+    """A numbered heading's line (一、2019年工作回顾): its number and a title with no sentence
+    inside it. Not the number alone (一、\n2019\n年工作回顾: the heading cut at its figure), nor a
+    numbered paragraph (（一）产业转型迈出新步伐。…完成\n921\n亿元)."""
+    m = NUMBERED.match(line)
+    return m is not None and m.end() < len(line) and not _SENTENCE_MARKS.search(line)
+
+
+def join_figure_lines(text: str) -> str | None:
+    """The text with its figure lines joined to the words around them, or None when its figures
+    do not stand on lines of their own."""
+    lines = text.split("\n")
+    kept = [ln.strip() for ln in lines if ln.strip()]
+    alone = [i for i, ln in enumerate(lines) if ln.strip() and _FIGURE_LINE.fullmatch(ln.strip())]
+    if len(alone) < max(_MIN_LINES, _MIN_SHARE * len(kept)):
+        return None
+    # join[i]: line i goes on on line i + 1, without its line break
+    join = [False] * len(lines)
+    for i in alone:
+        if i + 1 < len(lines) and lines[i + 1].strip() and not NUMBERED.match(lines[i + 1].strip()):
+            join[i] = True
+        before = lines[i - 1].strip() if i else ""
+        if before and before[-1] not in _ENDS and not _heading(before):
+            join[i - 1] = True
+    out = []
+    for i, line in enumerate(lines):
+        if join[i]:
+            out.append(line.rstrip(" \t\r\u3000"))
+            lines[i + 1] = lines[i + 1].lstrip(" \t\u3000")
+        else:
+            out.append(line + ("\n" if i + 1 < len(lines) else ""))
+    return "".join(out)

@@ -1,0 +1,73 @@
+"""Text whose figures stand on lines of their own (a converted page that set every number in a
+span of its own): told apart from text written a paragraph per line, joined back, and read to
+the same claims."""
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+
+import reportx
+from reportx.readers.figure_lines import join_figure_lines
+from tests.conftest import ROOT, SEEDS
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+# a number as such a page sets it apart: ASCII digits with their decimal point and per cent sign
+_NUMBER = re.compile(r"\d[\d.]*%?")
+
+
+def _set_apart(text: str) -> str:
+    """Every number of a text on a line of its own, as the converted page has it."""
+    return _NUMBER.sub(lambda m: "\n" + m[0] + "\n", text)
+
+
+def _seed(name: str) -> str:
+    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _facts(claims) -> list[tuple]:
+    return sorted((c.value, c.unit, c.indicator_id or "", c.period or "", c.kind or "",
+                   c.qualifier or "", c.direction or "") for c in claims)
+
+
+@pytest.mark.parametrize("name", ["guigang-2024", "yulin-2024"])
+def test_text_a_paragraph_per_line_is_left_alone(name):
+    assert join_figure_lines(_seed(name)) is None
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
+def test_no_corpus_report_has_its_figures_apart():
+    texts = sorted(CORPUS.glob("*-2026.txt"))
+    assert texts
+    for path in texts:
+        assert join_figure_lines(path.read_text(encoding="utf-8")) is None, path.name
+
+
+def test_a_figure_joins_the_words_around_it_but_not_a_heading_or_a_finished_sentence():
+    text = ("各位代表：\n一、2019年工作回顾\n2019\n年，全县经济稳中有进。预计，地区生产总值增长\n8%;\n"
+            "财政收入增长\n10%;\n固定资产投资增长\n12%\n。\n（一）决战脱贫\n全年\n15250\n人如期脱贫，"
+            "贫困发生率降至\n0.47%\n，\n3\n个村出列。")
+    assert join_figure_lines(text) == (
+        "各位代表：\n一、2019年工作回顾\n2019年，全县经济稳中有进。预计，地区生产总值增长8%;"
+        "财政收入增长10%;固定资产投资增长12%。\n（一）决战脱贫\n全年15250人如期脱贫，"
+        "贫困发生率降至0.47%，3个村出列。")
+
+
+def test_a_few_year_labels_are_no_such_layout():
+    # a digest labels its parts with a year on a line (2019\n地区生产总值…): too few to be a layout
+    text = "2019\n地区生产总值增长6%。\n2020\n地区生产总值增长3%。\n" + "全年完成各项任务。\n" * 10
+    assert join_figure_lines(text) is None
+
+
+@pytest.mark.parametrize("name", ["guigang-2024", "yulin-2024"])
+def test_a_report_with_its_figures_apart_reads_as_the_report(tmp_path, name):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(_set_apart(_seed(name)), encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        apart = reportx.extract(path)
+    assert any("lines of their own" in str(w.message) for w in caught)
+    whole = reportx.extract(SEEDS / f"{name}.txt")
+    assert _facts(apart) == _facts(whole)
