@@ -22,10 +22,10 @@ from reportx.engine.indicators import IndicatorMatcher, ends_a_word, first_word_
 from reportx.engine.lists import distribute_lists, share_list_qualifiers
 from reportx.engine.periods import RATIO_UNITS, time_of
 from reportx.engine.phrases import (bare_head, direction_of, following_phrase, has_verb,
-                                    is_average, is_subclause, mask, moves, noun_after,
+                                    is_average, is_rank_place, is_subclause, mask, moves, noun_after,
                                     rate_noun_after, rate_noun_before, small_number,
-                                    strip_between, strip_scope, strip_words, trim, verb_before,
-                                    verb_before_is, verb_outside_name)
+                                    strip_between, strip_scope, strip_words,
+                                    trim, verb_before, verb_before_is, verb_outside_name)
 from reportx.engine.quantities import Quantity, find_quantities
 from reportx.engine.ruleset import RuleSet
 
@@ -340,7 +340,7 @@ def _ranks_the_figure_before(phrase: str | None, words: Words) -> bool:
     """A rank's phrase names nothing but the figure before it: a verb of ranking (居, 位居), and at
     most a word for that figure's size or pace (总量, 增速)."""
     rest = trim((phrase or "").rstrip(), words.rank_verbs_index, once=True)
-    return rest == "" or rest in words.rank_subjects
+    return rest == "" or rest in words.rank_subjects or is_rank_place(rest, words)  # 在六个大区中排名
 
 
 def _totals_the_one_before(d: Draft, words: Words) -> bool:

@@ -49,6 +49,7 @@ class Words:
     joint_hosts: tuple[str, ...] = ()     # 年均, 人均: words a joint word (均) is part of
     expansions: dict = field(default_factory=dict)
     rank_scopes: tuple[str, ...] = ()
+    rank_place: str | None = None             # 焦作市: a place a rank is within (a pattern)
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
     subject_stops: re.Pattern | None = None   # 继续: an adverb that ends a subject
@@ -122,6 +123,8 @@ class Words:
     after_index: tuple = field(default=(), repr=False, compare=False)
     before_index: tuple = field(default=(), repr=False, compare=False)
     rank_verbs_index: tuple = field(default=(), repr=False, compare=False)
+    place_after_rank_verb: regex.Pattern | None = field(default=None, repr=False, compare=False)
+    rank_place_alone: regex.Pattern | None = field(default=None, repr=False, compare=False)
     shared_heads_index: tuple = field(default=(), repr=False, compare=False)
     head_nouns: tuple = field(default=(), repr=False, compare=False)
     subject_rest: regex.Pattern | None = None   # what may follow a clause's subject for a head noun
@@ -163,6 +166,10 @@ class Words:
         self.leads_index = by_length(self.leads)
         self.scopes_index = by_length(self.rank_scopes)
         self.rank_verbs_index = by_length(self.rank_verbs)
+        if self.rank_place:
+            verbs = "|".join(regex.escape(v) for v in self.rank_verbs) or "(?!)"
+            self.place_after_rank_verb = regex.compile(f"(?<={verbs})(?:{self.rank_place})$")
+            self.rank_place_alone = regex.compile(self.rank_place)
         self.shared_heads_index = by_length(self.shared_head_nouns)
         # a figure's name that is only one of these (增加值, 总产) wants a subject
         self.head_nouns = tuple(dict.fromkeys((*self.shared_head_nouns, *self.total_heads)))
@@ -237,6 +244,7 @@ def compile_words(rs: RuleSet) -> Words:
         companion_heads=frozenset(h for ind in rs.indicators for _, heads in ind.companions
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
+        rank_place=ctx["directions"].get("rank_place"),
         subject_stops=word_pattern(ctx["subject_stops"]) if ctx.get("subject_stops") else None,
         rank_verbs=tuple(ctx.get("rank_verbs", ())),
         rank_subjects=frozenset(ctx.get("rank_subjects", ())),

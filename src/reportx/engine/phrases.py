@@ -225,8 +225,18 @@ def verb_before(text: str, words: Words) -> str | None:
 
 
 def strip_scope(text: str, words: Words) -> str:
-    """升至全省第5位: the rank's scope (全省) is not the verb's."""
-    return trim(text.rstrip(), words.scopes_index, once=True)
+    """升至全省第5位: the rank's scope (全省, or a place: 居焦作市第1位) is not the verb's."""
+    text = text.rstrip()
+    cut = trim(text, words.scopes_index, once=True)
+    if cut == text and words.place_after_rank_verb is not None \
+            and (m := words.place_after_rank_verb.search(text)):
+        return text[:m.start()]       # 居焦作市 → 居
+    return cut
+
+
+def is_rank_place(text: str, words: Words) -> bool:
+    """The text is only a place named as a rank's scope (在六个大区中)."""
+    return words.rank_place_alone is not None and words.rank_place_alone.fullmatch(text) is not None
 
 
 def strip_between(tail: str, words: Words) -> str:
