@@ -163,6 +163,8 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
     lo = max(s_start, prev_end)
     end = _before_aside(doc.norm, lo, q.start, words)
     cut = words.last_break.search(doc.norm, lo, end)
+    while cut is not None and (opened := _infix_aside(doc.norm, lo, cut.start(), words)) is not None:
+        cut = words.last_break.search(doc.norm, lo, opened)    # 城镇（常住）居民: one name
     clause_start = cut.end() if cut else lo
     clause = doc.norm[clause_start:end]
     lcut = words.last_list_break.search(doc.norm, clause_start, end)
@@ -178,6 +180,23 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
 # the bracket rules' `aside_pattern` opens with (the folded text has （ as this one): looked for
 # with str.find first, as most figures have none near them
 _ASIDE_OPENS = "("
+
+
+def _infix_aside(norm: str, lo: int, close: int, words: Words) -> int | None:
+    """Where an aside inside a name opens, when the break at `close` closes one: a bracketed
+    word or two between characters of one name (城镇（常住）居民人均可支配收入, 污水治理（管控）率;
+    rules context `infix_aside`), which the phrase then drops (`phrase_noise`)."""
+    if words.infix_aside is None or norm[close] != _ASIDE_CLOSES:
+        return None
+    opened = norm.rfind(_ASIDE_OPENS, max(lo, close - _INFIX_REACH), close)
+    if opened <= lo or words.infix_aside.fullmatch(norm, opened - 1, close + 2) is None:
+        return None
+    return opened
+
+
+# an aside inside a name is this short, with its brackets
+_INFIX_REACH = 8
+_ASIDE_CLOSES = ")"
 
 
 def _remark_between(norm: str, end: int, start: int, words: Words) -> bool:

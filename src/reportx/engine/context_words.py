@@ -36,6 +36,7 @@ class Words:
     implied: dict
     period_year: regex.Pattern
     joiners: re.Pattern = field(default=None)
+    joiner_not_words: tuple[str, ...] = ()     # 普及, 和美: a joiner's character inside a word
     breakdown: tuple[str, ...] = ()
     comparison: tuple[str, ...] = ()
     copulas: tuple[str, ...] = ()
@@ -96,6 +97,7 @@ class Words:
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
     aside: regex.Pattern = None               # a bracketed aside ((预计，下同)): no subject
     noise: regex.Pattern | None = None        # dropped from a phrase: a footnote mark, a PDF's spaces
+    infix_aside: regex.Pattern | None = None  # 城镇（常住）居民: an aside inside a name
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
     # derived (__post_init__): the tail and head words by length, longest first, so that the
     # longest one a phrase ends or starts with is a few set lookups, not a scan of them all;
@@ -234,7 +236,8 @@ def compile_words(rs: RuleSet) -> Words:
         head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
         implied=ctx["implied_units"],
         period_year=rs.context_patterns["period_year"],  # a user's is time-limited
-        joiners=word_pattern(ctx["list_joiners"]),
+        joiners=words_but(ctx["list_joiners"], ctx.get("list_joiner_not_words", ())),
+        joiner_not_words=tuple(ctx.get("list_joiner_not_words", ())),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         joint=tuple(ctx.get("joint_words", ())),
         joint_hosts=tuple(ctx.get("joint_word_hosts", ())),
@@ -299,6 +302,7 @@ def compile_words(rs: RuleSet) -> Words:
         milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
         aside=regex.compile(ctx.get("aside_pattern") or "(?!)"),
         noise=regex.compile(ctx.get("phrase_noise") or "(?!)"),
+        infix_aside=regex.compile(ctx["infix_aside"]) if ctx.get("infix_aside") else None,
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
                         ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
         breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),

@@ -30,8 +30,8 @@ def strip_words(phrase: str, words: Words) -> str:
             if w is not None:
                 phrase, changed = phrase[: -len(w)], True
         w = longest_affix(phrase, words.head_index, at_end=False)
-        if w is not None:
-            phrase, changed = phrase[len(w):], True
+        if w is not None and not phrase.startswith(words.joiner_not_words):
+            phrase, changed = phrase[len(w):], True     # (not 和 of 和美乡村)
         if words.tail_pattern is not None:
             m = words.tail_pattern.search(phrase)
             if m and m.end() > m.start():
