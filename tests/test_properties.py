@@ -197,3 +197,18 @@ def test_runaway_numbers_are_not_amounts():
     assert extract("收入" + "9" * 400 + "万元。", year=2024) == []
     assert extract("收入一" + "亿" * 2000 + "元。", year=2024) == []
     assert [c.surface for c in extract("增加1,00万元，1,2,3%", year=2024)] == []
+
+
+# the list joiners and the words they are a character of (rules/context.yaml)
+_JOINERS = ["、", "和", "及", "与", "以及"]
+_JOINER_WORDS = ["普及", "涉及", "及时", "来得及", "和谐", "总和", "参与", "与会"]
+
+
+@given(st.text(alphabet="、和及与以普涉时来得谐总参会率水", max_size=30))
+@settings(max_examples=300)
+def test_word_look_arounds_find_what_skipping_the_words_finds(text):
+    # words_outside (re, look-arounds) and words_but (regex, (*SKIP)(*FAIL)) mean one thing
+    from reportx.engine.patterns import words_but, words_outside
+
+    fast, plain = words_outside(_JOINERS, _JOINER_WORDS), words_but(_JOINERS, _JOINER_WORDS)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from reportx.engine.patterns import word_pattern, words_but
+from reportx.engine.patterns import word_pattern, words_but, words_outside
 from reportx.engine.ruleset import RuleSet
 from reportx.engine.wordsets import WordSet
 
@@ -236,7 +236,7 @@ def compile_words(rs: RuleSet) -> Words:
         head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
         implied=ctx["implied_units"],
         period_year=rs.context_patterns["period_year"],  # a user's is time-limited
-        joiners=words_but(ctx["list_joiners"], ctx.get("list_joiner_not_words", ())),
+        joiners=words_outside(ctx["list_joiners"], ctx.get("list_joiner_not_words", ())),
         joiner_not_words=tuple(ctx.get("list_joiner_not_words", ())),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),
         joint=tuple(ctx.get("joint_words", ())),
