@@ -296,6 +296,9 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         phrase = prev.indicator + phrase
     if phrase and (words.verbs.fullmatch(phrase) or phrase in words.nameless_words):
         phrase = ""               # 新增2.6万个公办学位: the verb alone names nothing
+    elif phrase and prev is not None and prev.counts_after \
+            and words.joiners.sub("", d.own).strip() == prev.indicator:
+        phrase = ""               # 60个贫困村和8.77万贫困人口: the noun before is the one before's
     if not phrase and (not d.continues or _opens_clause(doc, d, words)) \
             and (following := noun_after(doc, d, words)):
         # 3家企业荣获…, 完成30万亩高标准农田建设, …，2.1万名贫困人口脱贫: a number with nothing

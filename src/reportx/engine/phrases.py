@@ -184,9 +184,14 @@ def following_phrase(doc: Document, d: Draft, words: Words) -> str:
 
 def noun_after(doc: Document, d: Draft, words: Words) -> str:
     """The noun a figure counts when it stands before it (新增2.6万个公办学位): the words after it
-    to the next break, if they are words (not 和10.1％, the next item of a list)."""
+    to the next break, if they are words (not 和10.1％, the next item of a list), or to a joiner
+    before the next figure (60个贫困村和8.77万贫困人口脱贫: 贫困村)."""
     following = following_phrase(doc, d, words)
-    if not following or words.joiners.match(following) or DIGIT.search(following):
+    if following and (digit := DIGIT.search(following)):
+        joined = list(words.joiners.finditer(following, 0, digit.start()))
+        following = following[:joined[-1].start()] \
+            if joined and joined[-1].end() == digit.start() else ""
+    if not following or words.joiners.match(following):
         return ""
     return strip_words(following, words) or following
 
