@@ -512,8 +512,7 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
           or reached.endswith(words.reach_words)) \
             and not (d.unit in RATIO_UNITS and rate_noun_before(said, words)):
         d.level = True            # 增长到4398.6亿元, 达到71.5%; not 增幅达73.6%, a rate of change
-    elif d.direction is None and d.unit not in RATIO_UNITS and words.level_after is not None \
-            and words.level_after.match(norm, d.q.end):
+    elif d.direction is None and d.unit not in RATIO_UNITS and _level_after(d, norm, words):
         d.level = True            # 完成固定资产投资664亿元，是2011年的2.3倍: a year's, set beside one's
     elif own.endswith(words.hold_words) or said.endswith(words.hold_words):
         d.level = False           # held through the span
@@ -524,6 +523,17 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     else:
         # a bare figure is a level (城镇化率58%), not one a rate noun gave a rise (增幅43.9%)
         d.level = d.share or (not has_verb(d.own, words) and d.direction is None)
+
+
+def _level_after(d: Draft, norm: str, words: Words) -> bool:
+    """What follows a figure makes it a year's level: a year's multiple (，是2011年的2.3倍), or the
+    span's average growth where no word of summing stands before it in its sentence (完成生产总值
+    435亿元，年均增长6.7%; not 五年累计…，实现旅游收入2480亿元，年均增长9.8%)."""
+    if words.level_after is not None and words.level_after.match(norm, d.q.end):
+        return True
+    return words.level_with_average is not None \
+        and words.level_with_average.match(norm, d.q.end) is not None \
+        and not words.sum_set.found_in(norm[d.sentence[0]:d.q.start])
 
 
 def _qualifier(doc: Document, d: Draft, words: Words) -> str | None:
