@@ -320,7 +320,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
     elif prev is not None and prev.indicator and phrase in words.generic_heads:
         d.indicator = prev.indicator  # …增长7.4%，总额达到2360亿元: the indicator before
     elif prev is not None and prev.indicator and phrase in words.shared_head_nouns \
-            and d.own != d.clause:
+            and d.own != d.clause and prev.q.end >= d.clause_start:
         # 粮食播种面积1584.6万亩、总产量132.4亿斤: the item takes the subject of the one before
         d.indicator = _with_subject_of(prev.indicator, phrase, words)
     elif prev is not None and (d.continues or not phrase or phrase.startswith(words.comparison)):
@@ -345,11 +345,11 @@ def _with_subject_of(before: str, noun: str, words: Words) -> str:
 
 def _named_by_clause_before(doc: Document, d: Draft, since: int, matcher: IndicatorMatcher,
                             words: Words) -> str | None:
-    """The catalog name a head noun makes with the start of the clause before it, after the
-    figure before (`since`), the longest (服务业快速发展 + 增加值 → 服务业增加值; 粮食生产再夺丰收 + 总产 →
-    粮食总产); not with a whole that the clause goes on to part (规上工业中战略性新兴产业…, 规模以上工业
+    """The catalog name a head noun makes with the start of the clause (or list item) before it,
+    after the figure before (`since`), the longest (服务业快速发展 + 增加值 → 服务业增加值; 粮食生产再夺丰收
+    + 总产 → 粮食总产; 规上工业总产值突破千亿大关、增加值增长8.6% → 规上工业增加值); not with a whole that the clause goes on to part (规上工业中战略性新兴产业…, 规模以上工业
     民营企业…: rules context `subject_rest`)."""
-    head = doc.norm[since:d.clause_start].rstrip(words.breaks + words.list_breaks + " ")
+    head = doc.norm[since:d.own_start].rstrip(words.breaks + words.list_breaks + " ")
     cut = max(head.rfind(b) for b in words.breaks + words.list_breaks)
     piece = strip_words(head[cut + 1:].strip(), words)
     noun = bare_head(d.indicator, words)
