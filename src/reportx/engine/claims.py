@@ -297,7 +297,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
     elif d.share and phrase.startswith(words.share_words) and prev is None \
             and (subject := _subject_before(doc, d, None, words)):
         phrase = subject + phrase     # 经济总量连续跨过3个万亿元大关，占全国比重…: the clause before's
-    if phrase and (words.verbs.fullmatch(phrase) or phrase in words.nameless_words):
+    if phrase and words.verbs.fullmatch(phrase):
         phrase = ""               # 新增2.6万个公办学位: the verb alone names nothing
     elif phrase and prev is not None and prev.counts_after \
             and words.joiners.sub("", d.own).strip() == prev.indicator:

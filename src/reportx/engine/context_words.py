@@ -72,7 +72,6 @@ class Words:
     reach_words: tuple[str, ...] = ()
     hold_words: tuple[str, ...] = ()
     generic_heads: tuple[str, ...] = ()
-    nameless_words: tuple[str, ...] = ()        # 剩余: a phrase of it alone names nothing
     minus_signs: str = ""
     target_pattern: re.Pattern | None = None   # any target word (力争, 确保 …), one search
     estimate_pattern: re.Pattern | None = None   # 预计, 初步核算: the year just ended, in preliminary figures
@@ -278,7 +277,6 @@ def compile_words(rs: RuleSet) -> Words:
         sum_set=WordSet(ctx["spans"].get("sum_words", ())),
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         generic_heads=tuple(ctx.get("generic_heads", ())),
-        nameless_words=tuple(ctx.get("nameless_words", ())),
         minus_signs=ctx["directions"].get("minus_signs", ""),
         target_pattern=words_but(ctx["target_words"], ctx.get("target_not_words", ()))
         if ctx["target_words"] else None,
