@@ -480,3 +480,16 @@ def test_a_subheading_gives_way_to_the_sentence_it_heads(rules):
     target = rows.loc[("gdp", "2018", "target")]
     assert (target["display"], target["qualifier"]) == ("8%以上", "at_least")
     assert "定下了目标" in target["sentence"]
+
+
+def test_a_level_beats_an_amount_of_change(rules):
+    """An amount that fell or rose (减税减少一般公共预算收入1.3亿元) is a change of the indicator, not
+    its level: the cell shows the level stated after it (完成一般公共预算收入19.09亿元)."""
+    from reportx.views.comparison import build_comparison
+
+    text = ("各位代表：\n一、2019年工作回顾\n"
+            "在政策性减税减少一般公共预算收入1.3亿元的情况下，完成一般公共预算收入19.09亿元、增长6%。\n")
+    doc = build_document(text, key="xian-2020", year=2020)
+    rows = build_comparison([doc], rules=rules).rows
+    level = rows[(rows.indicator_id == "fiscal_revenue") & (rows.unit == "CNY")].iloc[0]
+    assert level["value"] == pytest.approx(1.909e9)

@@ -329,7 +329,8 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     of the words the catalog `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central
     government's share); one in a paragraph's sentences beats one in a title or subheading; an
     achieved figure passed (突破3万亿元) gives way to one stated about or exactly (达3.6万亿元),
-    and one about to one exact; otherwise the earliest wins. `prefer`: the catalog's words, given only when one of
+    and one about to one exact; a level beats an amount of change (增加40亿元); otherwise the earliest
+    wins. `prefer`: the catalog's words, given only when one of
     the cell's claims holds one."""
     in_goals = in_title = False
     if text is not None:
@@ -346,7 +347,10 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     # (the more of the catalog's words a name holds, the nearer it is the series: 地方一般预算收入
     # beats 全口径一般预算收入, which holds 预算 only)
     series = -_series_words(c, prefer)
-    return (not in_goals, series, in_title, loose, c.start)
+    # an amount that rose or fell (减税减少一般公共预算收入1.3亿元, 比上年增加40亿元) is a change, and
+    # gives way to the level stated with no rise or fall (完成一般公共预算收入19.09亿元)
+    change = c.direction is not None and c.unit not in RATE_UNITS
+    return (not in_goals, series, in_title, change, loose, c.start)
 
 
 # how loosely an achieved figure is stated: exactly (and a ceiling or a range, which state their
