@@ -145,9 +145,17 @@ _QINGLING = ("2021年青岭市政府工作报告\n各位代表：\n一、本届�
              "年均增长6.2%。\n二、2022年工作安排\n地区生产总值增长6%左右。\n")
 
 
+# …or under the part's first subheading (（一）…。预计2007年实现…)
+_BINHE = ("滨河区2007年政府工作报告\n各位代表：\n一、过去五年政府工作回顾\n"
+          "区七届人大一次会议以来，我们圆满完成了本届政府各项任务。\n"
+          "（一）综合实力显著增强。预计2007年实现地区生产总值142亿元，年均增长12%。\n"
+          "二、2008年工作安排\n地区生产总值增长11%左右。\n")
+
+
 @pytest.mark.parametrize("page, reviewed, earlier", [
     (_LISHU, 2019, ("2019年，是我县", "2018年，是我县")),
     (_QINGLING, 2021, ("预计2021年", "预计2020年")),
+    (_BINHE, 2007, ("预计2007年", "预计2006年")),
 ])
 def test_a_review_part_with_no_year_that_shows_the_titles_year_reviews_it(tmp_path, page, reviewed,
                                                                           earlier):
@@ -169,3 +177,14 @@ def test_a_review_heading_naming_several_years_is_read_by_its_last(tmp_path, hea
     page = f"2018年XX市政府工作报告\n各位代表：\n{heading}\n五年来，全市地区生产总值年均增长8%。\n"
     expected = 2021 if "2020" in heading else year
     assert _load(tmp_path, "page.txt", page)[0].year == expected
+
+
+@pytest.mark.parametrize("month, period, kind", [(12, "2009", "actual"), (1, "2010", "target")])
+def test_a_december_dateline_makes_todays_year_the_one_before(tmp_path, month, period, kind):
+    # 12月28日讯: the speech was given in December 2009, so its 今年 is 2009, reviewed; a January
+    # dateline's 今年 is the report's year, planned
+    text = (f"某某日报{month}月28日讯 今日上午，某市十三届人大一次会议开幕，代市长作政府工作报告。\n"
+            "他说，今年全市地区生产总值预计达860亿元，人均生产总值达31000元。\n")
+    doc, _ = _load(tmp_path, "x.txt", text, year=2010)
+    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    assert [(c.period, c.kind) for c in gdp] == [(period, kind)]

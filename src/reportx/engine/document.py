@@ -170,6 +170,8 @@ def build_document(text: str, key: str = "text", source: str | None = None,
         _take_date(doc, posted, header)   # a news copy is posted the day of its session
     if doc.year is None:
         doc.year = _year_from_name(source, header)
+    if doc.date is None and doc.year is not None:
+        _date_from_dateline(doc, lines, header)
     doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
     body = _body_start(doc, parts)
     doc.sections = _read_sections(doc, headings, parts, body)
@@ -282,6 +284,15 @@ def _take_date(doc: Document, m, header) -> None:
     doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
 
 
+def _date_from_dateline(doc: Document, lines: list[str], header) -> None:
+    """A newspaper copy's dateline gives the day the speech was given (12月30日讯): in December
+    (from next_year_from_month), the year before the report's, whose 今年 is that year."""
+    pattern = header.get("dateline_date")
+    m = next((m for line in lines if (m := pattern.search(line))), None) if pattern else None
+    if m is not None and int(m["month"]) >= header["next_year_from_month"]:
+        doc.date = f"{doc.year - 1:04d}-{int(m['month']):02d}-{int(m['day']):02d}"
+
+
 def _posted_date(lines: list[str], header):
     return next((m for line in lines if (m := header["posted_date"].search(line))), None)
 
@@ -370,7 +381,8 @@ def _reviewed_year(doc: Document, parts) -> int | None:
     heading's year (2018年沧州市政府工作报告 … 一、2014年工作回顾: a copying site's title; 旅顺口区2012年政府
     工作报告 … 2012年及过去五年政府工作回顾: the page named the report by the year it reviews, as sites
     often do); or, under a review heading with no year, the title's year when the first paragraph
-    opens with it or gives its estimates (a December speech). None: nothing says."""
+    opens with it or the part's first paragraphs give its estimates (a December speech). None:
+    nothing says."""
     for section in doc.sections:
         if section.level != 1:
             continue
@@ -384,10 +396,18 @@ def _reviewed_year(doc: Document, parts) -> int | None:
             opens = doc.times.opening(paragraph)
             if opens is not None:
                 return doc.year if opens.first == opens.last == doc.year else None
-            # (一、本届政府工作回顾 … 预计2021年，…: the review ends with the title's year)
-            estimate = parts["estimate_of_year"].search(paragraph)
+            # (一、本届政府工作回顾 … 预计2021年，…: the review ends with the title's year; said in
+            # its first paragraphs, as under its first subheading: （一）…。预计2007年实现…)
+            part_end = next((s.start for s in doc.sections
+                             if s.level == 1 and s.start > section.start), len(doc.norm))
+            estimate = parts["estimate_of_year"].search(
+                doc.norm, section.start, min(part_end, section.start + _ESTIMATE_REACH))
             return doc.year if estimate is not None and int(estimate["year"]) == doc.year else None
     return None
+
+
+# how far into a review part with no year its estimates of the year reviewed are looked for
+_ESTIMATE_REACH = 1000
 
 
 def _last_year_reviewed(title: str, parts) -> int | None:
