@@ -302,10 +302,12 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
     elif phrase and prev is not None and prev.counts_after \
             and words.joiners.sub("", d.own).strip() == prev.indicator:
         phrase = ""               # 60个贫困村和8.77万贫困人口: the noun before is the one before's
-    if not phrase and (not d.continues or _opens_clause(doc, d, words)) \
+    if not phrase and (not d.continues or _opens_clause(doc, d, words)
+                       or (prev is not None and prev.counts_after)) \
             and (following := noun_after(doc, d, words)):
         # 3家企业荣获…, 完成30万亩高标准农田建设, …，2.1万名贫困人口脱贫: a number with nothing
-        # before it counts what follows;
+        # before it counts what follows (so does a list item after a count of its own noun:
+        # 124个贫困村、7.35万贫困人口脱贫);
         # but 突破600亿元大关 is a milestone that the indicator before (or the clause's subject) passed
         named = None
         if following in words.milestone_nouns:
