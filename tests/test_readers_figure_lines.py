@@ -71,3 +71,13 @@ def test_a_report_with_its_figures_apart_reads_as_the_report(tmp_path, name):
     assert any("lines of their own" in str(w.message) for w in caught)
     whole = reportx.extract(SEEDS / f"{name}.txt")
     assert _facts(apart) == _facts(whole)
+
+
+def test_no_two_figures_join_nor_a_table_label_nor_a_next_sentence():
+    # a table's column (a figure complete with its % before the next label), a page's number
+    # before a figure, and a figure that ends its sentence stay apart from the line after them
+    text = ("各位代表：\n地区生产总值\n2850.3\n6.5%\n一般公共预算收入\n186.2\n5.1%\n全年新开工项目\n5\n128个\n"
+            "“十四五”以来，全市地区生产总值年均增长\n6%。\n去年，全市地区生产总值增长5.2%。\n")
+    assert join_figure_lines(text) == (
+        "各位代表：\n地区生产总值2850.3\n6.5%\n一般公共预算收入186.2\n5.1%\n全年新开工项目5\n128个\n"
+        "“十四五”以来，全市地区生产总值年均增长6%。\n去年，全市地区生产总值增长5.2%。\n")

@@ -22,8 +22,9 @@ from reportx.engine.indicators import IndicatorMatcher, ends_a_word, first_word_
 from reportx.engine.lists import distribute_lists, share_list_qualifiers
 from reportx.engine.periods import RATIO_UNITS, time_of
 from reportx.engine.phrases import (bare_head, direction_of, following_phrase, has_verb,
-                                    is_average, is_rank_place, is_subclause, mask, moves, noun_after,
-                                    rate_noun_after, rate_noun_before, small_number,
+                                    is_average, is_modifier, is_rank_place, is_subclause, mask,
+                                    moves, noun_after, rate_noun_after, rate_noun_before,
+                                    small_number,
                                     strip_between, strip_scope, strip_words,
                                     trim, verb_before, verb_before_is, verb_outside_name)
 from reportx.engine.quantities import Quantity, find_quantities
@@ -294,14 +295,13 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.remark_on = prev
     if d.share and phrase.startswith(words.share_words) and prev is not None and prev.indicator:
         phrase = prev.indicator + phrase
-    elif d.share and phrase.startswith(words.share_words) and prev is None \
-            and (subject := _subject_before(doc, d, None, words)):
-        phrase = subject + phrase     # 经济总量连续跨过3个万亿元大关，占全国比重…: the clause before's
     if phrase and words.verbs.fullmatch(phrase):
         phrase = ""               # 新增2.6万个公办学位: the verb alone names nothing
     elif phrase and prev is not None and prev.counts_after \
-            and words.joiners.sub("", d.own).strip() == prev.indicator:
-        phrase = ""               # 60个贫困村和8.77万贫困人口: the noun before is the one before's
+            and ((before := words.joiners.sub("", d.own).strip()) == prev.indicator
+                 or is_modifier(before, words)):
+        # 60个贫困村和8.77万贫困人口: the noun before is the one before's (3个国家级和12个省级…: its level)
+        phrase = ""
     if not phrase and (not d.continues or _opens_clause(doc, d, words)
                        or (prev is not None and prev.counts_after)) \
             and (following := noun_after(doc, d, words)):
@@ -347,19 +347,22 @@ def _with_subject_of(before: str, noun: str, words: Words) -> str:
 
 def _named_by_clause_before(doc: Document, d: Draft, since: int, matcher: IndicatorMatcher,
                             words: Words) -> str | None:
-    """The catalog name a head noun makes with the start of the clause (or list item) before it,
-    after the figure before (`since`), the longest (服务业快速发展 + 增加值 → 服务业增加值; 粮食生产再夺丰收
-    + 总产 → 粮食总产; 规上工业总产值突破千亿大关、增加值增长8.6% → 规上工业增加值); not with a whole that the clause goes on to part (规上工业中战略性新兴产业…, 规模以上工业
-    民营企业…: rules context `subject_rest`)."""
-    head = doc.norm[since:d.own_start].rstrip(words.breaks + words.list_breaks + " ")
-    cut = max(head.rfind(b) for b in words.breaks + words.list_breaks)
-    piece = strip_words(head[cut + 1:].strip(), words)
+    """The catalog name a head noun makes with the start of the list item before it in its clause,
+    else of the clause before it, after the figure before (`since`), the longest (规上工业总产值突破千亿
+    大关、增加值增长8.6% → 规上工业增加值; 服务业快速发展，实现增加值7170亿元 → 服务业增加值; 粮食生产再夺丰收
+    + 总产 → 粮食总产); not with a whole that the clause goes on to part (规上工业中战略性新兴产业…, 规模以上
+    工业民营企业…: rules context `subject_rest`)."""
     noun = bare_head(d.indicator, words)
-    for k in range(min(len(piece), words.clause_subject_chars), 1, -1):
-        found = matcher.match(piece[:k] + noun, d.unit, d.share, doc.city, d.direction)
-        if found:
-            rest_ok = words.subject_rest is None or words.subject_rest.match(piece, k)
-            return piece[:k] + noun if rest_ok else None
+    ends = (d.own_start, d.clause_start) if d.own_start != d.clause_start else (d.clause_start,)
+    for end in ends:
+        head = doc.norm[since:end].rstrip(words.breaks + words.list_breaks + " ")
+        cut = max(head.rfind(b) for b in words.breaks + words.list_breaks)
+        piece = strip_words(head[cut + 1:].strip(), words)
+        for k in range(min(len(piece), words.clause_subject_chars), 1, -1):
+            found = matcher.match(piece[:k] + noun, d.unit, d.share, doc.city, d.direction)
+            if found:
+                rest_ok = words.subject_rest is None or words.subject_rest.match(piece, k)
+                return piece[:k] + noun if rest_ok else None
     return None
 
 

@@ -51,6 +51,7 @@ class Words:
     expansions: dict = field(default_factory=dict)
     rank_scopes: tuple[str, ...] = ()
     rank_place: str | None = None             # 焦作市: a place a rank is within (a pattern)
+    rank_place_alone_source: str | None = None   # 在六个大区中: one before a rank verb
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
     subject_stops: re.Pattern | None = None   # 继续: an adverb that ends a subject
@@ -99,6 +100,7 @@ class Words:
     aside: regex.Pattern = None               # a bracketed aside ((预计，下同)): no subject
     noise: regex.Pattern | None = None        # dropped from a phrase: a footnote mark, a PDF's spaces
     infix_aside: regex.Pattern | None = None  # 城镇（常住）居民: an aside inside a name
+    modifier_only: regex.Pattern | None = None   # 国家级: a level, not yet a noun
     after_reach: int = 4      # how far after a number its qualifier or unit cue can reach
     # derived (__post_init__): the tail and head words by length, longest first, so that the
     # longest one a phrase ends or starts with is a few set lookups, not a scan of them all;
@@ -172,7 +174,7 @@ class Words:
         if self.rank_place:
             verbs = "|".join(regex.escape(v) for v in self.rank_verbs) or "(?!)"
             self.place_after_rank_verb = regex.compile(f"(?<={verbs})(?:{self.rank_place})$")
-            self.rank_place_alone = regex.compile(self.rank_place)
+            self.rank_place_alone = regex.compile(self.rank_place_alone_source or "(?!)")
         self.shared_heads_index = by_length(self.shared_head_nouns)
         # a figure's name that is only one of these (增加值, 总产) wants a subject
         self.head_nouns = tuple(dict.fromkeys((*self.shared_head_nouns, *self.total_heads)))
@@ -249,6 +251,7 @@ def compile_words(rs: RuleSet) -> Words:
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
         rank_place=ctx["directions"].get("rank_place"),
+        rank_place_alone_source=ctx["directions"].get("rank_place_alone"),
         subject_stops=word_pattern(ctx["subject_stops"]) if ctx.get("subject_stops") else None,
         rank_verbs=tuple(ctx.get("rank_verbs", ())),
         rank_subjects=frozenset(ctx.get("rank_subjects", ())),
@@ -306,6 +309,7 @@ def compile_words(rs: RuleSet) -> Words:
         aside=regex.compile(ctx.get("aside_pattern") or "(?!)"),
         noise=regex.compile(ctx.get("phrase_noise") or "(?!)"),
         infix_aside=regex.compile(ctx["infix_aside"]) if ctx.get("infix_aside") else None,
+        modifier_only=regex.compile(ctx["modifier_only"]) if ctx.get("modifier_only") else None,
         after_reach=max([len(w) for w in quals["after"]] + [len(w) for cues in
                         ctx["implied_units"].values() for w in cues.get("after_words", [])] + [3]),
         breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),

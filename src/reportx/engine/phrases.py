@@ -189,11 +189,20 @@ def noun_after(doc: Document, d: Draft, words: Words) -> str:
     following = following_phrase(doc, d, words)
     if following and (digit := DIGIT.search(following)):
         joined = list(words.joiners.finditer(following, 0, digit.start()))
-        following = following[:joined[-1].start()] \
+        whole, following = following, following[:joined[-1].start()] \
             if joined and joined[-1].end() == digit.start() else ""
+        if following and is_modifier(following, words):
+            # 3个国家级和12个省级现代农业产业园: the noun after both counts' levels
+            levels = list(words.modifier_only.finditer(whole, digit.start()))
+            following = whole[levels[-1].end():] if levels else ""
     if not following or words.joiners.match(following):
         return ""
     return strip_words(following, words) or following
+
+
+def is_modifier(text: str, words: Words) -> bool:
+    """The text is only a level or a scope (国家级, 全省), no noun (rules `modifier_only`)."""
+    return words.modifier_only is not None and words.modifier_only.fullmatch(text) is not None
 
 
 def is_subclause(clause: str, words: Words) -> bool:

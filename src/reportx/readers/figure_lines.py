@@ -25,6 +25,10 @@ _FIGURE_LINE = re.compile(r"[\d.,%％]*\d[\d.,%％]*[,，;；:：、.。]?|[,，
 _MIN_LINES, _MIN_SHARE = 5, 0.1
 # what a line ends a sentence (or leads a list) with: the figure after it opens a line of its own
 _ENDS = "。！？!?：:"
+# what may follow a per cent sign on the next line and continue its sentence
+_PER_CENT = "%％"
+_MARKS = ",，;；:：、.。)）"
+_QUALIFIERS = ("左右", "以上", "以内", "以下")
 # what a sentence holds and a heading's title does not
 _SENTENCE_MARKS = re.compile("[。，,；;！？!?]")
 
@@ -35,6 +39,21 @@ def _heading(line: str) -> bool:
     numbered paragraph (（一）产业转型迈出新步伐。…完成\n921\n亿元)."""
     m = NUMBERED.match(line)
     return m is not None and m.end() < len(line) and not _SENTENCE_MARKS.search(line)
+
+
+def _goes_on(here: str, after: str) -> bool:
+    """A figure line's text goes on on the next line: a number before its unit (2019\n年, 15250\n
+    人如期脱贫; not before another number, 5\n128个: a page's number), a figure before the mark or
+    the qualifier after it (0.47%\n，即将…, 9%\n。), a mark inside a sentence before its next item
+    (8%;\n财政收入增长); not a figure complete with its unit before a label (a table's 6.5%\n一般公共预算
+    收入), nor a sentence's end before the next one."""
+    if here[-1] in _ENDS:
+        return False
+    if here[-1].isdigit():
+        return not after[0].isdigit()
+    if here[-1] in _PER_CENT:
+        return after[0] in _MARKS or after.startswith(_QUALIFIERS)
+    return True
 
 
 def join_figure_lines(text: str) -> str | None:
@@ -48,10 +67,12 @@ def join_figure_lines(text: str) -> str | None:
     # join[i]: line i goes on on line i + 1, without its line break
     join = [False] * len(lines)
     for i in alone:
-        if i + 1 < len(lines) and lines[i + 1].strip() and not NUMBERED.match(lines[i + 1].strip()):
+        here, after = lines[i].strip(), lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if after and not NUMBERED.match(after) and _goes_on(here, after):
             join[i] = True
         before = lines[i - 1].strip() if i else ""
-        if before and before[-1] not in _ENDS and not _heading(before):
+        if before and before[-1] not in _ENDS and not _heading(before) \
+                and not (before[-1].isdigit() and here[0].isdigit()):
             join[i - 1] = True
     out = []
     for i, line in enumerate(lines):
