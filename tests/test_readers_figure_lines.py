@@ -10,7 +10,7 @@ import pytest
 
 import reportx
 from reportx.readers.figure_lines import join_figure_lines
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, claim_facts, seed_text
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -23,18 +23,9 @@ def _set_apart(text: str) -> str:
     return _NUMBER.sub(lambda m: "\n" + m[0] + "\n", text)
 
 
-def _seed(name: str) -> str:
-    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
-
-
-def _facts(claims) -> list[tuple]:
-    return sorted((c.value, c.unit, c.indicator_id or "", c.period or "", c.kind or "",
-                   c.qualifier or "", c.direction or "") for c in claims)
-
-
 @pytest.mark.parametrize("name", ["guigang-2024", "yulin-2024"])
 def test_text_a_paragraph_per_line_is_left_alone(name):
-    assert join_figure_lines(_seed(name)) is None
+    assert join_figure_lines(seed_text(name)) is None
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
@@ -64,13 +55,13 @@ def test_a_few_year_labels_are_no_such_layout():
 @pytest.mark.parametrize("name", ["guigang-2024", "yulin-2024"])
 def test_a_report_with_its_figures_apart_reads_as_the_report(tmp_path, name):
     path = tmp_path / f"{name}.txt"
-    path.write_text(_set_apart(_seed(name)), encoding="utf-8")
+    path.write_text(_set_apart(seed_text(name)), encoding="utf-8")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         apart = reportx.extract(path)
     assert any("lines of their own" in str(w.message) for w in caught)
     whole = reportx.extract(SEEDS / f"{name}.txt")
-    assert _facts(apart) == _facts(whole)
+    assert claim_facts(apart) == claim_facts(whole)
 
 
 def test_no_two_figures_join_nor_a_table_label_nor_a_next_sentence():

@@ -10,7 +10,7 @@ import pytest
 
 import reportx
 from reportx.readers.wrapped import unwrap, width, wrap_width
-from tests.conftest import SEEDS
+from tests.conftest import claim_facts, seed_text
 
 
 def _wrap(text: str, columns: int) -> str:
@@ -28,24 +28,15 @@ def _wrap(text: str, columns: int) -> str:
     return "\n".join(out)
 
 
-def _seed(name: str) -> str:
-    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
-
-
-def _facts(claims) -> list[tuple]:
-    return sorted((c.value, c.unit, c.indicator_id or "", c.period or "", c.kind or "",
-                   c.qualifier or "", c.direction or "") for c in claims)
-
-
 @pytest.mark.parametrize("name", ["guigang-2024", "yulin-2024"])
 def test_text_a_paragraph_per_line_is_not_wrapped(name):
-    assert wrap_width(_seed(name).split("\n")) is None
-    assert unwrap(_seed(name)) is None
+    assert wrap_width(seed_text(name).split("\n")) is None
+    assert unwrap(seed_text(name)) is None
 
 
 @pytest.mark.parametrize("columns", [40, 56, 70])
 def test_wrapped_text_is_told_and_joined_back(columns):
-    text = _seed("guigang-2024")
+    text = seed_text("guigang-2024")
     wrapped = _wrap(text, columns)
     assert wrap_width(wrapped.split("\n")) in range(columns - 4, columns + 1)
     joined = unwrap(wrapped)
@@ -57,7 +48,7 @@ def test_wrapped_text_is_told_and_joined_back(columns):
 
 
 def test_a_wrapped_file_reads_to_the_claims_of_the_unwrapped_one(tmp_path):
-    text = _seed("guigang-2024")
+    text = seed_text("guigang-2024")
     path = tmp_path / "guigang-2024.txt"
     path.write_text(_wrap(text, 48), encoding="utf-8")
     with warnings.catch_warnings(record=True) as caught:
@@ -67,7 +58,7 @@ def test_a_wrapped_file_reads_to_the_claims_of_the_unwrapped_one(tmp_path):
     wrapped_claims = reportx.extract(doc)
     plain_claims = reportx.extract(text)
     # the same facts; a sentence whose break stayed may differ in a detail
-    same = Counter(_facts(wrapped_claims)) & Counter(_facts(plain_claims))
+    same = Counter(claim_facts(wrapped_claims)) & Counter(claim_facts(plain_claims))
     assert sum(same.values()) >= 0.98 * len(plain_claims)
     for c in wrapped_claims:
         assert doc.text[c.start:c.end] == c.surface
