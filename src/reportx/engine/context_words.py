@@ -49,6 +49,7 @@ class Words:
     joint: tuple[str, ...] = ()
     joint_hosts: tuple[str, ...] = ()     # 年均, 人均: words a joint word (均) is part of
     expansions: dict = field(default_factory=dict)
+    joined_expansions: tuple = field(default=(), repr=False, compare=False)   # 城、乡: with a joiner
     rank_scopes: tuple[str, ...] = ()
     rank_place: str | None = None             # 焦作市: a place a rank is within (a pattern)
     rank_place_alone_source: str | None = None   # 在六个大区中: one before a rank verb
@@ -171,6 +172,8 @@ class Words:
         self.leads_index = by_length(self.leads)
         self.scopes_index = by_length(self.rank_scopes)
         self.rank_verbs_index = by_length(self.rank_verbs)
+        # (the enumerations a joiner is part of, found once, not for every list's subject)
+        self.joined_expansions = tuple(w for w in self.expansions if self.joiners.search(w))
         if self.rank_place:
             verbs = "|".join(regex.escape(v) for v in self.rank_verbs) or "(?!)"
             self.place_after_rank_verb = regex.compile(f"(?<={verbs})(?:{self.rank_place})$")

@@ -120,7 +120,7 @@ def _chain(drafts: list[Draft], i: int, words: Words) -> tuple[list[Draft], int]
 def subjects(subject: str, words: Words) -> list[str]:
     """The items of a list of subjects (A、B和C), each trimmed; one item when the list is a
     compact enumeration that list_expansions spells out (城、乡居民… is 城镇居民…, 农村居民…)."""
-    if any(w in subject for w in words.expansions if words.joiners.search(w)):
+    if any(w in subject for w in words.joined_expansions):
         return [subject]
     return [strip_words(s, words) for s in words.joiners.split(subject) if s]
 
