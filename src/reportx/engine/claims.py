@@ -303,11 +303,11 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # 60个贫困村和8.77万贫困人口: the noun before is the one before's (3个国家级和12个省级…: its level)
         phrase = ""
     if not phrase and (not d.continues or _opens_clause(doc, d, words)
-                       or (prev is not None and prev.counts_after)) \
+                       or (prev is not None and (prev.counts_after or not prev.indicator))) \
             and (following := noun_after(doc, d, words)):
         # 3家企业荣获…, 完成30万亩高标准农田建设, …，2.1万名贫困人口脱贫: a number with nothing
-        # before it counts what follows (so does a list item after a count of its own noun:
-        # 124个贫困村、7.35万贫困人口脱贫);
+        # before it counts what follows (so does a list item after a count of its own noun, or
+        # of none: 124个贫困村、7.35万贫困人口脱贫; 96户、183人实现全部脱贫);
         # but 突破600亿元大关 is a milestone that the indicator before (or the clause's subject) passed
         named = None
         if following in words.milestone_nouns:
