@@ -493,3 +493,14 @@ def test_a_level_beats_an_amount_of_change(rules):
     rows = build_comparison([doc], rules=rules).rows
     level = rows[(rows.indicator_id == "fiscal_revenue") & (rows.unit == "CNY")].iloc[0]
     assert level["value"] == pytest.approx(1.909e9)
+
+
+def test_a_level_reached_by_a_rise_is_a_level(rules):
+    """提高到286亿元 names the level reached, not a change: it beats the base after it (比上年的268亿元)."""
+    from reportx.views.comparison import build_comparison
+
+    text = "各位代表：\n一、2023年工作回顾\n全县地区生产总值提高到286亿元，比上年的268亿元增长6%。\n"
+    doc = build_document(text, key="xian-2024", year=2024)
+    rows = build_comparison([doc], rules=rules).rows
+    level = rows[(rows.indicator_id == "gdp") & (rows.unit == "CNY")].iloc[0]
+    assert level["value"] == pytest.approx(2.86e10)

@@ -72,3 +72,10 @@ def test_no_two_figures_join_nor_a_table_label_nor_a_next_sentence():
     assert join_figure_lines(text) == (
         "各位代表：\n地区生产总值2850.3\n6.5%\n一般公共预算收入186.2\n5.1%\n全年新开工项目5\n128个\n"
         "“十四五”以来，全市地区生产总值年均增长6%。\n去年，全市地区生产总值增长5.2%。\n")
+
+
+def test_a_per_cent_goes_on_with_a_joiner_a_range_or_a_particle():
+    text = ("各位代表：\n" + "城乡居民人均可支配收入分别增长\n6.5%\n和\n7.2%\n。\n目标增长\n5%\n至\n5.5%\n。\n"
+            "城镇化率提高到\n58.3%\n的水平。\n")
+    assert join_figure_lines(text) == ("各位代表：\n城乡居民人均可支配收入分别增长6.5%和7.2%。\n目标增长5%至5.5%。\n"
+                                       "城镇化率提高到58.3%的水平。\n")

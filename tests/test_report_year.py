@@ -188,3 +188,32 @@ def test_a_december_dateline_makes_todays_year_the_one_before(tmp_path, month, p
     doc, _ = _load(tmp_path, "x.txt", text, year=2010)
     gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
     assert [(c.period, c.kind) for c in gdp] == [(period, kind)]
+
+
+# a date something is expected by (二期预计2024年6月投产) is no estimate of the year reviewed, and an
+# ordinary word after a date (12月26日电视电话会议) is no dateline
+_EXPECTED_BY = ("2024年XX市政府工作报告\n各位代表：\n一、过去一年工作回顾\n过去一年，我们攻坚克难。\n"
+                "（一）经济平稳增长。全市地区生产总值增长5.8%。新能源电池项目二期预计2024年6月投产。\n"
+                "二、2024年工作安排\n今年全市地区生产总值增长6%左右。\n")
+_MEETING = ("2024年XX县人民政府工作报告\n各位代表：\n一、2023年工作回顾\n过去一年，我们认真贯彻落实省委、"
+            "省政府12月26日电视电话会议精神，全县地区生产总值增长6.2%。\n二、2024年工作安排\n"
+            "今年全县地区生产总值增长6.5%左右。\n")
+
+
+@pytest.mark.parametrize("page", [_EXPECTED_BY, _MEETING])
+def test_a_completion_date_or_a_meetings_date_changes_no_year(tmp_path, page):
+    doc, said = _load(tmp_path, "page.txt", page)
+    assert doc.year == 2024 and doc.date is None
+    gdp = [(c.period, c.kind) for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    assert gdp == [("2023", "actual"), ("2024", "target")]
+
+
+def test_a_december_speech_titled_by_its_year_calls_that_year_today(tmp_path):
+    # 2007年…报告 whose review estimates 2007: given in December 2007, so its 今年 is 2007 (done)
+    # and its 明年 2008 (planned)
+    page = ("2007年XX县政府工作报告\n各位代表：\n一、今年工作回顾\n（一）经济较快增长。预计2007年全县生产"
+            "总值达到86亿元。今年财政收入增长15%。\n二、明年工作安排\n明年全县生产总值增长12%。\n")
+    doc, _ = _load(tmp_path, "page.txt", page)
+    claims = [(c.surface, c.period, c.kind) for c in reportx.extract_document(doc)]
+    assert doc.year == 2008
+    assert claims == [("86亿元", "2007", "actual"), ("15%", "2007", "actual"), ("12%", "2008", "target")]

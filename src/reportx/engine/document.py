@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 from pathlib import Path
 
 import regex
@@ -179,8 +179,12 @@ def build_document(text: str, key: str = "text", source: str | None = None,
             and reviewed != doc.year - 1:
         _warn(f"{doc.key}: its title says {doc.year}, but its first part reviews {reviewed}; "
               f"{reviewed + 1} is taken as the report's year", depth=0)
+        titled = doc.year
         doc.year = reviewed + 1
-        doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
+        # (a December speech titled by the year it reviews is given in that year: its 今年 is the
+        # year reviewed, its 明年 the report's)
+        now = reviewed if reviewed == titled else _speech_year(doc)
+        doc.times = TimeReader(parts["frames"], doc.year, now)
         body = _body_start(doc, parts)
         doc.sections = _read_sections(doc, headings, parts, body)
     doc.frames = _read_frames(doc, doc.times, parts, body)
@@ -284,11 +288,18 @@ def _take_date(doc: Document, m, header) -> None:
     doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
 
 
+# the salutation that opens the speech: a dateline stands above it
+_SALUTATION = "各位代表"
+
+
 def _date_from_dateline(doc: Document, lines: list[str], header) -> None:
     """A newspaper copy's dateline gives the day the speech was given (12月30日讯): in December
     (from next_year_from_month), the year before the report's, whose 今年 is that year."""
     pattern = header.get("dateline_date")
-    m = next((m for line in lines if (m := pattern.search(line))), None) if pattern else None
+    if pattern is None:
+        return
+    above = list(takewhile(lambda line: _SALUTATION not in line, lines))
+    m = next((m for line in above if (m := pattern.search(line))), None)
     if m is not None and int(m["month"]) >= header["next_year_from_month"]:
         doc.date = f"{doc.year - 1:04d}-{int(m['month']):02d}-{int(m['day']):02d}"
 

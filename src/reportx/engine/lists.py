@@ -122,7 +122,12 @@ def subjects(subject: str, words: Words) -> list[str]:
     compact enumeration that list_expansions spells out (城、乡居民… is 城镇居民…, 农村居民…)."""
     if any(w in subject for w in words.joined_expansions):
         return [subject]
-    return [strip_words(s, words) for s in words.joiners.split(subject) if s]
+    items = [strip_words(s, words) for s in words.joiners.split(subject) if s]
+    opening = words.joiners.match(subject)
+    if opening is not None and items:
+        # a joiner's character opening the list is its first word's (和平区、南开区, 与会代表和…)
+        items[0] = opening[0] + items[0]
+    return items
 
 
 def bare_list(doc: Document, chain: list[Draft], words: Words) -> bool:

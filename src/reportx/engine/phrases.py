@@ -30,8 +30,8 @@ def strip_words(phrase: str, words: Words) -> str:
             if w is not None:
                 phrase, changed = phrase[: -len(w)], True
         w = longest_affix(phrase, words.head_index, at_end=False)
-        if w is not None and not phrase.startswith(words.joiner_not_words):
-            phrase, changed = phrase[len(w):], True     # (not 和 of 和美乡村)
+        if w is not None and not _joiner_inside_a_word(phrase, w, words):
+            phrase, changed = phrase[len(w):], True
         if words.tail_pattern is not None:
             m = words.tail_pattern.search(phrase)
             if m and m.end() > m.start():
@@ -51,6 +51,18 @@ def strip_words(phrase: str, words: Words) -> str:
         changed = changed or stripped != phrase
         phrase = stripped
     return remember(words.stripped, asked, phrase)
+
+
+def _joiner_inside_a_word(phrase: str, head: str, words: Words) -> bool:
+    """A joiner opening the phrase is its first word's character (和平区, 与会代表: jieba's word
+    boundaries; 和美乡村: the rules' not-words), not a joiner to strip (和第三产业增加值)."""
+    if not words.joiners.fullmatch(head):
+        return False
+    if phrase.startswith(words.joiner_not_words):
+        return True           # (rules list_joiner_not_words: 和美乡村, which jieba does not know)
+    from reportx.engine.indicators import ends_a_word
+
+    return not ends_a_word(phrase, len(head))
 
 
 _OPENING, _CLOSING = "“‘「『", "”’」』"

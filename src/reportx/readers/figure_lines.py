@@ -25,10 +25,12 @@ _FIGURE_LINE = re.compile(r"[\d.,%％]*\d[\d.,%％]*[,，;；:：、.。]?|[,，
 _MIN_LINES, _MIN_SHARE = 5, 0.1
 # what a line ends a sentence (or leads a list) with: the figure after it opens a line of its own
 _ENDS = "。！？!?：:"
-# what may follow a per cent sign on the next line and continue its sentence
+# what continues the sentence of a per cent on the next line: a mark (not a character), or these
+# words (a qualifier, a list's or a range's next item, a noun's particle: 6.5%\n和\n7.2%, 5%\n至\n
+# 5.5%, 58.3%\n的水平); a label (一般公共预算收入) does not
 _PER_CENT = "%％"
-_MARKS = ",，;；:：、.。)）"
-_QUALIFIERS = ("左右", "以上", "以内", "以下")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_GOES_ON = ("左右", "以上", "以内", "以下", "和", "及", "与", "或", "至", "到", "的", "、")
 # what a sentence holds and a heading's title does not
 _SENTENCE_MARKS = re.compile("[。，,；;！？!?]")
 
@@ -44,7 +46,7 @@ def _heading(line: str) -> bool:
 def _goes_on(here: str, after: str) -> bool:
     """A figure line's text goes on on the next line: a number before its unit (2019\n年, 15250\n
     人如期脱贫; not before another number, 5\n128个: a page's number), a figure before the mark or
-    the qualifier after it (0.47%\n，即将…, 9%\n。), a mark inside a sentence before its next item
+    the word after it (0.47%\n，即将…, 9%\n。, 6.5%\n和), a mark inside a sentence before its next item
     (8%;\n财政收入增长); not a figure complete with its unit before a label (a table's 6.5%\n一般公共预算
     收入), nor a sentence's end before the next one."""
     if here[-1] in _ENDS:
@@ -52,7 +54,7 @@ def _goes_on(here: str, after: str) -> bool:
     if here[-1].isdigit():
         return not after[0].isdigit()
     if here[-1] in _PER_CENT:
-        return after[0] in _MARKS or after.startswith(_QUALIFIERS)
+        return not _HAN.match(after[0]) or after.startswith(_GOES_ON)
     return True
 
 

@@ -347,11 +347,16 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     # (the more of the catalog's words a name holds, the nearer it is the series: 地方一般预算收入
     # beats 全口径一般预算收入, which holds 预算 only)
     series = -_series_words(c, prefer)
-    # an amount that rose or fell (减税减少一般公共预算收入1.3亿元, 比上年增加40亿元) is a change, and
-    # gives way to the level stated with no rise or fall (完成一般公共预算收入19.09亿元)
-    change = c.direction is not None and c.unit not in RATE_UNITS
+    # an amount that rose or fell by (减税减少一般公共预算收入1.3亿元, 比上年增加40亿元) is a change, and
+    # gives way to the level stated with no rise or fall (完成一般公共预算收入19.09亿元); a level
+    # reached by a rise (提高到286亿元, 增至18.6亿元) is none
+    change = c.direction is not None and c.unit not in RATE_UNITS and text is not None \
+        and not text[max(0, c.start - 2):c.start].rstrip().endswith(_REACHED)
     return (not in_goals, series, in_title, change, loose, c.start)
 
+
+# what a verb of change ends with when it names the level reached (提高到, 增至), not the change
+_REACHED = ("到", "至")
 
 # how loosely an achieved figure is stated: exactly (and a ceiling or a range, which state their
 # bounds exactly), about, or as a threshold passed
