@@ -24,9 +24,8 @@ from reportx.engine.periods import RATIO_UNITS, time_of
 from reportx.engine.phrases import (bare_head, direction_of, following_phrase, has_verb,
                                     is_average, is_modifier, is_rank_place, is_subclause, mask,
                                     moves, noun_after, rate_noun_after, rate_noun_before,
-                                    small_number,
-                                    strip_between, strip_scope, strip_words,
-                                    trim, verb_before, verb_before_is, verb_outside_name)
+                                    small_number, strip_between, strip_scope, strip_words, trim,
+                                    verb_before, verb_before_is, verb_outside_name)
 from reportx.engine.quantities import Quantity, find_quantities
 from reportx.engine.ruleset import RuleSet
 
@@ -353,8 +352,7 @@ def _named_by_clause_before(doc: Document, d: Draft, since: int, matcher: Indica
     + 总产 → 粮食总产); not with a whole that the clause goes on to part (规上工业中战略性新兴产业…, 规模以上
     工业民营企业…: rules context `subject_rest`)."""
     noun = bare_head(d.indicator, words)
-    ends = (d.own_start, d.clause_start) if d.own_start != d.clause_start else (d.clause_start,)
-    for end in ends:
+    for end in dict.fromkeys((d.own_start, d.clause_start)):     # the list item, then the clause
         head = doc.norm[since:end].rstrip(words.breaks + words.list_breaks + " ")
         cut = max(head.rfind(b) for b in words.breaks + words.list_breaks)
         piece = strip_words(head[cut + 1:].strip(), words)

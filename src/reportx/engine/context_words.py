@@ -40,6 +40,7 @@ class Words:
     breakdown: tuple[str, ...] = ()
     comparison: tuple[str, ...] = ()
     copulas: tuple[str, ...] = ()
+    namely_copulas: tuple[str, ...] = ()     # 分别是: "namely" when a name follows
     verb_masks: tuple[str, ...] = ()
     head_pattern: regex.Pattern | None = None
     place_year_head: regex.Pattern | None = None   # 河北2022年: a place and its year before a name
@@ -52,7 +53,7 @@ class Words:
     joined_expansions: tuple = field(default=(), repr=False, compare=False)   # 城、乡: with a joiner
     rank_scopes: tuple[str, ...] = ()
     rank_place: str | None = None             # 焦作市: a place a rank is within (a pattern)
-    rank_place_alone_source: str | None = None   # 在六个大区中: one before a rank verb
+    rank_place_alone: regex.Pattern | None = None   # 在六个大区中: one before a rank verb
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
     subject_stops: re.Pattern | None = None   # 继续: an adverb that ends a subject
@@ -130,7 +131,6 @@ class Words:
     before_index: tuple = field(default=(), repr=False, compare=False)
     rank_verbs_index: tuple = field(default=(), repr=False, compare=False)
     place_after_rank_verb: regex.Pattern | None = field(default=None, repr=False, compare=False)
-    rank_place_alone: regex.Pattern | None = field(default=None, repr=False, compare=False)
     shared_heads_index: tuple = field(default=(), repr=False, compare=False)
     head_nouns: tuple = field(default=(), repr=False, compare=False)
     subject_rest: regex.Pattern | None = None   # what may follow a clause's subject for a head noun
@@ -177,7 +177,6 @@ class Words:
         if self.rank_place:
             verbs = "|".join(regex.escape(v) for v in self.rank_verbs) or "(?!)"
             self.place_after_rank_verb = regex.compile(f"(?<={verbs})(?:{self.rank_place})$")
-            self.rank_place_alone = regex.compile(self.rank_place_alone_source or "(?!)")
         self.shared_heads_index = by_length(self.shared_head_nouns)
         # a figure's name that is only one of these (增加值, 总产) wants a subject
         self.head_nouns = tuple(dict.fromkeys((*self.shared_head_nouns, *self.total_heads)))
@@ -254,7 +253,8 @@ def compile_words(rs: RuleSet) -> Words:
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
         rank_place=ctx["directions"].get("rank_place"),
-        rank_place_alone_source=ctx["directions"].get("rank_place_alone"),
+        rank_place_alone=regex.compile(ctx["directions"]["rank_place_alone"])
+        if ctx["directions"].get("rank_place_alone") else None,
         subject_stops=word_pattern(ctx["subject_stops"]) if ctx.get("subject_stops") else None,
         rank_verbs=tuple(ctx.get("rank_verbs", ())),
         rank_subjects=frozenset(ctx.get("rank_subjects", ())),
@@ -318,6 +318,7 @@ def compile_words(rs: RuleSet) -> Words:
         breakdown=tuple(sorted(ctx.get("breakdown_prefixes", []), key=len, reverse=True)),
         comparison=tuple(ctx.get("comparison_words", [])),
         copulas=tuple(ctx["directions"].get("copulas", [])),
+        namely_copulas=tuple(sorted(ctx.get("namely_copulas", ()), key=len, reverse=True)),
         verb_masks=tuple(ctx["directions"].get("masks", [])),
         head_pattern=rs.context_patterns.get("indicator_head_pattern"),
         tail_pattern=rs.context_patterns.get("indicator_tail_pattern"),

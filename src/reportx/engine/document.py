@@ -298,7 +298,7 @@ def _date_from_dateline(doc: Document, lines: list[str], header) -> None:
     pattern = header.get("dateline_date")
     if pattern is None:
         return
-    above = list(takewhile(lambda line: _SALUTATION not in line, lines))
+    above = takewhile(lambda line: _SALUTATION not in line, lines)
     m = next((m for line in above if (m := pattern.search(line))), None)
     if m is not None and int(m["month"]) >= header["next_year_from_month"]:
         doc.date = f"{doc.year - 1:04d}-{int(m['month']):02d}-{int(m['day']):02d}"

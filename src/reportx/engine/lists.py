@@ -69,17 +69,14 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
         i = j
 
 
-# the copulas of "namely" after a distributive word (分别是, 分别为)
-_NAMELY = ("是", "为")
-
-
 def _namely(after: str, words: Words) -> bool:
     """What follows a distributive word is a copula and a name (分别是建筑业总产值比增): "namely",
     each figure after it with its own name, not a list of subjects shared out (分别为5%和6%,
     分别带动销售额218亿元和96亿元, 分别为上年的1.2倍和1.5倍)."""
-    if not after.startswith(_NAMELY):
-        return False      # (not 分别达全省平均水平的105%: a base)
-    rest = after[1:].rstrip()
+    copula = next((c for c in words.namely_copulas if after.startswith(c)), None)
+    if copula is None:
+        return False      # (not 分别达全省平均水平的105%: a base; rules namely_copulas)
+    rest = after[len(copula):].rstrip()
     # (what ends in 的 before the figures is their base or kind, no name: 为上年的1.2倍)
     return not rest.endswith("的") and bool(strip_words(rest, words))
 

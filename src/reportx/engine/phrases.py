@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportx.engine.context_words import Words, longest_affix, remember
+from reportx.engine.indicators import ends_a_word
 from reportx.engine.patterns import DIGIT
 
 if TYPE_CHECKING:
@@ -60,8 +61,6 @@ def _joiner_inside_a_word(phrase: str, head: str, words: Words) -> bool:
         return False
     if phrase.startswith(words.joiner_not_words):
         return True           # (rules list_joiner_not_words: 和美乡村, which jieba does not know)
-    from reportx.engine.indicators import ends_a_word
-
     return not ends_a_word(phrase, len(head))
 
 
@@ -200,16 +199,24 @@ def noun_after(doc: Document, d: Draft, words: Words) -> str:
     before the next figure (60个贫困村和8.77万贫困人口脱贫: 贫困村)."""
     following = following_phrase(doc, d, words)
     if following and (digit := DIGIT.search(following)):
-        joined = list(words.joiners.finditer(following, 0, digit.start()))
-        whole, following = following, following[:joined[-1].start()] \
-            if joined and joined[-1].end() == digit.start() else ""
-        if following and is_modifier(following, words):
-            # 3个国家级和12个省级现代农业产业园: the noun after both counts' levels
-            levels = list(words.modifier_only.finditer(whole, digit.start()))
-            following = whole[levels[-1].end():] if levels else ""
+        following = _before_next_count(following, digit.start(), words)
     if not following or words.joiners.match(following):
         return ""
     return strip_words(following, words) or following
+
+
+def _before_next_count(following: str, digit: int, words: Words) -> str:
+    """The words a count names when another count follows it in the same clause: those up to the
+    joiner right before the next figure (60个贫困村和8.77万贫困人口: 贫困村), or, where they are only
+    a level (3个国家级和12个省级现代农业产业园), the noun after both counts' levels; none else."""
+    joined = list(words.joiners.finditer(following, 0, digit))
+    if not joined or joined[-1].end() != digit:
+        return ""
+    named = following[:joined[-1].start()]
+    if named and is_modifier(named, words):
+        levels = list(words.modifier_only.finditer(following, digit))
+        return following[levels[-1].end():] if levels else ""
+    return named
 
 
 def is_modifier(text: str, words: Words) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from reportx.readers.paragraphs import has_han
 from reportx.readers.wrapped import NUMBERED
 
 # a line that is only a figure, or only the punctuation after one
@@ -29,7 +30,6 @@ _ENDS = "。！？!?：:"
 # words (a qualifier, a list's or a range's next item, a noun's particle: 6.5%\n和\n7.2%, 5%\n至\n
 # 5.5%, 58.3%\n的水平); a label (一般公共预算收入) does not
 _PER_CENT = "%％"
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _GOES_ON = ("左右", "以上", "以内", "以下", "和", "及", "与", "或", "至", "到", "的", "、")
 # what a sentence holds and a heading's title does not
 _SENTENCE_MARKS = re.compile("[。，,；;！？!?]")
@@ -54,7 +54,7 @@ def _goes_on(here: str, after: str) -> bool:
     if here[-1].isdigit():
         return not after[0].isdigit()
     if here[-1] in _PER_CENT:
-        return not _HAN.match(after[0]) or after.startswith(_GOES_ON)
+        return not has_han(after[0], 1) or after.startswith(_GOES_ON)
     return True
 
 
@@ -62,17 +62,18 @@ def join_figure_lines(text: str) -> str | None:
     """The text with its figure lines joined to the words around them, or None when its figures
     do not stand on lines of their own."""
     lines = text.split("\n")
-    kept = [ln.strip() for ln in lines if ln.strip()]
-    alone = [i for i, ln in enumerate(lines) if ln.strip() and _FIGURE_LINE.fullmatch(ln.strip())]
-    if len(alone) < max(_MIN_LINES, _MIN_SHARE * len(kept)):
+    stripped = [ln.strip() for ln in lines] + [""]     # (and an empty line past the last)
+    kept = sum(1 for ln in stripped if ln)
+    alone = [i for i, ln in enumerate(stripped) if ln and _FIGURE_LINE.fullmatch(ln)]
+    if len(alone) < max(_MIN_LINES, _MIN_SHARE * kept):
         return None
     # join[i]: line i goes on on line i + 1, without its line break
     join = [False] * len(lines)
     for i in alone:
-        here, after = lines[i].strip(), lines[i + 1].strip() if i + 1 < len(lines) else ""
+        here, after = stripped[i], stripped[i + 1]
         if after and not NUMBERED.match(after) and _goes_on(here, after):
             join[i] = True
-        before = lines[i - 1].strip() if i else ""
+        before = stripped[i - 1] if i else ""
         if before and before[-1] not in _ENDS and not _heading(before) \
                 and not (before[-1].isdigit() and here[0].isdigit()):
             join[i - 1] = True
