@@ -283,6 +283,19 @@ def test_a_figure_for_part_of_a_year_fills_no_years_cell(rules, ident, shown):
     assert (found["display"].tolist() or [None])[0] == shown
 
 
+def test_quarters_listed_before_the_whole_year_leave_it_the_years_cell(rules):
+    # a quarter named after its indicator (GDP一季度) is when, not what: the list's subject is GDP
+    from reportx.views.comparison import build_comparison
+
+    text = ("政府工作报告\n——2024年1月10日在测试市第九届人民代表大会第三次会议上\n一、2023年工作回顾\n"
+            "GDP一季度累计增长4.7%、二季度累计增长6.3%、三季度累计增长6.6%，全年累计增长6.7%。\n"
+            "第四季度，固定资产投资增长3%。\n")
+    rows = build_comparison([build_document(text, key="test-2024")], rules=rules).rows
+    found = rows[(rows["period"] == "2023") & (rows["unit"] == "%")].set_index("indicator_id")
+    assert found.loc["gdp", "display"] == "+6.7%"
+    assert "fixed_asset_investment" not in found.index
+
+
 TWO_SERIES = """政府工作报告
 ——2019年1月10日在测试县第十六届人民代表大会第三次会议上
 一、2018年工作回顾

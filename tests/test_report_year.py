@@ -217,3 +217,17 @@ def test_a_december_speech_titled_by_its_year_calls_that_year_today(tmp_path):
     claims = [(c.surface, c.period, c.kind) for c in reportx.extract_document(doc)]
     assert doc.year == 2008
     assert claims == [("86亿元", "2007", "actual"), ("15%", "2007", "actual"), ("12%", "2008", "target")]
+
+
+def test_a_date_a_news_paragraph_tells_of_does_not_date_the_report(tmp_path):
+    # the page's posting time above a paragraph that opens with an anniversary: the posting dates it
+    copy = ("2018-03-08 09:09:15 来源:郑州日报\n2013年3月7日,测试实验区建设正式上升为国家战略。昨日,该区举行工作"
+            "会议,敲定未来发展大盘。\n据初步统计,2017年,该区完成地区生产总值700.1亿元,增长14%。\n")
+    doc, _ = _load(tmp_path, "copy.txt", copy)
+    assert (doc.year, doc.date) == (2018, "2018-03-08")
+    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+    assert [(c.period, c.kind) for c in gdp] == [("2017", "actual")] * 2
+    # a short dated line above the report still dates it
+    dated = "2013年3月7日 来源:测试日报\n" + copy.split("\n", 1)[1]
+    assert _load(tmp_path, "dated.txt", dated)[0].year == 2013
+

@@ -55,6 +55,7 @@ class Draft:
     span_years: int | None = None  # 5年增长18.7%: a span the clause itself names
     base_year: int | None = None   # 比2010年增长68.1%: growth since that year, not the year's
     level: bool = False            # 达到4.93万亿元: a level reached, not a flow
+    one_year: bool = False         # 同比增长8.9%: a growth on the year before, one year's
     start_of_pair: bool = False    # the 3826.5亿元 of 从3826.5亿元增长到4398.6亿元
     pair_from: int | None = None   # the year a from–to pair it starts or ends is from (由2015年的…)
     qualifier_after: bool = False  # its qualifier word follows it (5%左右), rather than leads (约5%)
@@ -64,6 +65,7 @@ class Draft:
     in_brackets: bool = False      # it stands in a bracketed remark (5.6%(全市第四)、6.6%)
     remark_on: "Draft | None" = None   # the figure this one remarks on: a share of the plan
                                        # (占计划的100%) or a rank (总量居全省第三) of it
+    before: "Draft | None" = None      # the figure before it in its sentence
 
 
 def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
@@ -79,6 +81,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     for d in drafts:
         if prev is not None and prev.sentence != d.sentence:
             prev = None
+        d.before = prev
         _read_clause(doc, d, prev, words)
         if not d.in_brackets or prev is None:
             prev = d
@@ -240,6 +243,16 @@ def _before_aside(norm: str, lo: int, at: int, words: Words) -> int:
     return at
 
 
+def _detailed(d: Draft, prev: Draft) -> Draft:
+    """The figure a 其中 clause details: the nearest before it in its sentence in its own unit
+    (全口径财政收入133.3亿元，年均增长31.1%，其中地方一般预算收入51.9亿元: the 133.3亿元, whose level
+    it shares, not the growth after it), else the one right before it."""
+    f: Draft | None = prev
+    while f is not None and f.q.unit != d.q.unit:
+        f = f.before
+    return f or prev
+
+
 def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> None:
     d.qualifier = _qualifier(doc, d, words)
     in_list = d.own != d.clause or d.continues   # follows a 、 (or 和) in its clause
@@ -277,7 +290,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
     d.share = words.share_set.found_in(d.own)
     if prev is not None and is_subclause(d.clause, words) and not moves(d.own, words) \
             and not d.share:
-        d.direction = prev.direction
+        d.direction = _detailed(d, prev).direction
     phrase = strip_words(d.own.strip(), words)
     if d.q.unit == "rank":
         phrase = strip_words(strip_scope(phrase, words), words)   # 增速全国第3: 增速
@@ -495,6 +508,7 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     before_verb = own[:verb.start()] if verb else own
     m = words.years_pattern.search(before_verb.rstrip())
     d.span_years = small_number(m["n"]) if m else (prev.span_years if listed else None)
+    d.one_year = _on_the_year_before(d.own, words) or (listed and prev.one_year)
     base = words.base_pattern.search(before_verb.rstrip()) if words.base_pattern else None
     d.base_year = _base_year(base, times) if base else (prev.base_year if listed else None)
     # (从44026元、21235元提高到…: a list of start levels)
@@ -528,14 +542,21 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
         d.level = d.share or (not has_verb(d.own, words) and d.direction is None)
 
 
+def _on_the_year_before(own: str, words: Words) -> bool:
+    """A growth on the year before in the figure's own words (同比增长8.9%, 比上年下降2%), as
+    written (strip_between drops these)."""
+    return words.year_on_year is not None and words.year_on_year.search(own) is not None
+
+
 def _level_after(d: Draft, norm: str, words: Words) -> bool:
     """What follows a figure makes it a year's level: a year's multiple (，是2011年的2.3倍), or the
-    span's average growth where no word of summing stands before it in its sentence (完成生产总值
-    435亿元，年均增长6.7%; not 五年累计…，实现旅游收入2480亿元，年均增长9.8%)."""
+    span's average growth or the year's own (，同比增长8.9%) where no word of summing stands before
+    it in its sentence (完成生产总值435亿元，年均增长6.7%; not 五年累计…，实现旅游收入2480亿元，年均增长
+    9.8%)."""
     if words.level_after is not None and words.level_after.match(norm, d.q.end):
         return True
-    return words.level_with_average is not None \
-        and words.level_with_average.match(norm, d.q.end) is not None \
+    return words.level_with_growth is not None \
+        and words.level_with_growth.match(norm, d.q.end) is not None \
         and not words.sum_set.found_in(norm[d.sentence[0]:d.q.start])
 
 

@@ -83,7 +83,8 @@ class Words:
     whole_year_pattern: re.Pattern | None = None  # 全年: a year's whole figure
     record_after: regex.Pattern | None = None    # 以来最好: a span that measures a record
     level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
-    level_with_average: regex.Pattern | None = None   # ，年均增长6.7%: a level with the years' growth
+    level_with_growth: regex.Pattern | None = None   # ，年均增长6.7%: a level with the years' growth
+    year_on_year: regex.Pattern | None = None   # 同比 right before the verb: one year's growth
     sum_set: WordSet | None = field(default=None, repr=False, compare=False)   # 累计: a total
     leads: tuple[str, ...] = ()     # between words and leading qualifiers (分别, 超过): before a number
     quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
@@ -278,8 +279,10 @@ def compile_words(rs: RuleSet) -> Words:
         reach_words=_with_particles(ctx["spans"]["reach_words"], ctx["spans"].get("reach_particles", ())),
         level_after=regex.compile(ctx["spans"]["level_after"]) if ctx["spans"].get("level_after")
         else None,
-        level_with_average=regex.compile(ctx["spans"]["level_with_average"])
-        if ctx["spans"].get("level_with_average") else None,
+        level_with_growth=regex.compile(ctx["spans"]["level_with_growth"])
+        if ctx["spans"].get("level_with_growth") else None,
+        year_on_year=regex.compile(ctx["spans"]["year_on_year"])
+        if ctx["spans"].get("year_on_year") else None,
         sum_set=WordSet(ctx["spans"].get("sum_words", ())),
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         generic_heads=tuple(ctx.get("generic_heads", ())),

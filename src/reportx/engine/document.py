@@ -310,12 +310,26 @@ def _posted_date(lines: list[str], header):
 
 def _delivery_date(lines: list[str], header):
     """The date of the line the report was delivered on (——2024年3月5日在…代表大会上), else the
-    first date of the header: a saved page puts its own posting date above the report."""
+    first date of the header: a saved page puts its own posting date above the report. Not
+    a date a news copy's paragraph tells of another event by (2013年3月7日，…实验区建设正式上升为国家
+    战略。昨日，该区举行工作会议): rules header `meeting_words`."""
     dates = [(line, m) for line in lines if (m := header["date"].search(line))]
     for line, m in dates:
         if header["delivery_line"].search(line):
             return m
-    return dates[0][1] if dates else None
+    return next((m for line, m in dates if not _of_another_event(line, m, header)), None)
+
+
+def _of_another_event(line: str, m, header) -> bool:
+    """A header line of prose whose date's sentence (to its first end) names no meeting."""
+    ends = [i for mark in _SENTENCE_ENDS if (i := line.find(mark, m.end())) >= 0]
+    if not ends:
+        return False          # a dated line, not a sentence: 2013年3月7日 来源:…
+    sentence = line[m.start():min(ends)]
+    return not any(w in sentence for w in header["meeting_words"])
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?")
 
 
 def _dated_title(lines: list[str], header):

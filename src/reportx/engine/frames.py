@@ -109,6 +109,8 @@ class TimeReader:
             for m in self.year_pattern.finditer(text):
                 y = int(m["year"])
                 since = next((w for w in self.since_words if text.startswith(w, m.end())), None)
+                if since is None and (event := self.since_event.match(text, m.end())):
+                    since = event[0]      # 2012年换届以来: since what happened that year
                 if since and y < self.year:
                     # 2021年以来: the years since, to the last one reviewed
                     end = m.end() + len(since)
@@ -263,6 +265,7 @@ def _compiled(rules: dict) -> dict:
     g.plan_sets = regex.compile(rules.get("plan_sets") or "(?!)")   # …规划提出20项主要指标
     g.plan_end_words = tuple(rules.get("plan_end_words", ()))  # “十二五”末: its last year
     g.since_words = tuple(rules["since_words"])           # “十四五”以来: the years so far
+    g.since_event = regex.compile(rules.get("since_event") or "(?!)")   # 2012年换届以来
     g.year_pattern = regex.compile(rules["year"])
     g.year_range = regex.compile(rules.get("year_range") or "(?!)")
     g.bracket_opens, g.bracket_closes = tuple(rules.get("bracket_opens", "")), \

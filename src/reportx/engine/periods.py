@@ -274,6 +274,8 @@ def span(d: Draft, first: int | None, last: int | None, words: Words) -> int | N
         return None
     if d.span_years:
         return d.span_years
+    if d.one_year and not (d.average or d.total):
+        return None                    # 同比增长8.9% under “十二五”期间: the last year's growth
     if d.base_year is not None and last is not None and d.base_year < last - 1:
         return last - d.base_year      # 比2010年增长68.1% in 2015: five years of growth
     years = last - first + 1 if first is not None and last is not None else 1
