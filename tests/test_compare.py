@@ -296,6 +296,21 @@ def test_quarters_listed_before_the_whole_year_leave_it_the_years_cell(rules):
     assert "fixed_asset_investment" not in found.index
 
 
+@pytest.mark.parametrize("sentence, ident, shown", [
+    ("全年地区生产总值增长5.2%，增速较第三季度提高0.8个百分点，规上工业增加值增长7%。", "industrial_value_added", "+7%"),
+    ("与第四季度相比，全市固定资产投资增长3%。", "fixed_asset_investment", "+3%"),
+    ("二季度以来，主要经济指标逐月回升，地区生产总值增长5.5%。", "gdp", "+5.5%"),
+])
+def test_a_quarter_compared_with_or_a_trend_since_one_leaves_the_years_cell(rules, sentence, ident,
+                                                                             shown):
+    from reportx.views.comparison import build_comparison
+
+    text = "政府工作报告\n——2024年1月10日在测试市第九届人民代表大会第三次会议上\n一、2023年工作回顾\n" + sentence
+    rows = build_comparison([build_document(text, key="test-2024")], rules=rules).rows
+    found = rows[(rows["period"] == "2023") & (rows["unit"] == "%")].set_index("indicator_id")
+    assert found.loc[ident, "display"] == shown
+
+
 TWO_SERIES = """政府工作报告
 ——2019年1月10日在测试县第十六届人民代表大会第三次会议上
 一、2018年工作回顾

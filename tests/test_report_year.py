@@ -231,3 +231,15 @@ def test_a_date_a_news_paragraph_tells_of_does_not_date_the_report(tmp_path):
     dated = "2013年3月7日 来源:测试日报\n" + copy.split("\n", 1)[1]
     assert _load(tmp_path, "dated.txt", dated)[0].year == 2013
 
+
+@pytest.mark.parametrize("line, date", [
+    ("测试县第十八届人民代表大会第三次会议于2024年1月15日在县会堂隆重召开。县长张三作政府工作报告。", "2024-01-15"),
+    ("2024年1月10日，我县“两会”隆重召开。", "2024-01-10"),
+    ("2024年1月10日，县十八届人大三次会在县会堂举行。", "2024-01-10"),
+    ("发布时间：2024年1月12日。", "2024-01-12"),
+])
+def test_a_header_line_that_tells_of_the_session_or_only_dates_still_dates_the_report(tmp_path, line,
+                                                                                       date):
+    doc, _ = _load(tmp_path, "copy.txt", f"测试县政府工作报告\n{line}\n地区生产总值增长5%。\n")
+    assert (doc.year, doc.date) == (2024, date)
+

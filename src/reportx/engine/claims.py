@@ -246,11 +246,19 @@ def _before_aside(norm: str, lo: int, at: int, words: Words) -> int:
 def _detailed(d: Draft, prev: Draft) -> Draft:
     """The figure a 其中 clause details: the nearest before it in its sentence in its own unit
     (全口径财政收入133.3亿元，年均增长31.1%，其中地方一般预算收入51.9亿元: the 133.3亿元, whose level
-    it shares, not the growth after it), else the one right before it."""
+    it shares, not the growth after it), else, for an amount, the nearest amount (市场主体8.5万户，
+    增长12%，其中企业2.1万家), else the one right before it."""
+    same = amount = None
     f: Draft | None = prev
-    while f is not None and f.q.unit != d.q.unit:
+    while f is not None and same is None:
+        if f.q.unit == d.q.unit:
+            same = f
+        elif amount is None and f.q.unit not in RATIO_UNITS:
+            amount = f
         f = f.before
-    return f or prev
+    if same is not None:
+        return same
+    return amount if amount is not None and d.q.unit not in RATIO_UNITS else prev
 
 
 def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> None:

@@ -321,14 +321,17 @@ def _delivery_date(lines: list[str], header):
 
 
 def _of_another_event(line: str, m, header) -> bool:
-    """A header line of prose whose date's sentence (to its first end) names no meeting."""
+    """A header line of prose that opens with its date and a comma (2013年3月7日，…) and names no
+    meeting before it or in the date's sentence, to its first end."""
+    if line[m.end():].lstrip()[:1] not in _COMMAS or \
+            any(w in line[:m.start()] for w in header["meeting_words"]):
+        return False          # a dated line (发布时间：2024年1月12日。), or a meeting's
     ends = [i for mark in _SENTENCE_ENDS if (i := line.find(mark, m.end())) >= 0]
-    if not ends:
-        return False          # a dated line, not a sentence: 2013年3月7日 来源:…
-    sentence = line[m.start():min(ends)]
+    sentence = line[m.end():min(ends)] if ends else line[m.end():]
     return not any(w in sentence for w in header["meeting_words"])
 
 
+_COMMAS = ("，", ",", "、")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?")
 
 
