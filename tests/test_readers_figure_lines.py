@@ -10,9 +10,8 @@ import pytest
 
 import reportx
 from reportx.readers.figure_lines import join_figure_lines
-from tests.conftest import ROOT, SEEDS, claim_facts, seed_text
+from tests.conftest import SEEDS, claim_facts, seed_text
 
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 # a number as such a page sets it apart: ASCII digits with their decimal point and per cent sign
 _NUMBER = re.compile(r"\d[\d.]*%?")
@@ -26,14 +25,6 @@ def _set_apart(text: str) -> str:
 @pytest.mark.parametrize("name", ["guigang-2024", "yulin-2024"])
 def test_text_a_paragraph_per_line_is_left_alone(name):
     assert join_figure_lines(seed_text(name)) is None
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
-def test_no_corpus_report_has_its_figures_apart():
-    texts = sorted(CORPUS.glob("*-2026.txt"))
-    assert texts
-    for path in texts:
-        assert join_figure_lines(path.read_text(encoding="utf-8")) is None, path.name
 
 
 def test_a_figure_joins_the_words_around_it_but_not_a_heading_or_a_finished_sentence():

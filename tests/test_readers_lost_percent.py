@@ -9,9 +9,8 @@ import pytest
 
 import reportx
 from reportx.readers.lost_percent import restore_percent
-from tests.conftest import ROOT, seed_text
+from tests.conftest import seed_text
 
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def test_bare_growths_and_rates_take_their_sign_back():
@@ -53,11 +52,3 @@ def test_a_report_with_its_signs_stripped_reads_most_of_its_per_cents_back(tmp_p
     whole, read = per_cents(reportx.extract(seed_text(name))), per_cents(back)
     assert not read - whole                                  # nothing the report does not say
     assert sum((read & whole).values()) >= 0.75 * sum(whole.values())
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus beside the checkout")
-def test_no_corpus_report_is_taken_for_one_that_lost_its_signs():
-    texts = sorted(CORPUS.glob("*-2026.txt"))
-    assert texts
-    for path in texts:
-        assert restore_percent(path.read_text(encoding="utf-8")) is None, path.name
