@@ -44,3 +44,19 @@ def test_opening_reads_as_on_the_whole_rest():
                     para[start:start + 40]
                 checked += 1
     assert checked > 1000
+
+
+def test_a_line_with_no_time_left_unread_changes_no_frame(monkeypatch):
+    # _read_frames asks opening() only of sentences with a time expression after their start
+    # (TimeReader.next_time): every report's frames are those of asking every sentence
+    from pathlib import Path
+
+    from reportx.engine.frames import TimeReader
+    from reportx.readers.loading import read_text
+
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+    paths = sorted(seeds_dir().glob("*.txt")) + sorted(corpus.glob("*-2026.txt"))
+    texts = [read_text(p) for p in paths]
+    skipped = [D.build_document(t, key="k").frames for t in texts]
+    monkeypatch.setattr(TimeReader, "next_time", lambda self, text, pos: pos)
+    assert [D.build_document(t, key="k").frames for t in texts] == skipped

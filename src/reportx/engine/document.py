@@ -623,8 +623,14 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
         # (a goal word in the line: most lines have none, and are not asked sentence by sentence)
         goals = doc.year is not None and _GOAL_WORD in text
         starts = _sentence_starts(text, parts["sentence_end"])
+        time_at = -1      # where the line's next time expression stands; None: none after
         for k, offset in enumerate(starts):
-            expr = reader.opening(text, offset, future_plans=unheaded)
+            if time_at is not None and time_at < offset:
+                time_at = reader.next_time(text, offset)
+            # (a sentence with no time expression after its start opens none: most do not, and
+            # are not read for a lead-in and its time)
+            expr = reader.opening(text, offset, future_plans=unheaded) \
+                if time_at is not None else None
             topic = expr is None and unheaded and doc.year is not None \
                 and (expr := _topic(reader, text, starts, k)) is not None
             if goals and (current is None or current.kind == "actual") \

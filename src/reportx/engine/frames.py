@@ -126,6 +126,17 @@ class TimeReader:
             kept.append(e)
         return kept
 
+    def next_time(self, text: str, pos: int) -> int | None:
+        """Where the first time expression of text at or after `pos` may start; None when none
+        does (one search). Searched in place, not on text[pos:], so a look-behind sees what
+        stands before `pos`: at a sentence's start that is its end mark, which no time pattern's
+        look-behind names. Without the combined pattern (a rule with a back-reference) every
+        position may."""
+        if self.any_time is None:
+            return pos
+        m = self.any_time.search(text, pos)
+        return m.start() if m is not None else None
+
     def year_ranges(self, text: str, start: int = 0, end: int | None = None) -> list:
         """The matches of the ranges of years in text[start:end] (2021年至2023年), but one inside
         brackets, a programme's years said aside (“三年行动”（实施期2025—2027年）), which dates
