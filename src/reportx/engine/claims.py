@@ -138,6 +138,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             if d.indicator in named and (found := matcher.match(
                     named[d.indicator], d.unit, d.share, doc.city, d.direction)):
                 d.indicator, ids = named[d.indicator], [found]   # (a unit its id takes)
+        if d.indicator and d.indicator.startswith(words.gap_words):
+            ids = []     # 高于地区生产总值增速0.6个百分点: the gap to GDP's growth, not GDP's
         d.indicator_id = ids[0] if ids else None
         if d.direction is None and d.indicator_id and verb_before_is(d.own, words.improve_words, words):
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better

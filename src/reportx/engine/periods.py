@@ -167,8 +167,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     own_part_only = in_span and frame is not None and (d.total or d.average) \
         and not _says(words.whole_year_pattern, doc.norm, d.clause_start, d.q.start)
     for end, found, of in sentence.years:
-        if end > d.q.start or (of and (end != d.q.start or d.unit in RATIO_UNITS)):
-            continue          # 由2015年的98.6亿元: the year of that figure only
+        if end > d.q.start or (of and (doc.norm[end:d.q.start].strip() or d.unit in RATIO_UNITS)):
+            continue          # 由2015年的98.6亿元: the year of that figure only (spaced: 2016 年的 26681 元)
         if own_part_only and end <= d.sentence[0]:
             continue
         explicit, its_own = found, of
