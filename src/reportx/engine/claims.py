@@ -297,6 +297,10 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.direction = rate                    # 实现20%以上的增长: the rate's noun after it
     if d.direction == "increase" and minus:
         d.direction = "decrease"              # 增长-2.5%, 增速-14.7%: a fall written as negative growth
+    elif d.direction is None and minus and _on_the_year_before(
+            doc.norm[prev.clause_start if d.continues and prev_in_clause else d.clause_start:
+                     d.q.start], words):
+        d.direction = "decrease"              # 同比分别-6.2%、-19.3%: a change on the year, negative
     d.share = words.share_set.found_in(d.own)
     if prev is not None and is_subclause(d.clause, words) and not moves(d.own, words) \
             and not d.share:

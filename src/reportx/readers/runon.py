@@ -37,13 +37,14 @@ def split_run_on(text: str) -> str | None:
     return "\n".join(out)
 
 
-# a numbered heading glued to the sentence before it (…提出意见。一、2019年工作回顾2019年，…), or
+# a numbered heading glued to the sentence before it (…提出意见。一、2019年工作回顾2019年，…) or to the
+# report's title (…政府工作报告一、2022年工作回顾…, a document site's copy with no line ends), or
 # after a space (…提出意见。 一、2020年…工作回顾, where a short excerpt has too few such breaks for
 # split_run_on): a page flattened without even spaces. Inside one paragraph of a report a
 # numbered heading does not follow a sentence's end (none in ../shared/corpus), so in a long line
 # it is a paragraph break; the spaces before it become the line end.
 _GLUED_HEADING = re.compile(
-    r"(?<=[。！？!?])[ \u3000]*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]))")
+    r"(?:(?<=[。！？!?])|(?<=报告))[ \u3000]*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]))")
 _HEADING_LINE = 300
 
 
