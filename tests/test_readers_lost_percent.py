@@ -23,6 +23,15 @@ def test_bare_growths_and_rates_take_their_sign_back():
         "占比分别提高15、22个百分点。")
 
 
+def test_what_is_no_per_cent_keeps_its_number():
+    # per mille, ratios, a price, points a list shares, the start of a pair whose end is none
+    text = ("地区生产总值增长7.2；财政收入增长8.8；投资增长9；人口自然增长率控制在6以内；出生率为11.2；容积率为2.5；"
+            "人民币汇率为6.5；城乡居民收入比率为2.8；第一产业比重下降0.8、第三产业比重提高1.2个百分点；"
+            "比重分别提高1.5，2.0个百分点；城乡居民收入比值由3.27缩小至2.93；城镇化率由52.23提高到58.08。")
+    assert restore_percent(text) == text.replace("7.2；", "7.2%；").replace("8.8；", "8.8%；") \
+        .replace("9；人口", "9%；人口").replace("52.23提高到58.08", "52.23%提高到58.08%")
+
+
 @pytest.mark.parametrize("text", [
     "地区生产总值增长7.2；财政收入增长8.8；投资增长9；消费增长6%。",   # one sign: it keeps its signs
     "地区生产总值增长7.2；财政收入增长8.8。",                            # two bare figures: too few

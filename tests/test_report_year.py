@@ -237,9 +237,20 @@ def test_a_date_a_news_paragraph_tells_of_does_not_date_the_report(tmp_path):
     ("2024年1月10日，我县“两会”隆重召开。", "2024-01-10"),
     ("2024年1月10日，县十八届人大三次会在县会堂举行。", "2024-01-10"),
     ("发布时间：2024年1月12日。", "2024-01-12"),
+    ("2022年4月8日上午，东海市十六届人大五次会议开幕。", "2022-04-08"),
 ])
 def test_a_header_line_that_tells_of_the_session_or_only_dates_still_dates_the_report(tmp_path, line,
                                                                                        date):
     doc, _ = _load(tmp_path, "copy.txt", f"测试县政府工作报告\n{line}\n地区生产总值增长5%。\n")
-    assert (doc.year, doc.date) == (2024, date)
+    assert (doc.year, doc.date) == (int(date[:4]), date)
+
+
+@pytest.mark.parametrize("line", [
+    "2013年3月7日上午，测试实验区建设正式上升为国家战略。",          # a time of day before the comma
+    "2013年11月8日，某县举行招商引资签约仪式，签约项目12个。",       # a meeting that is not the session
+    "2013年12月20日，县委十三届五次全会召开。",
+])
+def test_a_news_paragraphs_other_event_gives_way_to_the_posting_date(tmp_path, line):
+    doc, _ = _load(tmp_path, "copy.txt", f"发布时间：2018-03-08\n{line}\n据初步统计，2017年，该区完成地区生产总值700.1亿元。\n")
+    assert (doc.year, doc.date) == (2018, "2018-03-08")
 

@@ -323,8 +323,9 @@ def _delivery_date(lines: list[str], header):
 def _of_another_event(line: str, m, header) -> bool:
     """A header line of prose that opens with its date and a comma (2013年3月7日，…) and names no
     meeting before it or in the date's sentence, to its first end."""
-    if line[m.end():].lstrip()[:1] not in _COMMAS or \
-            any(w in line[:m.start()] for w in header["meeting_words"]):
+    after = line[m.end():].lstrip()
+    after = after[len(next((w for w in header["day_times"] if after.startswith(w)), "")):]
+    if after[:1] not in _COMMAS or any(w in line[:m.start()] for w in header["meeting_words"]):
         return False          # a dated line (发布时间：2024年1月12日。), or a meeting's
     ends = [i for mark in _SENTENCE_ENDS if (i := line.find(mark, m.end())) >= 0]
     sentence = line[m.end():min(ends)] if ends else line[m.end():]
@@ -628,7 +629,9 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
             if time_at is not None and time_at < offset:
                 time_at = reader.next_time(text, offset)
             # (a sentence with no time expression after its start opens none: most do not, and
-            # are not read for a lead-in and its time)
+            # are not read for a lead-in and its time; the whole line is searched, so a year
+            # whose month stands past the 16 characters opening() reads, 2023年 and ten spaces
+            # before 1月, is a date here, as it is)
             expr = reader.opening(text, offset, future_plans=unheaded) \
                 if time_at is not None else None
             topic = expr is None and unheaded and doc.year is not None \

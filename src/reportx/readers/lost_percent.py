@@ -16,14 +16,24 @@ from __future__ import annotations
 import re
 
 _SIGNS = ("%", "％", "‰")
-# a growth or a rate, then the copula a rate may take (失业率为4.1, 增幅达12, 分别增长8.7)
-_RATE = (r"(?:增长|下降|提高|降低|回落|上涨|上升|增幅|涨幅|降幅|增速|控制在|率|比重|占比)"
-         r"(?:分别|均)?(?:为|是|达到|达)?")
+# a growth, or a rate (but one of births or deaths, 出生率 and 自然增长率, in per mille; 生育率, 容积率,
+# 汇率 and 比率, none a per cent), then the copula it may take (失业率为4.1, 增幅达12, 分别增长8.7, 涨幅控制在
+# 1.8, 提升至87.93, 占比不低于50)
+_RATE = (r"(?:增长|下降|提高|提升|降低|回落|上涨|上升|压减|增幅|涨幅|降幅|增速|比重|占比"
+         r"|(?<!出生)(?<!死亡)(?<!生育)(?<!容积)(?<!汇)(?<!自然增长)(?<!比)率)"
+         r"(?:分别|均)?(?:为|是|达到|达|控制在|至|到|不低于|超过|超)?")
 _NUMBER = r"\d+(?:\.\d+)?"
 # the bare numbers: after a rate word, one or a list of them, then a mark (or a qualifier word)
-# (a whole list only: 分别提高15、22个百分点 shares its unit, and none of its numbers is bare)
+# (a whole list only, and no other figure right after its mark: 分别提高15、22个百分点 and 提高1.5，2.0个
+# 百分点 share their unit; nor a figure whose 、 leads to points in its clause: 比重下降0.8、第三产业比重
+# 提高1.2个百分点 may share them too)
 _AFTER_RATE = re.compile(rf"{_RATE}(?P<nums>{_NUMBER}(?:、{_NUMBER})*)(?!、?\d)"
-                         r"(?=[;；,，、。)）]|左右|以上|以内|以下|$)", re.M)
+                         r"(?=[;；,，、。)）]|左右|以上|以内|以下|$)(?![,，]\s*\d)"
+                         r"(?!、[^,，;；。]*?\d\s*个百分点)", re.M)
+# the start of a from–to pair whose end is one (城镇化率由52.23提高到58.08): a per cent too (not
+# 比值由3.27缩小至2.93, whose end is none)
+_FROM = re.compile(rf"(?<=[由从])(?P<nums>{_NUMBER})"
+                   r"(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少|缩小)(?:到|至)")
 _ONE = re.compile(_NUMBER)
 _MIN_FIGURES = 3
 
@@ -36,6 +46,9 @@ def restore_percent(text: str) -> str | None:
     found = list(_AFTER_RATE.finditer(text))
     if len(found) < _MIN_FIGURES:
         return None
+    ends = {m.start("nums") for m in found}
+    starts = [m for m in _FROM.finditer(text) if m.end() in ends]
+    found = sorted(found + starts, key=lambda m: m.start("nums"))
     pieces, at = [], 0
     for m in found:
         start = m.start("nums")
