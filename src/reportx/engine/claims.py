@@ -52,6 +52,7 @@ class Draft:
     share: bool = False
     average: bool = False          # 年均增长5.5%: an average over the frame's years
     total: bool = False            # 累计完成3.7万亿元: a total over the frame's years
+    total_with_average: bool = False   # 累计8475亿元，年均增长6.2%: a total over years
     span_years: int | None = None  # 5年增长18.7%: a span the clause itself names
     base_year: int | None = None   # 比2010年增长68.1%: growth since that year, not the year's
     level: bool = False            # 达到4.93万亿元: a level reached, not a flow
@@ -146,9 +147,17 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
         prev_in_sentence = d
     below = None     # a base year said with 下同 (比2012年（下同）增长), and where it was said
+    yoy_to = -1      # where the paragraph ends whose growths a 同比（下同） makes the year's
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
         _read_span_cues(d, prev, words, doc.times, doc.norm)
+        if d.one_year and _BELOW in doc.text[d.clause_start:d.q.start]:
+            # 2021年全市地区生产总值4977亿元，同比（下同）增长10.1%: every growth after it in the
+            # paragraph is on the year before too
+            line_end = doc.norm.find("\n", d.q.end)
+            yoy_to = line_end if line_end >= 0 else len(doc.norm)
+        elif d.q.start < yoy_to and not (d.average or d.total):
+            d.one_year = True
         if d.base_year is not None:
             below = (d.base_year, d.q.end) if _BELOW in doc.text[d.clause_start:d.q.start] \
                 else None
@@ -517,6 +526,10 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
         and (d.continues or d.own != d.clause) and not has_verb(d.own, words)
     d.average = is_average(d.clause, words) or (listed and prev.average)
     d.total = words.total_set.found_in(d.clause) or (listed and prev.total)
+    # (a total with the years' average growth after it in its sentence sums years, whatever the
+    # frame: 累计8475亿元，年均增长6.2%)
+    d.total_with_average = d.total and any(
+        w in norm[d.q.end:d.sentence[1]] for w in words.average_words)
     own = strip_between(d.own.rstrip(), words)
     verb = next(iter(words.verbs.finditer(mask(own, words))), None)
     before_verb = own[:verb.start()] if verb else own

@@ -263,6 +263,8 @@ def _read_header(doc: Document, lines: list[str], header) -> str | None:
         found_in = "session"
     if m := header["city"].search(head):
         doc.city = m["city"]
+    elif (title := header.get("city_in_title")) is not None and (m := title.search(head)):
+        doc.city = m["city"]
     elif m := header["city_in_lead"].search(head):
         doc.city = m["city"]
     elif header["national"].search(head):
@@ -305,7 +307,15 @@ def _date_from_dateline(doc: Document, lines: list[str], header) -> None:
 
 
 def _posted_date(lines: list[str], header):
-    return next((m for line in lines if (m := header["posted_date"].search(line))), None)
+    """A page's posting time (2013-12-26 15:25, 发布日期:2025年07月08日): the report's date only
+    when nothing else dates it."""
+    label = header.get("posted_label")
+    for line in lines:
+        if m := header["posted_date"].search(line):
+            return m
+        if label is not None and label.search(line) and (m := header["date"].search(line)):
+            return m
+    return None
 
 
 def _delivery_date(lines: list[str], header):
@@ -313,7 +323,9 @@ def _delivery_date(lines: list[str], header):
     first date of the header: a saved page puts its own posting date above the report. Not
     a date a news copy's paragraph tells of another event by (2013年3月7日，…实验区建设正式上升为国家
     战略。昨日，该区举行工作会议): rules header `meeting_words`."""
-    dates = [(line, m) for line in lines if (m := header["date"].search(line))]
+    label = header.get("posted_label")
+    dates = [(line, m) for line in lines if (m := header["date"].search(line))
+             and not (label is not None and label.search(line))]
     for line, m in dates:
         if header["delivery_line"].search(line):
             return m
@@ -644,7 +656,8 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
                 # 建议今年…主要预期目标为：)
                 current = Frame(lead + offset, "target", doc.year, doc.year, "目标")
                 frames.append(current)
-            if expr is None or not _frames_ahead(expr, doc):
+            if expr is None or not _frames_ahead(expr, doc) \
+                    or _loose_plan_word(expr, doc, lead + offset):
                 continue
             if offset and not topic and expr.first == expr.last \
                     and not reader.speaker_lead.match(text, offset) \
@@ -682,6 +695,14 @@ def _topic(reader: TimeReader, text: str, starts: list[int], k: int):
     offset = starts[k]
     expr = reader.topic(text, offset, starts[k + 1] if k + 1 < len(starts) else len(text))
     return None if expr is None or (offset and expr.first != expr.last) else expr
+
+
+def _loose_plan_word(expr, doc: Document, at: int) -> bool:
+    """A word of the year being planned (今年) opening a paragraph of a part whose heading says it
+    reviews (一、2024年工作回顾 … 今年来，在县委县政府的坚强领导下，…): loose wording for the year the
+    part reviews, which the heading has framed already; it turns nothing to the plan."""
+    return expr.kind == "target" and expr.first == expr.last == doc.year \
+        and not expr.text[:1].isdigit() and _in_review_part(doc, at)
 
 
 def _in_review_part(doc: Document, at: int) -> bool:

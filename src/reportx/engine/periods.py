@@ -281,4 +281,4 @@ def span(d: Draft, first: int | None, last: int | None, words: Words) -> int | N
     years = last - first + 1 if first is not None and last is not None else 1
     if years > 1:
         return years
-    return words.default_years if d.average else None
+    return words.default_years if d.average or d.total_with_average else None
