@@ -97,3 +97,15 @@ def test_a_numbered_heading_after_a_sentence_and_one_space_gets_a_line(tmp_path)
     gdp = [c for c in reportx.extract(doc) if c.indicator_id == "gdp"]
     assert [(c.surface, c.period, c.kind) for c in gdp] == [("151.5亿元", "2020", "actual"),
                                                             ("7.9%", "2020", "actual")]
+
+
+def test_a_heading_glued_to_the_title_of_a_flat_copy_is_parted_but_not_one_inside_a_paragraph():
+    from reportx.readers.runon import part_glued_headings
+
+    body = "全年地区生产总值增长5%，" * 30
+    flat = "新塘街道办事处2023年政府工作报告一、2022年工作回顾2022年是极不平凡的一年。" + body
+    assert part_glued_headings(flat).startswith("新塘街道办事处2023年政府工作报告\n一、2022年工作回顾")
+    # a report's 报告 inside a paragraph (专题报告一、二季度…) opens no heading
+    paragraph = "按季度向区人大常委会专题报告一、二季度和前三季度经济运行情况，" * 12
+    text = "2023年政府工作报告\n一、2022年工作回顾\n" + paragraph + "\n二、2023年工作安排\n"
+    assert part_glued_headings(text) is None

@@ -254,3 +254,16 @@ def test_a_news_paragraphs_other_event_gives_way_to_the_posting_date(tmp_path, l
     doc, _ = _load(tmp_path, "copy.txt", f"发布时间：2018-03-08\n{line}\n据初步统计，2017年，该区完成地区生产总值700.1亿元。\n")
     assert (doc.year, doc.date) == (2018, "2018-03-08")
 
+
+@pytest.mark.parametrize("title, place", [
+    ("高庄镇2021年政府工作报告", "高庄镇"),
+    ("2019年南渡镇政府工作报告", "南渡镇"),
+    ("清河镇人民政府2024年政府工作报告", "清河镇"),
+    ("天台县石梁镇2020年度政 府 工 作 报 告", "天台县石梁镇"),
+    ("2023年度镇政府工作报告", None),           # no name: 年度镇 is none
+    ("2024年全县政府工作报告", None),
+])
+def test_a_title_naming_its_place_gives_the_place(tmp_path, title, place):
+    doc, _ = _load(tmp_path, "t.txt", f"{title}\n地区生产总值增长5%。\n", year=2024)
+    assert doc.city == place
+

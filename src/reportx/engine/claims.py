@@ -156,8 +156,9 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # paragraph is on the year before too
             line_end = doc.norm.find("\n", d.q.end)
             yoy_to = line_end if line_end >= 0 else len(doc.norm)
-        elif d.q.start < yoy_to and not (d.average or d.total):
-            d.one_year = True
+        elif d.q.start < yoy_to and not (d.average or d.total) and d.base_year is None \
+                and not d.span_years:
+            d.one_year = True       # (not 比2017年增长48%: a growth since then)
         if d.base_year is not None:
             below = (d.base_year, d.q.end) if _BELOW in doc.text[d.clause_start:d.q.start] \
                 else None
@@ -526,10 +527,11 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
         and (d.continues or d.own != d.clause) and not has_verb(d.own, words)
     d.average = is_average(d.clause, words) or (listed and prev.average)
     d.total = words.total_set.found_in(d.clause) or (listed and prev.total)
-    # (a total with the years' average growth after it in its sentence sums years, whatever the
-    # frame: 累计8475亿元，年均增长6.2%)
-    d.total_with_average = d.total and any(
-        w in norm[d.q.end:d.sentence[1]] for w in words.average_words)
+    # (a total with the years' average growth opening a clause after it in its sentence sums
+    # years, whatever the frame: 累计8475亿元，年均增长6.2%; not …，“十四五”以来年均增长10.5%, another
+    # span's, nor 较上年均有增长)
+    d.total_with_average = d.total and words.average_after is not None \
+        and words.average_after.search(norm, d.q.end, d.sentence[1]) is not None
     own = strip_between(d.own.rstrip(), words)
     verb = next(iter(words.verbs.finditer(mask(own, words))), None)
     before_verb = own[:verb.start()] if verb else own

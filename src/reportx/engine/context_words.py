@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from reportx.engine.patterns import word_pattern, words_but, words_outside
+from reportx.engine.patterns import alternation, word_pattern, words_but, words_outside
 from reportx.engine.ruleset import RuleSet
 from reportx.engine.wordsets import WordSet
 
@@ -86,6 +86,7 @@ class Words:
     level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
     level_with_growth: regex.Pattern | None = None   # ，年均增长6.7%: a level with the years' growth
     year_on_year: regex.Pattern | None = None   # 同比 right before the verb: one year's growth
+    average_after: regex.Pattern | None = None   # ，年均增长 opening a clause after a figure
     sum_set: WordSet | None = field(default=None, repr=False, compare=False)   # 累计: a total
     leads: tuple[str, ...] = ()     # between words and leading qualifiers (分别, 超过): before a number
     quoted: regex.Pattern | None = None       # a quoted name (“亩均效益提升”行动): its verbs are words
@@ -285,6 +286,8 @@ def compile_words(rs: RuleSet) -> Words:
         if ctx["spans"].get("level_with_growth") else None,
         year_on_year=regex.compile(ctx["spans"]["year_on_year"])
         if ctx["spans"].get("year_on_year") else None,
+        average_after=regex.compile(r"[，,；;]\s*" + alternation(ctx["spans"]["average_words"]))
+        if ctx["spans"].get("average_words") else None,
         sum_set=WordSet(ctx["spans"].get("sum_words", ())),
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
         generic_heads=tuple(ctx.get("generic_heads", ())),

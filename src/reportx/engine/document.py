@@ -657,7 +657,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
                 current = Frame(lead + offset, "target", doc.year, doc.year, "目标")
                 frames.append(current)
             if expr is None or not _frames_ahead(expr, doc) \
-                    or _loose_plan_word(expr, doc, lead + offset):
+                    or _loose_plan_word(expr, text[offset + expr.end:], doc, lead + offset):
                 continue
             if offset and not topic and expr.first == expr.last \
                     and not reader.speaker_lead.match(text, offset) \
@@ -697,12 +697,16 @@ def _topic(reader: TimeReader, text: str, starts: list[int], k: int):
     return None if expr is None or (offset and expr.first != expr.last) else expr
 
 
-def _loose_plan_word(expr, doc: Document, at: int) -> bool:
-    """A word of the year being planned (今年) opening a paragraph of a part whose heading says it
-    reviews (一、2024年工作回顾 … 今年来，在县委县政府的坚强领导下，…): loose wording for the year the
-    part reviews, which the heading has framed already; it turns nothing to the plan."""
-    return expr.kind == "target" and expr.first == expr.last == doc.year \
-        and not expr.text[:1].isdigit() and _in_review_part(doc, at)
+def _loose_plan_word(expr, after: str, doc: Document, at: int) -> bool:
+    """The year being planned, said as a time since (今年来, 今年以来), opening a paragraph of a part
+    whose heading says it reviews (一、2024年工作回顾 … 今年来，在县委县政府的坚强领导下，…): loose
+    wording for the year the part reviews, which its heading framed already. (今年 alone there may
+    open the plan: 今年，我们将…力争增长6%左右.)"""
+    return expr.first == expr.last == doc.year and (
+        expr.text.endswith(_SINCE) or after.startswith(_SINCE)) and _in_review_part(doc, at)
+
+
+_SINCE = ("以来", "来")
 
 
 def _in_review_part(doc: Document, at: int) -> bool:

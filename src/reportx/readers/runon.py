@@ -37,24 +37,32 @@ def split_run_on(text: str) -> str | None:
     return "\n".join(out)
 
 
-# a numbered heading glued to the sentence before it (…提出意见。一、2019年工作回顾2019年，…) or to the
-# report's title (…政府工作报告一、2022年工作回顾…, a document site's copy with no line ends), or
+# a numbered heading glued to the sentence before it (…提出意见。一、2019年工作回顾2019年，…), or
 # after a space (…提出意见。 一、2020年…工作回顾, where a short excerpt has too few such breaks for
 # split_run_on): a page flattened without even spaces. Inside one paragraph of a report a
 # numbered heading does not follow a sentence's end (none in ../shared/corpus), so in a long line
 # it is a paragraph break; the spaces before it become the line end.
 _GLUED_HEADING = re.compile(
-    r"(?:(?<=[。！？!?])|(?<=报告))[ \u3000]*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]))")
+    r"(?<=[。！？!?])[ \u3000]*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]))")
+# the report's title at a long first line's start, a heading glued to it (…政府工作报告一、2022年工作回顾…;
+# not …专题报告一、二季度经济运行情况 inside a paragraph)
+_GLUED_TITLE = re.compile(r"^([ \u3000]*[^\n。，,；;]{0,40}?政府工作报告)(?=[一二三四五六七八九十]{1,3}、)")
 _HEADING_LINE = 300
 
 
 def part_glued_headings(text: str) -> str | None:
     """The text with a line end put before each numbered heading glued to the sentence before
-    it in a long line, or None if it has none. This adds characters: offsets then point into
+    it in a long line, or to the report's title opening the first one, or None if it has none. This adds characters: offsets then point into
     the parted text."""
     lines = text.split("\n")
-    if not any(len(line) >= _HEADING_LINE and _GLUED_HEADING.search(line) for line in lines):
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    titled = first is not None and len(lines[first]) >= _HEADING_LINE \
+        and _GLUED_TITLE.search(lines[first]) is not None
+    if not titled and not any(len(line) >= _HEADING_LINE and _GLUED_HEADING.search(line)
+                              for line in lines):
         return None
+    if titled:
+        lines[first] = _GLUED_TITLE.sub(r"\1\n", lines[first], count=1)
     return "\n".join(_GLUED_HEADING.sub("\n", line) if len(line) >= _HEADING_LINE else line
                      for line in lines)
 
