@@ -147,6 +147,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
         prev_in_sentence = d
     below = None     # a base year said with 下同 (比2012年（下同）增长), and where it was said
+    shared_base = None   # the last base year said, and where: its sentence's later growths share it
     yoy_to = -1      # where the paragraph ends whose growths a 同比（下同） makes the year's
     for i, d in enumerate(drafts):
         prev = drafts[i - 1] if i and drafts[i - 1].sentence == d.sentence else None
@@ -162,6 +163,13 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if d.base_year is not None:
             below = (d.base_year, d.q.end) if _BELOW in doc.text[d.clause_start:d.q.start] \
                 else None
+            shared_base = (d.base_year, d.q.end)
+        elif shared_base is not None and d.q.unit in _GROWTH_UNITS and d.direction is not None \
+                and not (d.one_year or d.average or d.total or d.span_years) \
+                and _sentence_goes_on(doc.norm, shared_base[1], d.q.start):
+            # 实现生产总值26.8亿元、比2016年增长28%，完成社会消费品零售总额9.7亿元、增长56.5%: the
+            # base said once is the list's
+            d.base_year = shared_base[0]
         elif below is not None:
             if _sentence_goes_on(doc.norm, below[1], d.q.start):
                 d.base_year = below[0]     # …；固定资产投资353.7亿元，增长125.1%: the same base
@@ -287,7 +295,9 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         own = _before_colon(doc, d, colon, words)     # 生产总值增长目标：7.5%至8%: a rise
     d.direction, found = direction_of(own, words)
     d.shares_verb = found and verb_outside_name(d.own, words)
-    if not found and in_list and prev_in_clause and prev.shares_verb \
+    if not found and in_list and prev_in_clause and (prev.shares_verb or (
+            prev.direction is not None and prev.q.unit == d.q.unit
+            and not strip_words(own.strip(), words))) \
             and not strip_between(own.rstrip(), words).endswith(words.hold_words):
         # a list shares its verb: 改造棚户区2740套、老旧小区3081套 (not 城镇新增就业4.7万人、城镇调查
         # 失业率5.3%, whose 新增 is a word of the first item's name; nor an item that holds its
@@ -356,7 +366,9 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # 全省进出口总值创历史新高，达到5379亿元: the clause before names what it reached
         d.indicator = subject
     elif prev is not None and prev.indicator and phrase in words.generic_heads:
-        d.indicator = prev.indicator  # …增长7.4%，总额达到2360亿元: the indicator before
+        # …增长7.4%，总额达到2360亿元: the indicator before (past the ranks said of it: GDP增速为
+        # 11.8%，全市、全省排名第3，…前进了21位；总量为40.3亿元)
+        d.indicator = _past_ranks(prev).indicator
     elif prev is not None and prev.indicator and phrase in words.shared_head_nouns \
             and d.own != d.clause and prev.q.end >= d.clause_start:
         # 粮食播种面积1584.6万亩、总产量132.4亿斤: the item takes the subject of the one before
@@ -369,6 +381,14 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
     else:
         d.indicator = phrase or None
+
+
+def _past_ranks(prev: Draft) -> Draft:
+    """The figure before, or the nearest before it in its sentence that is no rank or streak."""
+    f: Draft | None = prev
+    while f is not None and f.q.unit in _DIRECTIONLESS:
+        f = f.before
+    return f if f is not None and f.indicator else prev
 
 
 def _with_subject_of(before: str, noun: str, words: Words) -> str:
@@ -484,6 +504,7 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
     return ""
 
 
+_GROWTH_UNITS = ("%", "x")
 _BELOW = "下同"       # "the same below": a note that what it qualifies holds to the sentence's end
 
 
