@@ -163,10 +163,9 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if d.base_year is not None:
             below = (d.base_year, d.q.end) if _BELOW in doc.text[d.clause_start:d.q.start] \
                 else None
-            shared_base = (d.base_year, d.q.end)
-        elif shared_base is not None and d.q.unit in _GROWTH_UNITS and d.direction is not None \
-                and not (d.one_year or d.average or d.total or d.span_years) \
-                and _sentence_goes_on(doc.norm, shared_base[1], d.q.start):
+            shared_base = (d.base_year, d.q.end) if d.q.unit in _GROWTH_UNITS \
+                and not d.in_brackets else None
+        elif shared_base is not None and _shares_the_base(doc, d, shared_base[1]):
             # 实现生产总值26.8亿元、比2016年增长28%，完成社会消费品零售总额9.7亿元、增长56.5%: the
             # base said once is the list's
             d.base_year = shared_base[0]
@@ -383,10 +382,33 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator = phrase or None
 
 
+def _shares_the_base(doc: Document, d: Draft, base_end: int) -> bool:
+    """A growth of a multi-year frame's list of levels and growths takes the base year said
+    before it (…、比2016年增长28%，…9.7亿元、增长56.5%): one with no base, average, total or
+    year-on-year word of its own, right after a level of its own, with no 年 (another year, 今年),
+    ；, 。 or line end between. Not in one year's frame, where a growth is the year's."""
+    if d.q.unit not in _GROWTH_UNITS or d.direction is None \
+            or d.one_year or d.average or d.total or d.span_years:
+        return False
+    level = d.before
+    if level is None or level.q.unit in RATIO_UNITS or level.q.end <= base_end:
+        return False
+    between = doc.norm[base_end:d.q.start]
+    if any(mark in between for mark in _BASE_STOPS):
+        return False
+    frame = doc.frame_at(d.q.start)
+    return frame is not None and frame.first != frame.last
+
+
+_BASE_STOPS = ("年", "；", ";", "。", "\n", ")", "）")
+
+
 def _past_ranks(prev: Draft) -> Draft:
-    """The figure before, or the nearest before it in its sentence that is no rank or streak."""
+    """The figure before, or the nearest before it in its sentence that is no rank or streak
+    remarking on the figure before it (…增速为11.8%，全市排名第3; not 财政收入增速居全市第1位, a
+    rank with a subject of its own)."""
     f: Draft | None = prev
-    while f is not None and f.q.unit in _DIRECTIONLESS:
+    while f is not None and f.q.unit in _DIRECTIONLESS and f.remark_on is not None:
         f = f.before
     return f if f is not None and f.indicator else prev
 
