@@ -14,6 +14,11 @@ NEWS = ("市人大常委会主任主持会议并宣布大会开幕。在热烈�
         "全市经济社会持续健康发展。预计完成地区生产总值7810亿元，增长10%。\n")
 
 
+def _gdp_times(doc) -> list[tuple]:
+    """(period, kind) of each GDP figure of a document."""
+    return [(c.period, c.kind) for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
+
+
 def _load(tmp_path, name: str, text: str, **kw):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -87,8 +92,7 @@ def test_a_pages_posting_time_dates_the_report_only_when_nothing_else_does(tmp_p
             "区长作《政府工作报告》。报告提出明年的奋斗目标主要是：地区生产总值增长10%。\n")
     doc, _ = _load(tmp_path, "copy.txt", copy)
     assert (doc.year, doc.date) == (2014, "2013-12-26")
-    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
-    assert [(c.period, c.kind) for c in gdp] == [("2014", "target")]
+    assert _gdp_times(doc) == [("2014", "target")]
     # a report saved years later: its delivery date wins, though its line is broken in two
     saved = ("发布时间:2022-07-11 20:57\n政府工作报告\n——2021年1月12日在延边朝鲜族自治州第十五届\n"
              "人民代表大会第六次会议上\n各位代表：\n地区生产总值增长0.5%。\n")
@@ -102,8 +106,7 @@ def test_with_no_date_a_goals_paragraph_planning_next_year_plans_the_reports_yea
     # the caller says the report is 2014's; its goals paragraph plans 明年: a December speech
     text = "报告指出，2013年，全区经济平稳增长。\n报告提出明年的奋斗目标主要是：地区生产总值增长10%。\n"
     doc, _ = _load(tmp_path, "gongjing.txt", text, year=2014)
-    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
-    assert [(c.period, c.kind) for c in gdp] == [("2014", "target")]
+    assert _gdp_times(doc) == [("2014", "target")]
 
 
 def test_a_title_naming_the_year_it_reviews_is_read_as_the_next_years_report(tmp_path):
@@ -112,8 +115,7 @@ def test_a_title_naming_the_year_it_reviews_is_read_as_the_next_years_report(tmp
             "全区实现地区生产总值267亿元，增长15%。\n")
     doc, said = _load(tmp_path, "page.txt", page)
     assert doc.year == 2013 and any("its first part reviews 2012" in s for s in said)
-    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
-    assert [(c.period, c.kind) for c in gdp] == [("2012", "actual"), ("2012", "actual")]
+    assert _gdp_times(doc) == [("2012", "actual"), ("2012", "actual")]
     # a title with the report's own year stays
     right = page.replace("旅顺口区2012年", "旅顺口区2013年")
     assert _load(tmp_path, "right.txt", right)[0].year == 2013
@@ -186,8 +188,7 @@ def test_a_december_dateline_makes_todays_year_the_one_before(tmp_path, month, p
     text = (f"某某日报{month}月28日讯 今日上午，某市十三届人大一次会议开幕，代市长作政府工作报告。\n"
             "他说，今年全市地区生产总值预计达860亿元，人均生产总值达31000元。\n")
     doc, _ = _load(tmp_path, "x.txt", text, year=2010)
-    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
-    assert [(c.period, c.kind) for c in gdp] == [(period, kind)]
+    assert _gdp_times(doc) == [(period, kind)]
 
 
 # a date something is expected by (二期预计2024年6月投产) is no estimate of the year reviewed, and an
@@ -225,8 +226,7 @@ def test_a_date_a_news_paragraph_tells_of_does_not_date_the_report(tmp_path):
             "会议,敲定未来发展大盘。\n据初步统计,2017年,该区完成地区生产总值700.1亿元,增长14%。\n")
     doc, _ = _load(tmp_path, "copy.txt", copy)
     assert (doc.year, doc.date) == (2018, "2018-03-08")
-    gdp = [c for c in reportx.extract_document(doc) if c.indicator_id == "gdp"]
-    assert [(c.period, c.kind) for c in gdp] == [("2017", "actual")] * 2
+    assert _gdp_times(doc) == [("2017", "actual")] * 2
     # a short dated line above the report still dates it
     dated = "2013年3月7日 来源:测试日报\n" + copy.split("\n", 1)[1]
     assert _load(tmp_path, "dated.txt", dated)[0].year == 2013
