@@ -146,6 +146,14 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better
             d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
         prev_in_sentence = d
+    _read_spans(doc, drafts, words)
+    sentences: dict = {}
+    return [_claim(doc, d, words, sentences) for d in drafts]
+
+
+def _read_spans(doc: Document, drafts: list[Draft], words: Words) -> None:
+    """Each figure's span cues (_read_span_cues), and what a figure before it says for it: a
+    base year said with 下同 or once before a list of level–growth pairs, a 同比（下同）."""
     below = None     # a base year said with 下同 (比2012年（下同）增长), and where it was said
     shared_base = None   # the last base year said, and where: its sentence's later growths share it
     yoy_to = -1      # where the paragraph ends whose growths a 同比（下同） makes the year's
@@ -174,8 +182,6 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 d.base_year = below[0]     # …；固定资产投资353.7亿元，增长125.1%: the same base
             else:
                 below = None
-    sentences: dict = {}
-    return [_claim(doc, d, words, sentences) for d in drafts]
 
 
 def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
