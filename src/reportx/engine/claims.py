@@ -67,6 +67,7 @@ class Draft:
     remark_on: "Draft | None" = None   # the figure this one remarks on: a share of the plan
                                        # (占计划的100%) or a rank (总量居全省第三) of it
     before: "Draft | None" = None      # the figure before it in its sentence
+    income_reform: bool = False        # its name is rural income's, neither net nor disposable
 
 
 def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
@@ -142,6 +143,10 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if d.indicator and d.indicator.startswith(words.gap_words):
             ids = []     # 高于地区生产总值增速0.6个百分点: the gap to GDP's growth, not GDP's
         d.indicator_id = ids[0] if ids else None
+        if (reform := words.income_reform) is not None and d.indicator_id == reform["after"] \
+                and d.indicator.endswith(reform["names"]):
+            # 农民人均收入 says neither 纯收入 nor 可支配收入: which one, its period says (_claim)
+            d.income_reform = True
         if d.direction is None and d.indicator_id and verb_before_is(d.own, words.improve_words, words):
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better
             d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
@@ -701,6 +706,10 @@ def _as_written(doc: Document, phrase: str | None, start: int, end: int) -> str 
 
 def _claim(doc: Document, d: Draft, words: Words, sentences: dict) -> Claim:
     when = time_of(doc, d, words, sentences)
+    indicator_id = d.indicator_id
+    if d.income_reform and when.period is not None \
+            and int(when.period) < words.income_reform["from_year"]:
+        indicator_id = words.income_reform["before"]    # 2010年农民人均收入: the net income
     section = doc.section_at(d.q.start)
     s, e = d.sentence
     facts = sentences[d.sentence]          # read by time_of
@@ -714,7 +723,7 @@ def _claim(doc: Document, d: Draft, words: Words, sentences: dict) -> Claim:
         raw_number=doc.text[slice(*d.q.num_span)],
         raw_unit=doc.text[slice(*d.q.unit_span)] if d.q.unit_span else None,
         classifier=d.q.classifier, indicator=_as_written(doc, d.indicator, s, d.q.start),
-        indicator_id=d.indicator_id, period=when.period, span=when.span, kind=when.kind,
+        indicator_id=indicator_id, period=when.period, span=when.span, kind=when.kind,
         qualifier=d.qualifier,
         value_high=float(d.q.value_high) if d.q.value_high is not None else None,
         direction=d.direction, section=section.path if section else "",

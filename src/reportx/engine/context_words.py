@@ -28,6 +28,7 @@ class Words:
     between: list[str]
     in_clause: list[tuple[str, str]]
     subclause: tuple[str, ...]
+    income_reform: dict | None   # 农民人均收入: net income before the 2014 reform, disposable after
     gap_words: tuple[str, ...]   # 高于…0.6个百分点: a figure's lead naming what it is measured against
     adverbial_rules: frozenset[str]      # a streak (连续三年) before a verb: an adverb of it
     verb_direction: dict[str, str | None]
@@ -238,6 +239,8 @@ def compile_words(rs: RuleSet) -> Words:
         in_clause=longest_first(quals.get("in_clause", {})),
         subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction,
         gap_words=tuple(ctx.get("gap_words", [])),
+        income_reform=dict(ctx["income_reform"], names=tuple(ctx["income_reform"]["names"]))
+        if ctx.get("income_reform") else None,
         adverbial_rules=frozenset(ctx.get("adverbial_rules", ())),
         share_words=tuple(ctx["share_words"]),
         # qualifier words around a number are not part of what it measures either
