@@ -144,7 +144,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             ids = []     # 高于地区生产总值增速0.6个百分点: the gap to GDP's growth, not GDP's
         d.indicator_id = ids[0] if ids else None
         if (reform := words.income_reform) is not None and d.indicator_id == reform["after"] \
-                and d.indicator.endswith(reform["names"]):
+                and (d.indicator.endswith(reform["names"])
+                     or matcher.plain(d.indicator).endswith(reform["names"])):
             # 农民人均收入 says neither 纯收入 nor 可支配收入: which one, its period says (_claim)
             d.income_reform = True
         if d.direction is None and d.indicator_id and verb_before_is(d.own, words.improve_words, words):
@@ -704,11 +705,18 @@ def _as_written(doc: Document, phrase: str | None, start: int, end: int) -> str 
     return doc.text[at:at + len(phrase)] if at >= 0 else phrase
 
 
+def _year_named(period: str | None, report_year: int | None) -> int | None:
+    """The year whose usage a name has: its figure's, or the report's when that is earlier (a
+    target set years ahead) or the figure has none."""
+    years = [y for y in (int(period) if period else None, report_year) if y is not None]
+    return min(years) if years else None
+
+
 def _claim(doc: Document, d: Draft, words: Words, sentences: dict) -> Claim:
     when = time_of(doc, d, words, sentences)
     indicator_id = d.indicator_id
-    if d.income_reform and when.period is not None \
-            and int(when.period) < words.income_reform["from_year"]:
+    if d.income_reform and _year_named(when.period, doc.year) is not None \
+            and _year_named(when.period, doc.year) < words.income_reform["from_year"]:
         indicator_id = words.income_reform["before"]    # 2010年农民人均收入: the net income
     section = doc.section_at(d.q.start)
     s, e = d.sentence

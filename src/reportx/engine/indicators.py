@@ -83,6 +83,11 @@ class IndicatorMatcher:
             found = self._match(plain, unit, share, place, direction)
         return found
 
+    def plain(self, phrase: str) -> str:
+        """The phrase as matched when its own form names nothing: without particles, with the
+        synonyms put in, without a size word after the name."""
+        return self._plain(phrase)
+
     def _plain(self, phrase: str) -> str:
         for p in self.particles:
             phrase = phrase.replace(p, "")
