@@ -715,8 +715,8 @@ def _year_named(period: str | None, report_year: int | None) -> int | None:
 def _claim(doc: Document, d: Draft, words: Words, sentences: dict) -> Claim:
     when = time_of(doc, d, words, sentences)
     indicator_id = d.indicator_id
-    if d.income_reform and _year_named(when.period, doc.year) is not None \
-            and _year_named(when.period, doc.year) < words.income_reform["from_year"]:
+    if d.income_reform and (year := _year_named(when.period, doc.year)) is not None \
+            and year < words.income_reform["from_year"]:
         indicator_id = words.income_reform["before"]    # 2010年农民人均收入: the net income
     section = doc.section_at(d.q.start)
     s, e = d.sentence

@@ -309,13 +309,18 @@ def _date_from_dateline(doc: Document, lines: list[str], header) -> None:
 def _posted_date(lines: list[str], header):
     """A page's posting time (2013-12-26 15:25, 发布日期:2025年07月08日): the report's date only
     when nothing else dates it."""
-    label = header.get("posted_label")
     for line in lines:
         if m := header["posted_date"].search(line):
             return m
-        if label is not None and label.search(line) and (m := header["date"].search(line)):
+        if _posting_label(line, header) and (m := header["date"].search(line)):
             return m
     return None
+
+
+def _posting_label(line: str, header) -> bool:
+    """The line holds a page's posting label (发布日期:, 发布时间：): its date is the page's."""
+    label = header.get("posted_label")
+    return label is not None and label.search(line) is not None
 
 
 def _delivery_date(lines: list[str], header):
@@ -323,9 +328,8 @@ def _delivery_date(lines: list[str], header):
     first date of the header: a saved page puts its own posting date above the report. Not
     a date a news copy's paragraph tells of another event by (2013年3月7日，…实验区建设正式上升为国家
     战略。昨日，该区举行工作会议): rules header `meeting_words`."""
-    label = header.get("posted_label")
-    dates = [(line, m) for line in lines if (m := header["date"].search(line))
-             and not (label is not None and label.search(line))]
+    dates = [(line, m) for line in lines
+             if (m := header["date"].search(line)) and not _posting_label(line, header)]
     for line, m in dates:
         if header["delivery_line"].search(line):
             return m
@@ -344,7 +348,7 @@ def _of_another_event(line: str, m, header) -> bool:
     return not any(w in sentence for w in header["meeting_words"])
 
 
-_COMMAS = ("，", ",", "、")
+_COMMAS = COMMAS + ("、",)
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?")
 
 
@@ -657,7 +661,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
                 current = Frame(lead + offset, "target", doc.year, doc.year, "目标")
                 frames.append(current)
             if expr is None or not _frames_ahead(expr, doc) \
-                    or _loose_plan_word(expr, text[offset + expr.end:], doc, lead + offset):
+                    or _loose_plan_word(expr, text, offset, doc, lead):
                 continue
             if offset and not topic and expr.first == expr.last \
                     and not reader.speaker_lead.match(text, offset) \
@@ -697,13 +701,14 @@ def _topic(reader: TimeReader, text: str, starts: list[int], k: int):
     return None if expr is None or (offset and expr.first != expr.last) else expr
 
 
-def _loose_plan_word(expr, after: str, doc: Document, at: int) -> bool:
+def _loose_plan_word(expr, line: str, offset: int, doc: Document, lead: int) -> bool:
     """The year being planned, said as a time since (今年来, 今年以来), opening a paragraph of a part
     whose heading says it reviews (一、2024年工作回顾 … 今年来，在县委县政府的坚强领导下，…): loose
     wording for the year the part reviews, which its heading framed already. (今年 alone there may
     open the plan: 今年，我们将…力争增长6%左右.)"""
     return expr.first == expr.last == doc.year and (
-        expr.text.endswith(_SINCE) or after.startswith(_SINCE)) and _in_review_part(doc, at)
+        expr.text.endswith(_SINCE) or line.startswith(_SINCE, offset + expr.end)) \
+        and _in_review_part(doc, lead + offset)
 
 
 _SINCE = ("以来", "来")

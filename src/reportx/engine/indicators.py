@@ -77,7 +77,7 @@ class IndicatorMatcher:
         if found is None and "“" in phrase and _QUOTED.search(phrase):
             # “规上”工业增加值: a short word quoted inside a name (the phrase keeps its quotes)
             found = self._match(_QUOTED.sub(r"\1", phrase), unit, share, place, direction)
-        if found is None and (plain := self._plain(phrase)) != phrase:
+        if found is None and (plain := self.plain(phrase)) != phrase:
             # 农村居民的人均可支配收入, 固定资产投资规模, 单位国内生产毛额二氧化碳排放: a particle inside
             # the name, a size word after it, another region's word in it
             found = self._match(plain, unit, share, place, direction)
@@ -86,9 +86,6 @@ class IndicatorMatcher:
     def plain(self, phrase: str) -> str:
         """The phrase as matched when its own form names nothing: without particles, with the
         synonyms put in, without a size word after the name."""
-        return self._plain(phrase)
-
-    def _plain(self, phrase: str) -> str:
         for p in self.particles:
             phrase = phrase.replace(p, "")
         for theirs, ours in self.synonyms:

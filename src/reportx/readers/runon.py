@@ -52,8 +52,8 @@ _HEADING_LINE = 300
 
 def part_glued_headings(text: str) -> str | None:
     """The text with a line end put before each numbered heading glued to the sentence before
-    it in a long line, or to the report's title opening the first one, or None if it has none. This adds characters: offsets then point into
-    the parted text."""
+    it in a long line, or to the report's title opening the first one, or None if it has none.
+    This adds characters: offsets then point into the parted text."""
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     titled = first is not None and len(lines[first]) >= _HEADING_LINE \
