@@ -377,9 +377,10 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # 全省进出口总值创历史新高，达到5379亿元: the clause before names what it reached
         d.indicator = subject
     elif prev is not None and prev.indicator and phrase in words.generic_heads:
-        # …增长7.4%，总额达到2360亿元: the indicator before (past the ranks said of it: GDP增速为
-        # 11.8%，全市、全省排名第3，…前进了21位；总量为40.3亿元)
-        d.indicator = _past_ranks(prev).indicator
+        # …增长7.4%，总额达到2360亿元: the indicator before (past the ranks and the gaps said of
+        # it: GDP增速为11.8%，全市、全省排名第3，…前进了21位；总量为40.3亿元; 地区生产总值增长5%，高于全市
+        # 3个百分点，总量突破400亿元)
+        d.indicator = _past_remarks(prev, words).indicator
     elif prev is not None and prev.indicator and phrase in words.shared_head_nouns \
             and d.own != d.clause and prev.q.end >= d.clause_start:
         # 粮食播种面积1584.6万亩、总产量132.4亿斤: the item takes the subject of the one before
@@ -415,12 +416,13 @@ def _shares_the_base(doc: Document, d: Draft, base_end: int) -> bool:
 _BASE_STOPS = ("年", "；", ";", "。", "\n", ")", "）")
 
 
-def _past_ranks(prev: Draft) -> Draft:
+def _past_remarks(prev: Draft, words: Words) -> Draft:
     """The figure before, or the nearest before it in its sentence that is no rank or streak
     remarking on the figure before it (…增速为11.8%，全市排名第3; not 财政收入增速居全市第1位, a
-    rank with a subject of its own)."""
+    rank with a subject of its own) and no gap to another place's figure (高于全市3个百分点)."""
     f: Draft | None = prev
-    while f is not None and f.q.unit in _DIRECTIONLESS and f.remark_on is not None:
+    while f is not None and ((f.q.unit in _DIRECTIONLESS and f.remark_on is not None)
+                             or (f.indicator and f.indicator.startswith(words.gap_words))):
         f = f.before
     return f if f is not None and f.indicator else prev
 

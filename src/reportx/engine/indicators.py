@@ -10,6 +10,7 @@ process, on first use, with its log chatter silenced.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -19,6 +20,9 @@ from reportx.engine.wordsets import WordSet
 
 # Longest indicator phrase kept whole; a longer one keeps its last words up to this length.
 MAX_PHRASE = 24
+
+# a Latin letter written in lower case (人均gdp): the catalog writes capitals
+_LOWER_LATIN = re.compile("[a-z]")
 
 
 class IndicatorMatcher:
@@ -85,7 +89,10 @@ class IndicatorMatcher:
 
     def plain(self, phrase: str) -> str:
         """The phrase as matched when its own form names nothing: without particles, with the
-        synonyms put in, without a size word after the name."""
+        synonyms put in, without a size word after the name, with Latin letters in capitals (人均gdp,
+        pm2.5浓度: the catalog writes GDP, PM2.5)."""
+        if _LOWER_LATIN.search(phrase):
+            phrase = phrase.upper()
         for p in self.particles:
             phrase = phrase.replace(p, "")
         for theirs, ours in self.synonyms:
