@@ -45,6 +45,7 @@ class Words:
     namely_copulas: tuple[str, ...] = ()     # 分别是: "namely" when a name follows
     verb_masks: tuple[str, ...] = ()
     head_pattern: regex.Pattern | None = None
+    goal_head: regex.Pattern | None = None      # 主要预期目标是：, a lead only with a name after it
     place_year_head: regex.Pattern | None = None   # 河北2022年: a place and its year before a name
     tail_pattern: regex.Pattern | None = None
     sentence_ends: str = ""
@@ -332,6 +333,7 @@ def compile_words(rs: RuleSet) -> Words:
         namely_copulas=tuple(sorted(ctx.get("namely_copulas", ()), key=len, reverse=True)),
         verb_masks=tuple(ctx["directions"].get("masks", [])),
         head_pattern=rs.context_patterns.get("indicator_head_pattern"),
+        goal_head=rs.context_patterns.get("indicator_goal_head"),
         tail_pattern=rs.context_patterns.get("indicator_tail_pattern"),
         place_year_head=rs.context_patterns.get("place_year_head"))
 

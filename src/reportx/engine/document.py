@@ -327,8 +327,10 @@ def _delivery_date(lines: list[str], header):
     """The date of the line the report was delivered on (——2024年3月5日在…代表大会上), else the
     first date of the header: a saved page puts its own posting date above the report. Not
     a date a news copy's paragraph tells of another event by (2013年3月7日，…实验区建设正式上升为国家
-    战略。昨日，该区举行工作会议): rules header `meeting_words`."""
-    dates = [(line, m) for line in lines
+    战略。昨日，该区举行工作会议): rules header `meeting_words`. Nor one in the speech, from the
+    line its salutation opens on (各位代表：… 2011年12月30日挂牌成立以来, a zone's founding)."""
+    header_only = takewhile(lambda line: not line.startswith(_SALUTATION), lines)
+    dates = [(line, m) for line in header_only
              if (m := header["date"].search(line)) and not _posting_label(line, header)]
     for line, m in dates:
         if header["delivery_line"].search(line):

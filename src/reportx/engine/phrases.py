@@ -41,6 +41,12 @@ def strip_words(phrase: str, words: Words) -> str:
             m = words.head_pattern.match(phrase)
             if m and m.end() > 0:
                 phrase, changed = phrase[m.end():], True
+        if words.goal_head is not None:
+            m = words.goal_head.match(phrase)
+            # (a goal's lead with nothing after it but tail words leads to no name: what it holds is
+            # the name, 城镇居民人均可支配收入定的目标为再(增长15%), and its tail words go)
+            if m and trim(phrase[m.end():], words.tail_index):
+                phrase, changed = phrase[m.end():], True
         if words.place_year_head is not None:
             m = words.place_year_head.match(phrase)
             if m and m.end() < len(phrase) and not m["place"].endswith(words.aliases):

@@ -329,8 +329,8 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     of the words the catalog `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central
     government's share); one in a paragraph's sentences beats one in a title or subheading; an
     achieved figure passed (突破3万亿元) gives way to one stated about or exactly (达3.6万亿元),
-    and one about to one exact; a level beats an amount of change (增加40亿元); otherwise the earliest
-    wins. `prefer`: the catalog's words, given only when one of
+    and one about to one exact, and of two passed the higher wins; a level beats an amount of
+    change (增加40亿元); otherwise the earliest wins. `prefer`: the catalog's words, given only when one of
     the cell's claims holds one."""
     in_goals = in_title = False
     if text is not None:
@@ -344,6 +344,8 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     # an achieved figure stated exactly beats one stated as about, and that one stated as passed
     # (突破3万亿元 … 32765亿元; 跨越了两千亿元和三千亿元两个台阶 … 完成3440亿元左右)
     loose = _LOOSENESS.get(c.qualifier, 0) if c.kind == "actual" else 0
+    # of thresholds passed, the highest (迈上5000亿元、6000亿元两大台阶: it passed 6000亿元)
+    passed = -c.value if loose == _LOOSENESS["at_least"] else 0
     # (the more of the catalog's words a name holds, the nearer it is the series: 地方一般预算收入
     # beats 全口径一般预算收入, which holds 预算 only)
     series = -_series_words(c, prefer)
@@ -352,7 +354,7 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     # reached by a rise (提高到286亿元, 增至18.6亿元) is none
     change = c.direction is not None and c.unit not in RATE_UNITS and text is not None \
         and not text[max(0, c.start - 2):c.start].rstrip().endswith(_REACHED)
-    return (not in_goals, series, in_title, change, loose, c.start)
+    return (not in_goals, series, in_title, change, loose, passed, c.start)
 
 
 # what a verb of change ends with when it names the level reached (提高到, 增至), not the change
