@@ -131,11 +131,13 @@ def _layout_repairs():
     """What may be wrong with a saved text's layout, and what its warning says, in the order
     they are undone: paragraphs run together (the spaces that part them become line ends, one
     for one), pinyin glosses, headings glued to the sentence before, figures on lines of their
-    own, lines wrapped at a width, per cent signs lost."""
+    own, or every span of text on a line of its own, lines wrapped at a width, per cent signs
+    lost."""
     from reportx.readers.figure_lines import join_figure_lines
     from reportx.readers.lost_percent import restore_percent
     from reportx.readers.ruby import drop_pinyin
     from reportx.readers.runon import part_glued_headings, split_run_on
+    from reportx.readers.spans import join_spans
     from reportx.readers.wrapped import unwrap
 
     return (
@@ -147,6 +149,9 @@ def _layout_repairs():
         (part_glued_headings, "numbered headings run on from the sentence before them; each "
                               "was put on a line of its own, so offsets point into the parted "
                               "text"),
+        (join_spans, "its lines are pieces of a few characters (a page converted from a PDF, "
+                     "every span of text on a line of its own); each paragraph's were joined, "
+                     "so offsets point into the joined text"),
         (join_figure_lines, "its figures stand on lines of their own (a converted page?); each "
                             "was joined to the words around it, so offsets point into the "
                             "joined text"),
