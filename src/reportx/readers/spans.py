@@ -7,7 +7,7 @@ cut in two (67 and 4.1 for 674.1), a heading is spread over seven lines (一、\
 How it is told: the lines are mostly a few characters long. A report written one paragraph per
 line has lines of a hundred characters and more; a hard-wrapped one (readers/wrapped.py) of
 thirty and more; one whose figures alone stand on lines of their own (readers/figure_lines.py)
-keeps its sentences whole. Here half the lines or more are pieces of a few characters.
+keeps its sentences whole. Here half the lines with words or more are pieces of a few characters.
 
 The lines of a paragraph are joined where none ends a sentence (。！？) or a lead (各位代表：), and a
 numbered heading (一、, （二）) opens a line of its own. Joining changes offsets: the claims of such
@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from reportx.readers.paragraphs import has_han
 from reportx.readers.wrapped import NUMBERED
 
-# a text of at least this many lines, half of them this short or shorter, is one set in spans
+# a text of at least this many lines, half of those with words this short or shorter, is one set
+# in spans
 _MIN_LINES = 30
 _SHORT = 6
 # what ends a paragraph's last span: a sentence's end, or a lead's colon (各位代表：)
@@ -32,7 +34,10 @@ def join_spans(text: str) -> str | None:
     are not spans."""
     lines = text.split("\n")
     kept = [ln.strip() for ln in lines if ln.strip()]
-    if len(kept) < _MIN_LINES or median(len(ln) for ln in kept) > _SHORT:
+    # (the lines with words: a text whose figures alone stand apart keeps its sentences whole
+    # between them, lines of a dozen characters and more)
+    worded = [ln for ln in kept if has_han(ln, 1)]
+    if len(kept) < _MIN_LINES or not worded or median(len(ln) for ln in worded) > _SHORT:
         return None
     pieces = [ln.strip(" \t\r\u3000") for ln in lines]
     out: list[str] = []
