@@ -290,8 +290,13 @@ def _take_date(doc: Document, m, header) -> None:
     doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
 
 
-# the salutation that opens the speech: a dateline stands above it
-_SALUTATION = "各位代表"
+# the salutation that opens the speech: a dateline, and the header's dates, stand above it
+_SALUTATIONS = ("各位代表", "各位人大代表")
+
+
+def _above_salutation(lines: list[str]) -> list[str]:
+    """The lines before the one the speech's salutation opens."""
+    return list(takewhile(lambda line: not line.lstrip().startswith(_SALUTATIONS), lines))
 
 
 def _date_from_dateline(doc: Document, lines: list[str], header) -> None:
@@ -300,8 +305,7 @@ def _date_from_dateline(doc: Document, lines: list[str], header) -> None:
     pattern = header.get("dateline_date")
     if pattern is None:
         return
-    above = takewhile(lambda line: _SALUTATION not in line, lines)
-    m = next((m for line in above if (m := pattern.search(line))), None)
+    m = next((m for line in _above_salutation(lines) if (m := pattern.search(line))), None)
     if m is not None and int(m["month"]) >= header["next_year_from_month"]:
         doc.date = f"{doc.year - 1:04d}-{int(m['month']):02d}-{int(m['day']):02d}"
 
@@ -327,15 +331,17 @@ def _delivery_date(lines: list[str], header):
     """The date of the line the report was delivered on (——2024年3月5日在…代表大会上), else the
     first date of the header: a saved page puts its own posting date above the report. Not
     a date a news copy's paragraph tells of another event by (2013年3月7日，…实验区建设正式上升为国家
-    战略。昨日，该区举行工作会议): rules header `meeting_words`. Nor one in the speech, from the
-    line its salutation opens on (各位代表：… 2011年12月30日挂牌成立以来, a zone's founding)."""
-    header_only = takewhile(lambda line: not line.startswith(_SALUTATION), lines)
-    dates = [(line, m) for line in header_only
+    战略。昨日，该区举行工作会议): rules header `meeting_words`. The first date stands above the
+    salutation: one in the speech (各位代表：… 2011年12月30日挂牌成立以来, a zone's founding) dates
+    nothing, but a delivery line may follow the salutation (各位代表：\n（2015年12月28日在…会议上）)."""
+    dates = [(k, line, m) for k, line in enumerate(lines)
              if (m := header["date"].search(line)) and not _posting_label(line, header)]
-    for line, m in dates:
+    for _, line, m in dates:
         if header["delivery_line"].search(line):
             return m
-    return next((m for line, m in dates if not _of_another_event(line, m, header)), None)
+    above = len(_above_salutation(lines))
+    return next((m for k, line, m in dates
+                 if k < above and not _of_another_event(line, m, header)), None)
 
 
 def _of_another_event(line: str, m, header) -> bool:

@@ -344,8 +344,9 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     # an achieved figure stated exactly beats one stated as about, and that one stated as passed
     # (突破3万亿元 … 32765亿元; 跨越了两千亿元和三千亿元两个台阶 … 完成3440亿元左右)
     loose = _LOOSENESS.get(c.qualifier, 0) if c.kind == "actual" else 0
-    # of thresholds passed, the highest (迈上5000亿元、6000亿元两大台阶: it passed 6000亿元)
-    passed = -c.value if loose == _LOOSENESS["at_least"] else 0
+    # of levels passed, the highest (迈上5000亿元、6000亿元两大台阶: it passed 6000亿元); not of rates,
+    # where a higher one is more often a part's (旅游收入增长20%以上，其中乡村旅游收入增长30%以上)
+    passed = -c.value if loose == _LOOSENESS["at_least"] and c.unit not in RATE_UNITS else 0
     # (the more of the catalog's words a name holds, the nearer it is the series: 地方一般预算收入
     # beats 全口径一般预算收入, which holds 预算 only)
     series = -_series_words(c, prefer)
