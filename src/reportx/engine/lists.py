@@ -32,6 +32,9 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
             # 国内游客人次、总花费增长5.6％、7.5％: as many subjects as figures share them out too
             word = implicit_distribution(d, n, words)
         subject = strip_words(d.clause.split(word)[0], words) if word else ""
+        if word and not subject and d.clause.lstrip().startswith(word):
+            # A、B和C跃上新台阶，分别为X、Y、Z: the list stands in the clause before, with what it did
+            subject = _clause_before(doc, drafts, i, words)
         items = expand(subjects(subject, words), n, words.expansions)
         items = [s for s in items if s]
         # the figures before it in its sentence, as many as are read below (not all of them:
@@ -67,6 +70,20 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
             joint_subjects(d, word, words, before)
         _remarks_follow_their_item(drafts, i, j)
         i = j
+
+
+def _clause_before(doc: Document, drafts: list[Draft], i: int, words: Words) -> str:
+    """The clause before a figure's own, in its sentence and after the figure before it, less its
+    verbs and lead-in words: where a list of subjects stands when the figures' clause opens with
+    分别 (A、B和C稳步增长，分别达到X、Y、Z)."""
+    d = drafts[i]
+    lo = d.sentence[0]
+    if i and drafts[i - 1].sentence == d.sentence:
+        lo = max(lo, drafts[i - 1].q.end)
+    clause = doc.norm[lo:d.clause_start].strip().rstrip("，,；;：:")
+    cut = max(clause.rfind(c) for c in "，,；;：:")
+    return strip_words(clause[cut + 1:], words) if "、" in clause[cut + 1:] \
+        or words.joiners.search(clause[cut + 1:]) else ""
 
 
 def _namely(after: str, words: Words) -> bool:
