@@ -4,13 +4,13 @@ the same claims."""
 from __future__ import annotations
 
 import re
-import warnings
 
 import pytest
 
 import reportx
 from reportx.readers.figure_lines import join_figure_lines
 from tests.conftest import SEEDS, claim_facts, seed_text
+from tests.readers_fixtures import load_saved
 
 
 # a number as such a page sets it apart: ASCII digits with their decimal point and per cent sign
@@ -45,12 +45,9 @@ def test_a_few_year_labels_are_no_such_layout():
 
 @pytest.mark.parametrize("name", ["guigang-2024", "yulin-2024"])
 def test_a_report_with_its_figures_apart_reads_as_the_report(tmp_path, name):
-    path = tmp_path / f"{name}.txt"
-    path.write_text(_set_apart(seed_text(name)), encoding="utf-8")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        apart = reportx.extract(path)
-    assert any("lines of their own" in str(w.message) for w in caught)
+    doc, warned = load_saved(tmp_path, name, _set_apart(seed_text(name)))
+    apart = reportx.extract(doc)
+    assert any("lines of their own" in w for w in warned)
     whole = reportx.extract(SEEDS / f"{name}.txt")
     assert claim_facts(apart) == claim_facts(whole)
 

@@ -4,7 +4,6 @@ the same claims."""
 from __future__ import annotations
 
 import itertools
-import warnings
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 import reportx
 from reportx.readers.spans import join_spans
 from tests.conftest import SEEDS, claim_facts, seed_text
+from tests.readers_fixtures import load_saved
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -63,10 +63,7 @@ def test_a_short_list_is_no_such_layout():
 
 @pytest.mark.parametrize("name", ["guigang-2024", "yulin-2024"])
 def test_a_report_set_in_spans_reads_as_the_report(tmp_path, name):
-    path = tmp_path / f"{name}.txt"
-    path.write_text(_set_in_spans(seed_text(name)), encoding="utf-8")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        spans = reportx.extract(path)
-    assert any("pieces of a few characters" in str(w.message) for w in caught)
+    doc, warned = load_saved(tmp_path, name, _set_in_spans(seed_text(name)))
+    spans = reportx.extract(doc)
+    assert any("pieces of a few characters" in w for w in warned)
     assert claim_facts(spans) == claim_facts(reportx.extract(SEEDS / f"{name}.txt"))
