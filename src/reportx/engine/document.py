@@ -322,9 +322,12 @@ def _posted_date(lines: list[str], header):
 
 
 def _posting_label(line: str, header) -> bool:
-    """The line holds a page's posting label (发布日期:, 发布时间：): its date is the page's."""
+    """The line holds a page's posting label (发布日期:, 发布时间：, a date with its time of day or
+    the page's source): its date is the page's. Not a line that names the session (2016年12月28日
+    09:30，…人民代表大会第一次会议开幕: a news copy's dateline)."""
     label = header.get("posted_label")
-    return label is not None and label.search(line) is not None
+    return label is not None and label.search(line) is not None \
+        and not any(w in line for w in header["meeting_words"])
 
 
 def _delivery_date(lines: list[str], header):
@@ -334,14 +337,13 @@ def _delivery_date(lines: list[str], header):
     战略。昨日，该区举行工作会议): rules header `meeting_words`. The first date stands above the
     salutation: one in the speech (各位代表：… 2011年12月30日挂牌成立以来, a zone's founding) dates
     nothing, but a delivery line may follow the salutation (各位代表：\n（2015年12月28日在…会议上）)."""
-    dates = [(k, line, m) for k, line in enumerate(lines)
-             if (m := header["date"].search(line)) and not _posting_label(line, header)]
+    dates = [(k, line, m) for k, line in enumerate(lines) if (m := header["date"].search(line))]
     for _, line, m in dates:
         if header["delivery_line"].search(line):
-            return m
+            return m        # (a copy may put its source after it: …会议上 来源：柳州日报)
     above = len(_above_salutation(lines))
-    return next((m for k, line, m in dates
-                 if k < above and not _of_another_event(line, m, header)), None)
+    return next((m for k, line, m in dates if k < above and not _posting_label(line, header)
+                 and not _of_another_event(line, m, header)), None)
 
 
 def _of_another_event(line: str, m, header) -> bool:

@@ -32,11 +32,13 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
             # 国内游客人次、总花费增长5.6％、7.5％: as many subjects as figures share them out too
             word = implicit_distribution(d, n, words)
         subject = strip_words(d.clause.split(word)[0], words) if word else ""
-        if word and not subject and d.clause.lstrip().startswith(word):
-            # A、B和C跃上新台阶，分别为X、Y、Z: the list stands in the clause before, with what it did
-            subject = _clause_before(doc, drafts, i, words)
         items = expand(subjects(subject, words), n, words.expansions)
         items = [s for s in items if s]
+        if n > 1 and word and not subject and d.clause.lstrip().startswith(word) \
+                and not strip_words(d.clause.lstrip()[len(word):], words):
+            # A、B和C跃上新台阶，分别为X、Y、Z: with no name of their own (not 分别引进项目12个、8个),
+            # the figures' list stands in the clause before, with what it did
+            items = _listed_before(doc, drafts, i, n, words) or items
         # the figures before it in its sentence, as many as are read below (not all of them:
         # a sentence of 10,000 figures would make that quadratic)
         before = [p for p in drafts[max(first, i - max(n, 2) * 2):i] if not p.in_brackets]
@@ -72,18 +74,23 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
         i = j
 
 
-def _clause_before(doc: Document, drafts: list[Draft], i: int, words: Words) -> str:
-    """The clause before a figure's own, in its sentence and after the figure before it, less its
-    verbs and lead-in words: where a list of subjects stands when the figures' clause opens with
-    分别 (A、B和C稳步增长，分别达到X、Y、Z)."""
+def _listed_before(doc: Document, drafts: list[Draft], i: int, n: int,
+                   words: Words) -> list[str]:
+    """The list of subjects in the clause before a figure's own (in its sentence, after the
+    figure before it) when the figures' clause is only 分别 and a verb (A、B和C稳步增长，分别达到X、Y、
+    Z): as many items as figures, each a name with no verb left in it, one of them the catalog's
+    (not 2023年3月、6月, 新建、改扩建中小学校, 地区生产总值、财政收入增速高于全省平均水平); else none."""
     d = drafts[i]
     lo = d.sentence[0]
     if i and drafts[i - 1].sentence == d.sentence:
         lo = max(lo, drafts[i - 1].q.end)
     clause = doc.norm[lo:d.clause_start].strip().rstrip("，,；;：:")
-    cut = max(clause.rfind(c) for c in "，,；;：:")
-    return strip_words(clause[cut + 1:], words) if "、" in clause[cut + 1:] \
-        or words.joiners.search(clause[cut + 1:]) else ""
+    clause = clause[max(clause.rfind(c) for c in "，,；;：:") + 1:]
+    items = [s for s in expand(subjects(strip_words(clause, words), words), n, words.expansions) if s]
+    if len(items) != n or any(has_verb(s, words) for s in items) \
+            or not any(s.endswith(words.aliases) for s in items):
+        return []
+    return items
 
 
 def _namely(after: str, words: Words) -> bool:
