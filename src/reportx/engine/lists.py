@@ -86,7 +86,8 @@ def _listed_before(doc: Document, drafts: list[Draft], i: int, n: int,
         lo = max(lo, drafts[i - 1].q.end)
     clause = doc.norm[lo:d.clause_start].strip().rstrip("，,；;：:")
     clause = clause[max(clause.rfind(c) for c in "，,；;：:") + 1:]
-    items = [s for s in expand(subjects(strip_words(clause, words), words), n, words.expansions) if s]
+    listed = expand(subjects(strip_words(clause, words), words), n, words.expansions)
+    items = [s for s in listed if s]
     if len(items) != n or any(has_verb(s, words) for s in items) \
             or not any(s.endswith(words.aliases) for s in items):
         return []

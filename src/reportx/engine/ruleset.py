@@ -34,8 +34,8 @@ SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "co
 CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", "share_words",
                     "indicator_tail_words", "indicator_head_words", "implied_units",
                     "target_words", "period_year")
-CONTEXT_PATTERNS = ("period_year", "indicator_head_pattern", "indicator_goal_head", "indicator_tail_pattern",
-                    "part_of_year", "scope_year", "place_year_head")
+CONTEXT_PATTERNS = ("period_year", "indicator_head_pattern", "indicator_goal_head",
+                    "indicator_tail_pattern", "part_of_year", "scope_year", "place_year_head")
 EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifier", "indicator",
                 "indicator_id", "key", "period", "kind", "qualifier", "direction", "start", "end", "value_high", "span"}
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",

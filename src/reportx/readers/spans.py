@@ -27,6 +27,8 @@ _MIN_LINES = 30
 _SHORT = 6
 # what ends a paragraph's last span: a sentence's end, or a lead's colon (各位代表：)
 _ENDS = tuple("。！？!?：:")
+# a number's digits and point alone on a line (增长\n2.\n3\n%), cut from its decimals
+_CUT_DECIMAL = re.compile(r"\d+\.")
 
 
 def join_spans(text: str) -> str | None:
@@ -58,10 +60,8 @@ def join_spans(text: str) -> str | None:
 
 def _opens_item(piece: str, after: str) -> bool:
     """A numbered heading or list item starts here (一、, （二）, 3.): not a number's digits and
-    point cut from its decimals (增长\n2.\n3\n%)."""
+    point cut from its decimals (增长\\n2.\\n3\\n%)."""
     if NUMBERED.match(piece) is None:
         return False
     return not (_CUT_DECIMAL.fullmatch(piece) and after[:1].isdigit())
 
-
-_CUT_DECIMAL = re.compile(r"\d+\.")

@@ -329,9 +329,9 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     of the words the catalog `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central
     government's share); one in a paragraph's sentences beats one in a title or subheading; an
     achieved figure passed (突破3万亿元) gives way to one stated about or exactly (达3.6万亿元),
-    and one about to one exact, and of two passed the higher wins; a level beats an amount of
-    change (增加40亿元); otherwise the earliest wins. `prefer`: the catalog's words, given only when one of
-    the cell's claims holds one."""
+    and one about to one exact, and of two levels passed the higher wins; a level beats an amount
+    of change (增加40亿元); otherwise the earliest wins. `prefer`: the catalog's words, given only
+    when one of the cell's claims holds one."""
     in_goals = in_title = False
     if text is not None:
         para_start = text.rfind("\n", 0, c.start) + 1
