@@ -537,7 +537,18 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
         subject = strip_words((piece[:verb.start()] if verb else piece).strip(), words)
         if subject:
             return subject
+        if verb is not None and (named := _named_after_lead_verb(piece, masked, verb, words)):
+            return named
     return ""
+
+
+def _named_after_lead_verb(piece: str, masked: str, verb, words: Words) -> str:
+    """A catalog name right after a verb that only leads in (全年实现地区生产总值再迈上新的百亿台阶、
+    增长8.1%: 实现 after 全年), up to the next verb; nothing else (继续实施国家中小河流治理 names no
+    indicator: the figures after it count their own nouns)."""
+    after = next((m for m in words.verbs.finditer(masked, verb.end())), None)
+    name = strip_words(piece[verb.end():after.start() if after else len(piece)].strip(), words)
+    return name if name.endswith(words.aliases) else ""
 
 
 _GROWTH_UNITS = ("%", "x")
