@@ -172,6 +172,10 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         if own_part_only and end <= d.sentence[0]:
             continue
         explicit, its_own = found, of
+    if explicit is None and in_span and kind == "actual" and last is not None \
+            and _says(words.whole_year_pattern, doc.norm, d.sentence[0], d.q.start):
+        # “十一五”期间，…。全年地区生产总值增长12%: the whole year of a review's span is its last
+        first = last
     year = doc.year
     if d.start_of_pair and not its_own and (start := _start_year(doc, d, words, explicit, first)):
         # 从3826.5亿元增长到4398.6亿元: the level the frame (or the year the sentence names)
