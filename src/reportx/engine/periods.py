@@ -173,7 +173,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
             continue
         explicit, its_own = found, of
     if explicit is None and in_span and kind == "actual" and last is not None \
-            and _says(words.whole_year_pattern, doc.norm, d.sentence[0], d.q.start):
+            and not any(end <= d.q.start and e.last > e.first for end, e in sentence.spans) \
+            and _whole_year_of_its_own(doc, d, words):
         # “十一五”期间，…。全年地区生产总值增长12%: the whole year of a review's span is its last
         first = last
     year = doc.year
@@ -198,6 +199,26 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
                 and _reviews_after_news_of_the_year(doc, d, sentence, frame, year))):
         kind, first, last = "actual", year - 1, year - 1
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+def _whole_year_of_its_own(doc: Document, d: Draft, words: Words) -> bool:
+    """The figure's sentence says 全年 before it (全年地区生产总值增长12%，财政收入增长9%), and the
+    figure sums, averages, counts years or starts a pair by no word of its own: it is the whole
+    year's (the caller has seen no span named before it in the sentence: “十三五”期间，全市全年…).
+    Not 全年龄 or 全年候, words of their own; not …，累计新增城镇就业4.8万人, 全年接待游客累计…,
+    全年…平均控制在3%以内, 全年…从2800万人次增加到…: the span's."""
+    if d.total or d.average or d.span_years or d.start_of_pair or words.whole_year_pattern is None:
+        return False
+    said = doc.norm[d.sentence[0]:d.q.start]
+    return any(not said.startswith(_NOT_WHOLE_YEAR, m.end())
+               for m in words.whole_year_pattern.finditer(said)) \
+        and not any(w in doc.norm[d.clause_start:d.q.start] for w in _AVERAGED)
+
+
+# what makes 全年 the start of another word (全年龄友好型社区, 全年候), and what makes a figure the
+# span's average whatever year its clause says (全年优良天数比例平均达到85%)
+_NOT_WHOLE_YEAR = ("龄", "候")
+_AVERAGED = ("平均",)
 
 
 def _turns_in_its_own_sentence(expr, frame, d: Draft) -> bool:
