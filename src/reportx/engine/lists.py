@@ -34,8 +34,7 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
         subject = strip_words(d.clause.split(word)[0], words) if word else ""
         items = expand(subjects(subject, words), n, words.expansions)
         items = [s for s in items if s]
-        if n > 1 and word and not subject and d.clause.lstrip().startswith(word) \
-                and not strip_words(d.clause.lstrip()[len(word):], words):
+        if n > 1 and word and not subject and _only_distributed(d.clause, word, words):
             # A、B和C跃上新台阶，分别为X、Y、Z: with no name of their own (not 分别引进项目12个、8个),
             # the figures' list stands in the clause before, with what it did
             items = _listed_before(doc, drafts, i, n, words) or items
@@ -72,6 +71,16 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
             joint_subjects(d, word, words, before)
         _remarks_follow_their_item(drafts, i, j)
         i = j
+
+
+def _only_distributed(clause: str, word: str, words: Words) -> bool:
+    """A figures' clause that is only 分别 and a verb, a comparison before it or not (，分别达到;
+    ，同比分别增长): no name of its own."""
+    clause = clause.lstrip()
+    lead = next((c for c in sorted(words.comparison, key=len, reverse=True)
+                 if clause.startswith(c)), "")
+    rest = clause[len(lead):]
+    return rest.startswith(word) and not strip_words(rest[len(word):], words)
 
 
 def _listed_before(doc: Document, drafts: list[Draft], i: int, n: int,
