@@ -155,10 +155,11 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     # 城镇居民可支配收入26500元); inside a year's frame the frame's year stands (a December copy's
     # 明年 cannot be told from a January one's without a date)
     in_span = frame is None or frame.first != frame.last
+    said_at = -1      # where the span or the year in words that dates the figure ends
     for end, expr in sentence.spans:
         if end <= d.q.start and (expr.last > expr.first or in_span
                                  or _turns_in_its_own_sentence(expr, frame, d)):
-            kind, first, last = expr.kind, expr.first, expr.last
+            kind, first, last, said_at = expr.kind, expr.first, expr.last, end
     # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
     explicit, its_own = None, False
     # (a total or an average in a span's frame is the span's, whatever year a ；-part before it
@@ -171,6 +172,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
             continue          # 由2015年的98.6亿元: the year of that figure only (spaced: 2016 年的 26681 元)
         if own_part_only and end <= d.sentence[0]:
             continue
+        if end < said_at and first == last:
+            continue          # 2012年地区生产总值突破一千亿元；去年达1422.33亿元: the year said later
         explicit, its_own = found, of
     if explicit is None and in_span and kind == "actual" and last is not None \
             and not any(end <= d.q.start and e.last > e.first for end, e in sentence.spans) \
