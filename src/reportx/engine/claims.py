@@ -67,6 +67,7 @@ class Draft:
     remark_on: "Draft | None" = None   # the figure this one remarks on: a share of the plan
                                        # (占计划的100%) or a rank (总量居全省第三) of it
     before: "Draft | None" = None      # the figure before it in its sentence
+    previous: "Draft | None" = None    # the figure before it in the text
     income_reform: bool = False        # its name is rural income's, neither net nor disposable
 
 
@@ -80,10 +81,10 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if not d.in_brackets:
             last_end = q.end   # (a bracketed remark is passed over: 5.6%(全市第四)、6.6%)
     prev = None
-    for d in drafts:
+    for k, d in enumerate(drafts):
         if prev is not None and prev.sentence != d.sentence:
             prev = None
-        d.before = prev
+        d.before, d.previous = prev, drafts[k - 1] if k else None
         _read_clause(doc, d, prev, words)
         if not d.in_brackets or prev is None:
             prev = d
@@ -391,8 +392,30 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # ESI世界学科排名前1%、7个学科进入前1‰)
         source = prev.remark_on if prev.remark_on is not None and not d.continues else prev
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
+    elif not phrase and prev is None and (last := _before_a_semicolon(doc, d)) is not None:
+        # 地区生产总值突破一千亿元；达1422.33亿元: a ；-part with no name of its own goes on with the
+        # figure that ends the part before
+        d.indicator, d.inherited = last.indicator, True
     else:
         d.indicator = phrase or None
+
+
+def _before_a_semicolon(doc: Document, d: Draft) -> Draft | None:
+    """The named figure that ends the ；-part right before a figure's own, with nothing but the ；
+    and the figure's own words between them in the text; none for a figure with words after it
+    (；为3729户低收入农牧户发放…: it counts them)."""
+    last = d.previous
+    if last is None or not last.indicator or last.in_brackets \
+            or doc.norm[d.q.end:d.q.end + 1] not in _ENDS_A_FIGURE:
+        return None
+    between = doc.norm[last.q.end:d.sentence[0]]
+    return last if any(m in between for m in _SEMICOLONS) and not between.strip(" ；;\u3000") \
+        else None
+
+
+_SEMICOLONS = ("；", ";")
+# what may follow a figure that stands for the one before (达1422.33亿元。): a clause's end, or none
+_ENDS_A_FIGURE = ("", "，", ",", "。", "；", ";", "、", "\n")
 
 
 def _shares_the_base(doc: Document, d: Draft, base_end: int) -> bool:
