@@ -392,7 +392,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # ESI世界学科排名前1%、7个学科进入前1‰)
         source = prev.remark_on if prev.remark_on is not None and not d.continues else prev
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
-    elif not phrase and prev is None and (last := _before_a_semicolon(doc, d)) is not None:
+    elif not phrase and prev is None and (last := _before_a_semicolon(doc, d, words)) is not None:
         # 地区生产总值突破一千亿元；达1422.33亿元: a ；-part with no name of its own goes on with the
         # figure that ends the part before
         d.indicator, d.inherited = last.indicator, True
@@ -400,12 +400,16 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.indicator = phrase or None
 
 
-def _before_a_semicolon(doc: Document, d: Draft) -> Draft | None:
-    """The named figure that ends the ；-part right before a figure's own, with nothing but the ；
-    and the figure's own words between them in the text; none for a figure with words after it
-    (；为3729户低收入农牧户发放…: it counts them)."""
+def _before_a_semicolon(doc: Document, d: Draft, words: Words) -> Draft | None:
+    """The figure that ends the ；-part right before a figure's own, with nothing but the ；
+    and the figure's own words between them in the text, when it has a catalog name and the
+    figure's unit (or a rate, its growth: 财政收入12亿元；增长8%); none for a figure with words
+    after it (；为3729户低收入农牧户发放…: it counts them), nor after another thing's figure
+    (总投资280亿元；开工42个, 普及率达到98%；解决3.2万人, 开工亿元以上项目60个；建成投产25个)."""
     last = d.previous
     if last is None or not last.indicator or last.in_brackets \
+            or (last.q.unit != d.q.unit and d.q.unit != "%") \
+            or not last.indicator.endswith(words.aliases) \
             or doc.norm[d.q.end:d.q.end + 1] not in _ENDS_A_FIGURE:
         return None
     between = doc.norm[last.q.end:d.sentence[0]]

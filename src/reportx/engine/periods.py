@@ -6,6 +6,7 @@ words are read once for all its figures.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import NamedTuple, TYPE_CHECKING
 
@@ -172,8 +173,9 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
             continue          # 由2015年的98.6亿元: the year of that figure only (spaced: 2016 年的 26681 元)
         if own_part_only and end <= d.sentence[0]:
             continue
-        if end < said_at and first == last:
-            continue          # 2012年地区生产总值突破一千亿元；去年达1422.33亿元: the year said later
+        if end < said_at and first == last and _SEMICOLONS_RE.search(doc.norm, end, said_at):
+            continue          # 2012年地区生产总值突破一千亿元；去年达1422.33亿元: the year said later,
+            # in a ；-part of its own (not 2021年…，超过去年2亿元, a base the reading missed)
         explicit, its_own = found, of
     if explicit is None and in_span and kind == "actual" and last is not None \
             and not any(end <= d.q.start and e.last > e.first for end, e in sentence.spans) \
@@ -202,6 +204,10 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
                 and _reviews_after_news_of_the_year(doc, d, sentence, frame, year))):
         kind, first, last = "actual", year - 1, year - 1
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+# what parts a sentence into ；-parts
+_SEMICOLONS_RE = re.compile("[；;]")
 
 
 def _whole_year_of_its_own(doc: Document, d: Draft, words: Words) -> bool:
