@@ -18,6 +18,7 @@ import regex
 from reportx.engine.claim import Claim
 from reportx.engine.context_words import Words, compile_words, longest_affix
 from reportx.engine.document import Document
+from reportx.engine.frames import COMMAS, SEMICOLONS
 from reportx.engine.indicators import IndicatorMatcher, ends_a_word, first_word_length, trim_phrase
 from reportx.engine.lists import distribute_lists, share_list_qualifiers
 from reportx.engine.periods import RATIO_UNITS, time_of
@@ -413,13 +414,12 @@ def _before_a_semicolon(doc: Document, d: Draft, words: Words) -> Draft | None:
             or doc.norm[d.q.end:d.q.end + 1] not in _ENDS_A_FIGURE:
         return None
     between = doc.norm[last.q.end:d.sentence[0]]
-    return last if any(m in between for m in _SEMICOLONS) and not between.strip(" ；;\u3000") \
-        else None
+    return last if any(m in between for m in SEMICOLONS) \
+        and not between.strip(" \u3000" + "".join(SEMICOLONS)) else None
 
 
-_SEMICOLONS = ("；", ";")
 # what may follow a figure that stands for the one before (达1422.33亿元。): a clause's end, or none
-_ENDS_A_FIGURE = ("", "，", ",", "。", "；", ";", "、", "\n")
+_ENDS_A_FIGURE = ("", "。", "、", "\n") + COMMAS + SEMICOLONS
 
 
 def _shares_the_base(doc: Document, d: Draft, base_end: int) -> bool:
@@ -440,7 +440,7 @@ def _shares_the_base(doc: Document, d: Draft, base_end: int) -> bool:
     return frame is not None and frame.first != frame.last
 
 
-_BASE_STOPS = ("年", "；", ";", "。", "\n", ")", "）")
+_BASE_STOPS = ("年", "。", "\n", ")", "）") + SEMICOLONS
 
 
 def _past_remarks(prev: Draft, words: Words) -> Draft:

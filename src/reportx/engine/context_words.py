@@ -84,6 +84,8 @@ class Words:
     plan_turn_pattern: regex.Pattern | None = None  # 力争, 确保: a news copy's paragraph looking ahead
     plan_turn_in_clause: regex.Pattern | None = None  # 将, in the figure's own clause
     whole_year_pattern: re.Pattern | None = None  # 全年: a year's whole figure
+    whole_year_not_before: tuple[str, ...] = ()   # 全年龄: 全年 opening another word
+    span_average_marks: tuple[str, ...] = ()      # 平均: a span's average whatever year is said
     record_after: regex.Pattern | None = None    # 以来最好: a span that measures a record
     level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
     level_with_growth: regex.Pattern | None = None   # ，年均增长6.7%: a level with the years' growth
@@ -95,6 +97,7 @@ class Words:
     noun_linkers: tuple[str, ...] = ()        # 增长的贡献率: a verb before 的 is part of a noun
     rate_nouns: tuple[str, ...] = ()
     rate_after: tuple[tuple[str, str], ...] = ()   # 20%以上的增长: (words after the rate, direction)
+    rate_after_pair: tuple[str, ...] = ()   # 增长到: the rate starts a pair, and rises by no noun
     fall_rate_nouns: tuple[str, ...] = ()     # 降幅: a rate of decline stated as a level
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
@@ -306,10 +309,13 @@ def compile_words(rs: RuleSet) -> Words:
         record_after=regex.compile(ctx["record_after"]) if ctx.get("record_after") else None,
         whole_year_pattern=word_pattern(ctx["whole_year_words"]) if ctx.get("whole_year_words")
         else None,
+        whole_year_not_before=tuple(ctx.get("whole_year_not_before", ())),
+        span_average_marks=tuple(ctx.get("span_average_marks", ())),
         quoted=regex.compile(ctx["directions"].get("quoted_name") or "(?!)"),
         noun_linkers=tuple(ctx["directions"].get("noun_linkers", ())),
         rate_nouns=tuple(ctx["directions"].get("rate_nouns", ())),
         rate_after=tuple(ctx["directions"].get("rate_after", {}).items()),
+        rate_after_pair=tuple(ctx["directions"].get("rate_after_pair", ())),
         fall_rate_nouns=tuple(ctx["directions"].get("fall_rate_nouns", ())),
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),

@@ -290,13 +290,10 @@ def _take_date(doc: Document, m, header) -> None:
     doc.date = f"{int(m['year']):04d}-{int(m['month']):02d}-{int(m['day']):02d}"
 
 
-# the salutation that opens the speech: a dateline, and the header's dates, stand above it
-_SALUTATIONS = ("各位代表", "各位人大代表")
-
-
-def _above_salutation(lines: list[str]) -> list[str]:
-    """The lines before the one the speech's salutation opens."""
-    return list(takewhile(lambda line: not line.lstrip().startswith(_SALUTATIONS), lines))
+def _above_salutation(lines: list[str], header) -> list[str]:
+    """The lines before the one the speech's salutation opens (rules header `salutations`)."""
+    salutations = tuple(header["salutations"])
+    return list(takewhile(lambda line: not line.lstrip().startswith(salutations), lines))
 
 
 def _date_from_dateline(doc: Document, lines: list[str], header) -> None:
@@ -305,7 +302,7 @@ def _date_from_dateline(doc: Document, lines: list[str], header) -> None:
     pattern = header.get("dateline_date")
     if pattern is None:
         return
-    m = next((m for line in _above_salutation(lines) if (m := pattern.search(line))), None)
+    m = next((m for line in _above_salutation(lines, header) if (m := pattern.search(line))), None)
     if m is not None and int(m["month"]) >= header["next_year_from_month"]:
         doc.date = f"{doc.year - 1:04d}-{int(m['month']):02d}-{int(m['day']):02d}"
 
@@ -341,7 +338,7 @@ def _delivery_date(lines: list[str], header):
     for _, line, m in dates:
         if header["delivery_line"].search(line):
             return m        # (a copy may put its source after it: …会议上 来源：柳州日报)
-    above = len(_above_salutation(lines))
+    above = len(_above_salutation(lines, header))
     return next((m for k, line, m in dates if k < above and not _posting_label(line, header)
                  and not _of_another_event(line, m, header)), None)
 

@@ -333,6 +333,7 @@ _TOPIC_SLACK = 8
 # before (龚正指，) is either
 COLONS = ("：", ":")
 COMMAS = ("，", ",")
+SEMICOLONS = ("；", ";")
 _SAID_MARKS = COMMAS + COLONS
 
 # how far into a sentence a speaker's verb is looked for (a salutation, a name and the verb)

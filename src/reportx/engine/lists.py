@@ -77,8 +77,7 @@ def _only_distributed(clause: str, word: str, words: Words) -> bool:
     """A figures' clause that is only 分别 and a verb, a comparison before it or not (，分别达到;
     ，同比分别增长): no name of its own."""
     clause = clause.lstrip()
-    lead = next((c for c in sorted(words.comparison, key=len, reverse=True)
-                 if clause.startswith(c)), "")
+    lead = max((c for c in words.comparison if clause.startswith(c)), key=len, default="")
     rest = clause[len(lead):]
     return rest.startswith(word) and not strip_words(rest[len(word):], words)
 
@@ -93,8 +92,9 @@ def _listed_before(doc: Document, drafts: list[Draft], i: int, n: int,
     lo = d.sentence[0]
     if i and drafts[i - 1].sentence == d.sentence:
         lo = max(lo, drafts[i - 1].q.end)
-    clause = doc.norm[lo:d.clause_start].strip().rstrip("，,；;：:")
-    clause = clause[max(clause.rfind(c) for c in "，,；;：:") + 1:]
+    head = doc.norm[lo:d.clause_start].strip().rstrip(words.breaks)
+    cut = words.last_break.search(head)     # the clause before: from its own break
+    clause = head[cut.end():] if cut else head
     listed = expand(subjects(strip_words(clause, words), words), n, words.expansions)
     items = [s for s in listed if s]
     if len(items) != n or any(has_verb(s, words) for s in items) \

@@ -6,9 +6,10 @@ words are read once for all its figures.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import NamedTuple, TYPE_CHECKING
+
+from reportx.engine.frames import SEMICOLONS
 
 if TYPE_CHECKING:
     from reportx.engine.claims import Draft
@@ -173,7 +174,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
             continue          # 由2015年的98.6亿元: the year of that figure only (spaced: 2016 年的 26681 元)
         if own_part_only and end <= d.sentence[0]:
             continue
-        if end < said_at and first == last and _SEMICOLONS_RE.search(doc.norm, end, said_at):
+        if end < said_at and first == last \
+                and any(doc.norm.find(s, end, said_at) >= 0 for s in SEMICOLONS):
             continue          # 2012年地区生产总值突破一千亿元；去年达1422.33亿元: the year said later,
             # in a ；-part of its own (not 2021年…，超过去年2亿元, a base the reading missed)
         explicit, its_own = found, of
@@ -206,10 +208,6 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
 
 
-# what parts a sentence into ；-parts
-_SEMICOLONS_RE = re.compile("[；;]")
-
-
 def _whole_year_of_its_own(doc: Document, d: Draft, words: Words) -> bool:
     """The figure's sentence says 全年 before it (全年地区生产总值增长12%，财政收入增长9%), and the
     figure sums, averages, counts years or starts a pair by no word of its own: it is the whole
@@ -219,15 +217,9 @@ def _whole_year_of_its_own(doc: Document, d: Draft, words: Words) -> bool:
     if d.total or d.average or d.span_years or d.start_of_pair or words.whole_year_pattern is None:
         return False
     said = doc.norm[d.sentence[0]:d.q.start]
-    return any(not said.startswith(_NOT_WHOLE_YEAR, m.end())
+    return any(not said.startswith(words.whole_year_not_before, m.end())
                for m in words.whole_year_pattern.finditer(said)) \
-        and not any(w in doc.norm[d.clause_start:d.q.start] for w in _AVERAGED)
-
-
-# what makes 全年 the start of another word (全年龄友好型社区, 全年候), and what makes a figure the
-# span's average whatever year its clause says (全年优良天数比例平均达到85%)
-_NOT_WHOLE_YEAR = ("龄", "候")
-_AVERAGED = ("平均",)
+        and not any(w in doc.norm[d.clause_start:d.q.start] for w in words.span_average_marks)
 
 
 def _turns_in_its_own_sentence(expr, frame, d: Draft) -> bool:

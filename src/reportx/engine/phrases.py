@@ -114,11 +114,8 @@ def rate_noun_after(norm: str, end: int, words: Words) -> str | None:
     rest = past_qualifier(norm[end:end + words.after_reach + words.rate_after_reach], words)
     # (not a pair's start: 由1.2%增长到2.5%)
     return next((d for w, d in words.rate_after
-                 if rest.startswith(w) and not rest.startswith(_TO, len(w))), None)
-
-
-# what makes a verb after a figure a rise from it to another (增长到, 增长至, 增长为)
-_TO = ("到", "至", "为")
+                 if rest.startswith(w) and not rest.startswith(words.rate_after_pair, len(w))),
+                None)
 
 
 def past_qualifier(text: str, words: Words) -> str:
