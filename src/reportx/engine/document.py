@@ -292,7 +292,7 @@ def _take_date(doc: Document, m, header) -> None:
 
 def _above_salutation(lines: list[str], header) -> list[str]:
     """The lines before the one the speech's salutation opens (rules header `salutations`)."""
-    salutations = tuple(header["salutations"])
+    salutations = tuple(header.get("salutations") or ())
     return list(takewhile(lambda line: not line.lstrip().startswith(salutations), lines))
 
 
