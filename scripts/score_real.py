@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from reportx.views.keycheck import label, score_key  # noqa: E402
+from reportx.views.keycheck import cell_key, label, score_key  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -81,6 +81,10 @@ def main() -> None:
                                              "beside them (in this process)")
     ap.add_argument("--year", action="append", default=[], metavar="STEM=YEAR",
                     help="a report's year where its text has no dated header (with --dir)")
+    ap.add_argument("--unasked", type=Path, metavar="FILE",
+                    help="write the cells compare fills that no key entry asks for (of the "
+                         "periods the key covers) to FILE as JSON lines, for a judge to read: "
+                         "the precision side of the score")
     ap.add_argument("keys", nargs="*", type=Path)
     args = ap.parse_args()
     years = {k: int(v) for k, v in (y.split("=", 1) for y in args.year)}
@@ -88,6 +92,7 @@ def main() -> None:
         args.inproc = True          # compare takes no --year
     keys = args.keys or sorted((args.dir or ROOT / "tests" / "real").glob("*.key.json"))
     total = right = renamed = 0
+    unasked: list[dict] = []
     for key_path in keys:
         entries = json.loads(key_path.read_text(encoding="utf-8"))
         for e in entries:
@@ -104,13 +109,38 @@ def main() -> None:
             rows = compare_rows(report, args.src, ["--all"] if args.all else [])
         score = score_key(rows[0]["doc"] if rows else report.stem, entries, rows)
         total, right = total + score.total, right + score.right
-        print(f"{report.stem:16} {score.right:3}/{score.total:<3} {score.share:6.1%}")
+        extra = unasked_cells(entries, rows, report)
+        unasked += extra
+        print(f"{report.stem:16} {score.right:3}/{score.total:<3} {score.share:6.1%}"
+              + (f"  ({len(extra)} unasked)" if args.unasked else ""))
         if args.verbose:
             for r in score.failures():
                 print(f"    ✗ {label(r.entry)} — {r.why}")
     print(f"{'all':16} {right:3}/{total:<3} {right / total if total else 1:6.1%}")
     if renamed:
         print(f"({renamed} annotators' new ids scored as the catalog id that names them)")
+    if args.unasked:
+        args.unasked.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in unasked),
+                                encoding="utf-8")
+        print(f"{len(unasked)} cells no key entry asks for -> {args.unasked}")
+
+
+def unasked_cells(entries: list[dict], rows: list[dict], report: Path) -> list[dict]:
+    """Cells of the periods a key covers (its review year, its targets' year) that no entry of
+    it asks for: a figure the annotator left out as no headline, or one compare should not show.
+    A key lists every catalog result of its review year and every target, so each of these is
+    read by a judge to tell which: what turns the share right into a precision."""
+    asked = {cell_key(e) for e in entries}
+    periods = {str(e["period"]) for e in entries if e.get("period")}
+    out = []
+    for r in rows:
+        key = (r.get("indicator_id"), r.get("unit"),
+               str(r["period"]) if r.get("period") else None, r.get("kind"))
+        if key[2] in periods and key not in asked:
+            out.append({"report": str(report), "indicator_id": key[0], "indicator": r.get("indicator"),
+                        "period": key[2], "kind": key[3], "unit": key[1], "display": r.get("display"),
+                        "surface": r.get("surface"), "sentence": r.get("sentence")})
+    return out
 
 
 if __name__ == "__main__":
