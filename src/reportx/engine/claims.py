@@ -93,10 +93,12 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     share_list_qualifiers(drafts, words)
     prev_in_sentence = None
     named: dict[str, str] = {}   # a head noun's name from the clause before, per sentence
+    subgroups_named: set[str] = set()   # names a sub-group's subject took, per sentence
     for d in drafts:
         if prev_in_sentence is not None and prev_in_sentence.sentence != d.sentence:
             prev_in_sentence = None
             named.clear()
+            subgroups_named.clear()
         if d.indicator:
             d.indicator = trim_phrase(d.indicator, matcher.words)
         d.unit = _unit(doc, d, words)
@@ -144,6 +146,12 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 d.indicator, ids = named[d.indicator], [found]   # (a unit its id takes)
         if d.indicator and d.indicator.startswith(words.gap_words):
             ids = []     # 高于地区生产总值增速0.6个百分点: the gap to GDP's growth, not GDP's
+        if ids and (_subject_is_subgroup(doc, d, words)
+                    or (d.inherited and d.indicator in subgroups_named)):
+            # 省属企业完成产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%: the firms'
+            # R&D, and its growth that the list hands on
+            ids = []
+            subgroups_named.add(d.indicator)
         d.indicator_id = ids[0] if ids else None
         if (reform := words.income_reform) is not None and d.indicator_id == reform["after"] \
                 and (d.indicator.endswith(reform["names"])
@@ -569,6 +577,18 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
     return ""
 
 
+def _subject_is_subgroup(doc: Document, d: Draft, words: Words) -> bool:
+    """The clause's subject, before its first verb, is a sub-group (省属企业, 重点监测景区): every
+    figure of the clause is the sub-group's, list items with no subject of their own too."""
+    if words.subject_subgroups is None:
+        return False
+    cut = words.last_break.search(doc.norm, d.sentence[0], d.own_start)
+    start = cut.end() if cut else d.sentence[0]
+    clause = doc.norm[start:d.q.start]
+    verb = next(iter(words.verbs.finditer(mask(clause, words))), None)
+    return words.subject_subgroups.found_in(clause[:verb.start()] if verb else clause)
+
+
 def _named_after_lead_verb(piece: str, masked: str, verb, words: Words) -> str:
     """A catalog name right after a verb that only leads in (全年实现地区生产总值再迈上新的百亿台阶、
     增长8.1%: 实现 after 全年), up to the next verb; nothing else (继续实施国家中小河流治理 names no
@@ -706,6 +726,9 @@ def _unit(doc: Document, d: Draft, words: Words) -> str:
     after it ends (155万农村贫困人口), or a word for people right after it (2.5万玉工)."""
     if d.q.unit != "implied":
         return d.q.unit
+    if d.continues and d.before is not None and d.before.q.unit == "implied" \
+            and d.before.unit not in ("", "other"):
+        return d.before.unit    # 跨越7万亿、8万亿、9万亿: a list of bare numbers, the first's unit
     phrase = _less_verb(d.indicator or "", words)    # 农村贫困人口减少130万: what fell is the cue
     # (own_words: only the figure's own words are a cue, not an indicator taken from the figure
     # before: 投资近15亿元…，3万多居民受益)

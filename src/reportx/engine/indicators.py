@@ -35,7 +35,8 @@ class IndicatorMatcher:
             self.by_last.setdefault(alias[-1], []).append((alias, ind))
         self.words = tuple(sorted({a for a, _ in self.aliases}))
         self.breakdown = tuple(rs.context.get("breakdown_prefixes", ()))
-        self.subgroups = WordSet(rs.context.get("subgroup_words", ()))
+        self.subgroups = WordSet((*rs.context.get("subgroup_words", ()),
+                                  *rs.context.get("subject_subgroup_words", ())))
         self.share_words = tuple(rs.context.get("share_words", ()))
         # X占Y比重 → X占比, and the like: the first form that fits a share's phrase rewrites it
         forms = rs.context["share_forms"]
