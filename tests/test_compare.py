@@ -532,3 +532,19 @@ def test_a_level_reached_by_a_rise_is_a_level(rules):
     rows = build_comparison([doc], rules=rules).rows
     level = rows[(rows.indicator_id == "gdp") & (rows.unit == "CNY")].iloc[0]
     assert level["value"] == pytest.approx(2.86e10)
+
+
+@pytest.mark.parametrize("sentence, ident, shown", [
+    ("全市森林覆盖率提高到42.5%。", "forest_coverage", "42.5%"),          # a level reached by a rise
+    ("常住人口城镇化率提升至64.8%。", "urbanization_rate", "64.8%"),
+    ("规模以上工业增加值增速达到16.1%。", "industrial_value_added", "+16.1%"),  # a growth rate
+    ("全市森林覆盖率提高1.2个百分点。", "forest_coverage", "+1.2个百分点"),
+])
+def test_a_level_reached_by_a_rise_reads_without_a_sign(rules, sentence, ident, shown):
+    from reportx.views.comparison import build_comparison
+
+    text = ("政府工作报告\n——2024年1月10日在测试市第九届人民代表大会第三次会议上\n一、2023年工作回顾\n"
+            + sentence + "\n")
+    rows = build_comparison([build_document(text, key="test-2024")], rules=rules).rows
+    found = rows[(rows["indicator_id"] == ident) & (rows["period"] == "2023")]
+    assert found["display"].tolist() == [shown]

@@ -419,11 +419,18 @@ def _before_a_semicolon(doc: Document, d: Draft, words: Words) -> Draft | None:
     if last is None or not last.indicator or last.in_brackets \
             or (last.q.unit != d.q.unit and d.q.unit != "%") \
             or not last.indicator.endswith(words.aliases) \
-            or doc.norm[d.q.end:d.q.end + 1] not in _ENDS_A_FIGURE:
+            or _past_qualifier(doc.norm[d.q.end:d.sentence[1]], words)[:1] not in _ENDS_A_FIGURE:
         return None
-    between = doc.norm[last.q.end:d.sentence[0]]
+    # (a qualifier after either figure: 增长4.7%左右；2025年预期目标增长5%左右)
+    between = _past_qualifier(doc.norm[last.q.end:d.sentence[0]], words)
     return last if any(m in between for m in SEMICOLONS) \
         and not between.strip(" \u3000" + "".join(SEMICOLONS)) else None
+
+
+def _past_qualifier(after: str, words: Words) -> str:
+    """What follows a figure past the qualifier word right after it (5%左右；→ ；)."""
+    qualifier = longest_affix(after, words.after_index, at_end=False)
+    return after[len(qualifier):] if qualifier is not None else after
 
 
 # what may follow a figure that stands for the one before (达1422.33亿元。): a clause's end, or none
@@ -586,7 +593,12 @@ def _subject_is_subgroup(doc: Document, d: Draft, words: Words) -> bool:
     start = cut.end() if cut else d.sentence[0]
     clause = doc.norm[start:d.q.start]
     verb = next(iter(words.verbs.finditer(mask(clause, words))), None)
-    return words.subject_subgroups.found_in(clause[:verb.start()] if verb else clause)
+    subject = clause[:verb.start()] if verb else clause
+    if not words.subject_subgroups.found_in(subject):
+        return False
+    # (a zone's own report names itself so: 经开区 in 长沙经济技术开发区's)
+    return not doc.city or any(w in subject and w not in doc.city
+                               for w in words.subject_subgroups.words)
 
 
 def _named_after_lead_verb(piece: str, masked: str, verb, words: Words) -> str:

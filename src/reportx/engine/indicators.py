@@ -107,7 +107,7 @@ class IndicatorMatcher:
                direction: str | None) -> str | None:
         # a sub-group's figure (脱贫人口人均纯收入) is not everyone's; an alias may hold the word
         # itself (贫困人口脱贫)
-        in_subgroup = self.subgroups.found_in(phrase)
+        in_subgroup = self.subgroups.found_in(phrase) and self._subgroup_besides(phrase, place)
         if phrase.startswith(self.breakdown) and not phrase.startswith(self.words):
             return None
         if share:
@@ -115,7 +115,7 @@ class IndicatorMatcher:
             phrase = _share_name(phrase, self.share_forms)
         for alias, ind in self.by_last.get(phrase[-1:], ()):
             if phrase.endswith(alias) and unit in ind.units:
-                if in_subgroup and (self.subgroups.found_in(phrase[:-len(alias)])
+                if in_subgroup and (self._subgroup_besides(phrase[:-len(alias)], place)
                                     or not self.subgroups.found_in(alias)):
                     return None
                 if share and not any(w in alias for w in self.share_words):
@@ -129,6 +129,13 @@ class IndicatorMatcher:
                     continue          # 规上工业突破3000亿元 may be its output, 增长8% is its value added
                 return ind.id
         return None
+
+    def _subgroup_besides(self, text: str, place: str | None) -> bool:
+        """Whether `text` names a sub-group other than the report's own place (经开区 in a zone's
+        own report, 长沙经开区, is the place: 经开区财政收入 is its revenue)."""
+        if not self.subgroups.found_in(text):
+            return False
+        return not place or any(w in text and w not in place for w in self.subgroups.words)
 
     def list_ids(self, phrase: str | None, unit: str, share: bool = False,
                  place: str | None = None, direction: str | None = None) -> list[str]:

@@ -48,8 +48,9 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
                 member.indicator = item if item.startswith(prefix) else prefix + item
         elif n > 1 and not items and (word or not strip_words(d.own, words)):
             # 接待游客7.6亿人次、实现旅游收入8432亿元，(分别)增长9.2%和11.4%: the figures just
-            # before, in the same sentence, name the list
-            named = before[-n:]
+            # before, in the same sentence, name the list (not a rank said of them all between:
+            # 固定资产投资48亿元，均居全省第二、三县第一，分别增长…)
+            named = [p for p in before if p.q.unit not in _REMARK_UNITS][-n:]
             if (d.indicator is None or d.inherited) and len(named) == n \
                     and len({p.indicator for p in named}) == n:
                 for member, p in zip(chain, named):
@@ -71,6 +72,10 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
             joint_subjects(d, word, words, before)
         _remarks_follow_their_item(drafts, i, j)
         i = j
+
+
+# units of a figure that remarks on the items of a list rather than being one (a rank, a streak)
+_REMARK_UNITS = ("rank", "year")
 
 
 def _only_distributed(clause: str, word: str, words: Words) -> bool:

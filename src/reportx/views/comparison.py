@@ -146,6 +146,7 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
     return compare_claims(documents, claims, catalog=rs.indicators,
                           qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
+                          level_marks=tuple(rs.context.get("level_reached_marks", ())),
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
                           part_of_year=_PartOfYear.for_rules(rs))
 
@@ -166,7 +167,7 @@ def _joint_ids(rs):
 
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
-                   qualifier_words=None, goal_words=(), include_all: bool = False,
+                   qualifier_words=None, goal_words=(), level_marks=(), include_all: bool = False,
                    ids_of=None, relative: bool = False, part_of_year=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
     (RuleSet.indicators: id, name, headline) in catalog order; a target stated in a paragraph
@@ -177,7 +178,6 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     share rows; other periods are left out. `part_of_year` (a _PartOfYear) finds the figures
     about part of a year (前三季度), which fill no year's cell."""
     keys = [d.key for d in documents]
-    texts = {d.key: d.text for d in documents}
     norms = {d.key: d.norm for d in documents}
     cities = {d.key: d.city for d in documents}
     order = {ind.id: i for i, ind in enumerate(catalog)}
@@ -237,8 +237,11 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             series = prefer.get(ident, ())
             if not any(_series_words(o, series) for o in found):
                 series = ()
-            found = sorted(found, key=lambda c: _preference(c, texts.get(key), goal_words, series))
-            said = [Mention(c, display(c, texts.get(key), qualifier_words)) for c in found]
+            # (read in the folded, simplified copy: the rules' words are simplified, 預期目標 is
+            # 预期目标; offsets are the same)
+            found = sorted(found, key=lambda c: _preference(c, norms.get(key), goal_words, series))
+            said = [Mention(c, display(c, norms.get(key), qualifier_words, level_marks))
+                    for c in found]
             shown[(row, key)] = said
             c = found[0]
             records.append({
@@ -376,7 +379,8 @@ _TITLE_CHARS = 40
 _SENTENCE_STOPS = ("。", "；", "！", "？", ";", "!", "?", "．")
 
 
-def display(c: Claim, text: str | None = None, qualifier_words: dict | None = None) -> str:
+def display(c: Claim, text: str | None = None, qualifier_words: dict | None = None,
+            level_marks: tuple[str, ...] = ()) -> str:
     """How a claim reads in a cell: the figure as written (full-width folded), a sign for a
     rising or falling rate, the qualifier after it.
 
@@ -398,7 +402,9 @@ def display(c: Claim, text: str | None = None, qualifier_words: dict | None = No
 
     A target's rise carries no `+` (`5%左右`, as CONTRACT.md shows it: a growth target reads as
     one); a fall is always `-`. The qualifier word is the report's own when it follows the figure
-    (`3%以内`, `5%以下`); one written before it (约, 超过, 控制在) becomes the usual suffix.
+    (`3%以内`, `5%以下`); one written before it (约, 超过, 控制在) becomes the usual suffix. A
+    level reached by a rise or a fall (森林覆盖率提高到42.5%, 失业率下降至3.5%: a word of
+    `level_marks` right before it) carries no sign: it is no rate of change.
     """
     figure = fold(c.surface)
     sign = ""
@@ -407,6 +413,9 @@ def display(c: Claim, text: str | None = None, qualifier_words: dict | None = No
             sign = "-"
         elif c.direction == "increase" and c.kind != "target":
             sign = "+"
+        if sign and text is not None and level_marks \
+                and text[max(0, c.start - 6):c.start].rstrip().endswith(level_marks):
+            sign = ""
     suffix = ""
     if c.qualifier and not any(ch in c.surface for ch in "多余"):
         suffix = QUALIFIER_SUFFIX.get(c.qualifier, "")
