@@ -58,6 +58,7 @@ class Words:
     rank_place: str | None = None             # 焦作市: a place a rank is within (a pattern)
     rank_place_alone: regex.Pattern | None = None   # 在六个大区中: one before a rank verb
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
+    bare_aliases: frozenset = frozenset()  # names of the place's figure only alone (出口额, 生产总值)
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
     subject_stops: re.Pattern | None = None   # 继续: an adverb that ends a subject
     rank_verbs: tuple[str, ...] = ()           # 居, 位居: a rank's verb
@@ -261,6 +262,7 @@ def compile_words(rs: RuleSet) -> Words:
         # the longest first: 第一、二、三产业 is spelled out whole, not its 一、二、三产业
         expansions=dict(sorted(ctx.get("list_expansions", {}).items(), key=lambda kv: -len(kv[0]))),
         aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
+        bare_aliases=frozenset(a for ind in rs.indicators for a in (*ind.bare, *ind.bare_rates)),
         companion_heads=frozenset(h for ind in rs.indicators for _, heads in ind.companions
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),

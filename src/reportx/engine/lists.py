@@ -43,7 +43,7 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
         before = [p for p in drafts[max(first, i - max(n, 2) * 2):i] if not p.in_brackets]
         if n > 1 and items and len(items) == n:
             prefix = next((p for p in words.breakdown if items[0].startswith(p)), "")
-            for member, item in zip(chain, share_heads(share_subject(items, words),
+            for member, item in zip(chain, share_heads(share_modifier(share_subject(items, words), words),
                                                       words.alias_set)):
                 member.indicator = item if item.startswith(prefix) else prefix + item
         elif n > 1 and not items and (word or not strip_words(d.own, words)):
@@ -315,6 +315,21 @@ def share_subject(items: list[str], words: Words) -> list[str]:
         return items
     named = [first[:-len(head)] + i for i in items[1:]]
     return [first] + named if all(n in words.alias_set for n in named) else items
+
+
+def share_modifier(items: list[str], words: Words) -> list[str]:
+    """A later item that is only a name the catalog reads as the place's when it stands alone
+    (出口额, 生产总值) takes the first word of a first item that is no catalog name: what the
+    list is of (农产品网络零售额、出口额 → 农产品出口额, a product's exports; not 地区生产总值、出口额,
+    or 全市外贸进出口总额、出口额, the place's own)."""
+    first = items[0]
+    if not any(i in words.bare_aliases for i in items[1:]) or first.endswith(words.aliases) \
+            or first in words.bare_aliases:
+        return items
+    lead = first[:first_word_length(first)]
+    if lead == first or lead.endswith(words.aliases):
+        return items
+    return [first] + [lead + i if i in words.bare_aliases else i for i in items[1:]]
 
 
 def share_heads(items: list[str], names: frozenset) -> list[str]:
