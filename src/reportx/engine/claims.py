@@ -146,7 +146,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 d.indicator, ids = named[d.indicator], [found]   # (a unit its id takes)
         if d.indicator and d.indicator.startswith(words.gap_words):
             ids = []     # 高于地区生产总值增速0.6个百分点: the gap to GDP's growth, not GDP's
-        if ids and (_subject_is_subgroup(doc, d, words)
+        if ids and (_subject_is_subgroup(doc, d, words) or _adjusted(doc, d, words)
                     or (d.inherited and d.indicator in subgroups_named)):
             # 省属企业完成产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%: the firms'
             # R&D, and its growth that the list hands on
@@ -599,6 +599,20 @@ def _subject_is_subgroup(doc: Document, d: Draft, words: Words) -> bool:
     # (a zone's own report names itself so: 经开区 in 长沙经济技术开发区's)
     return not doc.city or any(w in subject and w not in doc.city
                                for w in words.subject_subgroups.words)
+
+
+def _adjusted(doc: Document, d: Draft, words: Words) -> bool:
+    """A part is taken out of the figure in its clause or the clause before (扣除房地产开发投资后，
+    固定资产投资增长2.7%): another series than the catalog's (rules/context.yaml `adjusted_series`).
+    Only those two clauses: the next clause of the sentence names its own figure."""
+    if words.adjusted_series is None:
+        return False
+    cut = words.last_break.search(doc.norm, d.sentence[0], d.own_start)
+    lo = d.sentence[0]
+    if cut is not None:
+        before = words.last_break.search(doc.norm, d.sentence[0], cut.start())
+        lo = before.end() if before else d.sentence[0]
+    return words.adjusted_series.search(doc.norm, lo, d.q.start) is not None
 
 
 def _named_after_lead_verb(piece: str, masked: str, verb, words: Words) -> str:

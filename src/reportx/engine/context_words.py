@@ -135,6 +135,7 @@ class Words:
     total_set: WordSet | None = field(default=None, repr=False, compare=False)
     distributive_set: WordSet | None = field(default=None, repr=False, compare=False)
     subject_subgroups: WordSet | None = None   # 省属企业, 景区: a clause's subject that is a sub-group
+    adjusted_series: regex.Pattern | None = None   # 扣除房地产开发投资后: a part taken out
     in_clause_set: WordSet | None = field(default=None, repr=False, compare=False)
     in_clause_of: dict = field(default_factory=dict, repr=False, compare=False)
     after_index: tuple = field(default=(), repr=False, compare=False)
@@ -299,6 +300,7 @@ def compile_words(rs: RuleSet) -> Words:
         average_after=regex.compile(r"[，,；;]\s*" + alternation(ctx["spans"]["average_words"]))
         if ctx["spans"].get("average_words") else None,
         sum_set=WordSet(ctx["spans"].get("sum_words", ())),
+        adjusted_series=regex.compile(ctx["adjusted_series"]) if ctx.get("adjusted_series") else None,
         subject_subgroups=WordSet(ctx["subject_subgroup_words"])
         if ctx.get("subject_subgroup_words") else None,
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
