@@ -282,14 +282,19 @@ def implicit_distribution(d: Draft, count: int, words: Words) -> str | None:
     """The verb that splits `A、B增长X、Y` into subjects and figures, when the subjects are as many
     as the figures (else None: 改造棚户区2740套、老旧小区3081套 is two clauses, not a list)."""
     verbs = [m for m in words.verbs.finditer(mask(d.clause, words)) if len(m[0]) > 1]
-    if not verbs:
-        return None
-    verb = verbs[-1]
-    subject = d.clause[:verb.start()]
+    if verbs:
+        verb, at = verbs[-1][0], verbs[-1].start()
+    else:
+        # a threshold word standing for the verb (A、B相继跨过X、Y大关, A、B突破X、Y)
+        verb = longest_affix(d.clause.rstrip(), words.before_index, at_end=True)
+        if verb is None or len(verb) < 2:
+            return None
+        at = len(d.clause.rstrip()) - len(verb)
+    subject = d.clause[:at]
     if words.joiners.search(subject) is None:
         return None
     parts = [s for s in words.joiners.split(strip_words(subject, words)) if s.strip()]
-    return verb[0] if len(parts) == count else None
+    return verb if len(parts) == count else None
 
 
 def expand(items: list[str], count: int, expansions: dict) -> list[str]:
