@@ -267,6 +267,8 @@ def _read_header(doc: Document, lines: list[str], header) -> str | None:
         doc.city = m["city"]
     elif m := header["city_in_lead"].search(head):
         doc.city = m["city"]
+    elif (news := header.get("city_in_news")) is not None and (m := news.search(head)):
+        doc.city = m["city"]
     elif header["national"].search(head):
         doc.city = header["national_place"]
     if m := header["speaker"].search(head):
