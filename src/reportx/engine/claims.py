@@ -60,6 +60,7 @@ class Draft:
     one_year: bool = False         # 同比增长8.9%: a growth on the year before, one year's
     start_of_pair: bool = False    # the 3826.5亿元 of 从3826.5亿元增长到4398.6亿元
     pair_from: int | None = None   # the year a from–to pair it starts or ends is from (由2015年的…)
+    ends_pair: bool = False        # the 4398.6亿元 of 从3826.5亿元增长到4398.6亿元
     qualifier_after: bool = False  # its qualifier word follows it (5%左右), rather than leads (约5%)
     inherited: bool = False        # its indicator is the previous figure's (达1112亿元, 增长5.2%)
     shares_verb: bool = False      # its verb may serve the list items after it
@@ -642,6 +643,8 @@ def _read_pair_year(d: Draft, prev: Draft | None, start, words: Words, times) ->
     """由2015年的45603元提高到2020年的65632元，增幅43.9%: the pair's start year passes to its end
     level, and from there to a rate right after it with no base of its own, which is then the
     growth of all the years since."""
+    d.ends_pair = prev is not None and prev.start_of_pair and prev.sentence == d.sentence \
+        and prev.q.end >= d.clause_start and not d.start_of_pair
     if start is not None:
         d.pair_from = _base_year(start, times)
     elif prev is not None and prev.pair_from and prev.sentence == d.sentence:

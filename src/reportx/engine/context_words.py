@@ -71,6 +71,7 @@ class Words:
     years_pattern: regex.Pattern | None = None
     base_pattern: regex.Pattern | None = None   # 比2010年 right before the verb: a growth since then
     pair_base: regex.Pattern | None = None      # 与2010年相比: the year a from–to pair starts from
+    pair_years: regex.Pattern | None = None     # 由2015年的…增至2020年的: an earlier pair's two years
     base_marks: str = ""                        # 比去年: a year compared with, not the figure's
     from_marks: str = ""                        # 从去年的: the start of a pair, not the figure's
     copula_marks: str = ""                      # 是去年的2倍: a base only before a multiple
@@ -282,6 +283,8 @@ def compile_words(rs: RuleSet) -> Words:
         base_pattern=regex.compile(ctx["spans"]["base_pattern"]) if ctx["spans"].get("base_pattern")
         else None,
         pair_base=regex.compile(ctx["spans"]["pair_base"]) if ctx["spans"].get("pair_base") else None,
+        pair_years=regex.compile(ctx["spans"]["pair_years"]) if ctx["spans"].get("pair_years")
+        else None,
         subject_rest=regex.compile(ctx["subject_rest"]) if ctx.get("subject_rest") else None,
         clause_subject_chars=int(ctx.get("clause_subject_chars", 0)),
         base_marks=ctx["spans"].get("base_marks", ""),

@@ -184,6 +184,12 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
             and _whole_year_of_its_own(doc, d, words):
         # “十一五”期间，…。全年地区生产总值增长12%: the whole year of a review's span is its last
         first = last
+    if explicit is None and (d.ends_pair or (d.start_of_pair and d.pair_from is None)) \
+            and (earlier := _earlier_pair(doc, d, words)) is not None:
+        # ；一般公共预算收入由85亿元增至137亿元 after 由2015年的…增至2020年的…: that pair's years
+        if d.start_of_pair:
+            return When(earlier["from"], "actual", None)
+        explicit = int(earlier["to"])
     year = doc.year
     if d.start_of_pair and not its_own and (start := _start_year(doc, d, words, explicit, first)):
         # 从3826.5亿元增长到4398.6亿元: the level the frame (or the year the sentence names)
@@ -227,6 +233,23 @@ def _turns_in_its_own_sentence(expr, frame, d: Draft) -> bool:
     报告》时说，去年全省生产总值增长5.2%，今年预期增长5%左右): the figures after it are that year's."""
     return frame is not None and frame.start >= d.sentence[0] and expr.kind != frame.kind \
         and expr.first == expr.last and frame.first == frame.last
+
+
+def _earlier_pair(doc: Document, d: Draft, words: Words):
+    """The last from–to pair with both its years before the figure's clause in its 。-sentence,
+    its ；-parts before too (rules/context.yaml spans `pair_years`), or None. Looked for back to
+    _PAIR_REACH characters, so a sentence of 10,000 figures stays linear."""
+    if words.pair_years is None:
+        return None
+    reach = max(d.sentence[0] - _PAIR_REACH, 0)
+    end = max(doc.norm.rfind("。", reach, d.sentence[0]), doc.norm.rfind("\n", reach, d.sentence[0]))
+    last = None
+    for last in words.pair_years.finditer(doc.norm, end + 1 if end >= 0 else reach, d.clause_start):
+        pass
+    return last
+
+
+_PAIR_REACH = 400
 
 
 def _start_year(doc: Document, d: Draft, words: Words, explicit: int | None,
