@@ -619,7 +619,15 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
     for line in doc.norm.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         text = line.strip()
-        if not text or start + len(line) <= body:
+        if not text:
+            continue
+        if start + len(line) <= body:
+            # the header's lines frame nothing, but a box of the year's main figures set before
+            # the speech (江门日报's 2008年我市主要经济指标) is that year's
+            if current is None and (told := reader.announced(text, framed=False)) is not None \
+                    and told.kind == "actual" and _frames_ahead(told, doc):
+                current = frame_of(told, pos)
+                frames.append(current)
             continue
         lead = start + len(line) - len(line.lstrip())
         section = heading_at.get(lead)
