@@ -715,6 +715,8 @@ def _topic(reader: TimeReader, text: str, starts: list[int], k: int):
     year (再看今年的任务。), not a span remarked on (…。这是“十四五”以来的最好成绩。)."""
     offset = starts[k]
     expr = reader.topic(text, offset, starts[k + 1] if k + 1 < len(starts) else len(text))
+    if expr is None and len(starts) == 1:
+        return reader.results_heading(text)     # 数字见证成绩, a line of its own
     return None if expr is None or (offset and expr.first != expr.last) else expr
 
 

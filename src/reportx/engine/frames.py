@@ -40,6 +40,8 @@ class TimeExpression:
     text: str
 
 
+_SENTENCE_ENDS = ("。", "！", "!", "？", "?", "；", ";", "，", ",")
+
 # a back-reference (\1, (?P=name), \g<1>) or an inline flag group ((?i), (?a)) in a pattern
 _NOT_COMBINABLE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]+[-a-zA-Z]*\)")
 
@@ -231,6 +233,16 @@ class TimeReader:
         found = self.expressions(sentence, plan_suffix_only=True)
         return found[0] if found else None
 
+    def results_heading(self, line: str) -> TimeExpression | None:
+        """A line of its own that names results and no time (数字见证成绩): the year just ended,
+        when the report's year is known."""
+        if self.results_topic_words is None or self.year is None \
+                or len(line) > self.topic_max_chars or DIGIT.search(line) \
+                or line.endswith(_SENTENCE_ENDS) or not self.results_topic_words.search(line):
+            return None
+        year = self.year - 1
+        return TimeExpression(0, len(line), "actual", year, year, line)
+
     def _year(self, m) -> TimeExpression:
         year = int(m["year"])
         return self._expr(m, year, year)
@@ -309,6 +321,8 @@ def _compiled(rules: dict) -> dict:
     g.results_of_year = regex.compile(rules.get("results_of_year") or "(?!)")
     g.topic_words = word_pattern(rules["topic_words"]) if rules.get("topic_words") else None
     g.topic_max_chars = int(rules.get("topic_max_chars", 0))
+    g.results_topic_words = word_pattern(rules["results_topic_words"]) \
+        if rules.get("results_topic_words") else None
     # one search that finds nothing where none of the patterns above would find anything:
     # most sentences open without a time expression, and opening() then costs one regex
     # pass instead of nine (none when a pattern has a back-reference or a flag of its own,
