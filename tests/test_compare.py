@@ -283,6 +283,18 @@ def test_a_figure_for_part_of_a_year_fills_no_years_cell(rules, ident, shown):
     assert (found["display"].tolist() or [None])[0] == shown
 
 
+def test_the_twelve_months_of_a_year_are_the_whole_of_it(rules):
+    # 1-12月 is the year's figure; 1-11月 in the same report is a part of it
+    from reportx.views.comparison import build_comparison
+
+    text = ("政府工作报告\n——2013年1月10日在测试市第九届人民代表大会第三次会议上\n一、2012年工作回顾\n"
+            "1-12月份，服务业增加值增长9.5%。1-11月，固定资产投资增长12%。\n")
+    rows = build_comparison([build_document(text, key="test-2013")], rules=rules).rows
+    found = rows[(rows["period"] == "2012") & (rows["unit"] == "%")].set_index("indicator_id")
+    assert found.loc["gdp_tertiary", "display"] == "+9.5%"
+    assert "fixed_asset_investment" not in found.index
+
+
 def test_quarters_listed_before_the_whole_year_leave_it_the_years_cell(rules):
     # a quarter named after its indicator (GDP一季度) is when, not what: the list's subject is GDP
     from reportx.views.comparison import build_comparison
