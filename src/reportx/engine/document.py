@@ -25,6 +25,10 @@ _FOLD.update({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
 # ℅ (care of) stands for % in many a county's report, typed from an input method's symbol list
 # (增长15℅): it is never anything else in a work report
 _FOLD[0x2105] = ord("%")
+# the traditional forms of the two scale words (億, 萬), which a simplified copy keeps here and there
+# (3423億元) and which stand for nothing else: a text too short or too mixed to be read as
+# traditional (rules/document.yaml `traditional`) still has its figures' scales
+_FOLD[ord("億")], _FOLD[ord("萬")] = ord("亿"), ord("万")
 _FOLD_TABLE = str.maketrans({k: chr(v) if isinstance(v, int) else v for k, v in _FOLD.items()})
 _FOLD_PAIRS = tuple((chr(k), _FOLD_TABLE[k]) for k in _FOLD)
 # below this length one translate beats asking for each of the 98 characters (a phrase, a surface)
@@ -150,7 +154,7 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     header, headings, parts = _layout_rules(str(layout or rules_dir() / "document.yaml"))
     norm = fold(text)     # a leading BOM (a library caller's text) folds to a space: offsets
                           # stay those of the caller's string (a file's reader drops its BOM)
-    simplified = _looks_traditional(norm, parts["traditional"])
+    simplified = _looks_traditional(text, parts["traditional"])    # (before 億 folds to 亿)
     if simplified:
         norm = to_simplified(norm)
     if parts["gloss"] is not None and "(" in norm:
@@ -195,8 +199,8 @@ def build_document(text: str, key: str = "text", source: str | None = None,
 _NOT_HAN = regex.compile(r"[^\u4e00-\u9fff]+")
 
 
-def _looks_traditional(norm: str, rules) -> bool:
-    head = norm[:10000]
+def _looks_traditional(text: str, rules) -> bool:
+    head = text[:10000]
     han = len(_NOT_HAN.sub("", head))   # one pass in C, not a Python step per character
     marks = sum(head.count(ch) for ch in rules["markers"])
     return han > 0 and marks >= max(5, rules["min_share"] * han)
