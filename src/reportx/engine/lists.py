@@ -208,8 +208,8 @@ def joint_subjects(d: Draft, word: str | None, words: Words, before: list[Draft]
     head = d.clause[:d.clause.rfind(cue)] if cue == joint else d.clause.split(cue)[0]
     subject = strip_words(head, words)
     if not subject:     # …分别达到10558元、6238元，(分别/同步)增长…: the figures before name them
-        named = [p.indicator for p in before[-2:] if p.indicator]
-        if len(named) == 2 and len(set(named)) == 2 and not has_verb(head, words):
+        named = _named_before(d, before)
+        if len(named) >= 2 and not has_verb(head, words):
             d.indicator = "、".join(named)
         return
     if word is None and words.joiners.search(subject) is None \
@@ -225,6 +225,18 @@ def joint_subjects(d: Draft, word: str | None, words: Words, before: list[Draft]
     items = [first] + [first[:first_word_length(first)] + s if s in words.shared_head_nouns else s
                        for s in items[1:]]
     d.indicator = "、".join(items)
+
+
+def _named_before(d: Draft, before: list[Draft]) -> list[str]:
+    """The names of the figures right before a figure said of them all (地区生产总值1230亿元,服务业增加值
+    1000亿元,社会消费品零售总额860亿元,同比增幅均达8%以上), each named once, back to a figure of the
+    shared figure's own unit (…增长8%；财政收入50亿元，… : the rate closes what came before it)."""
+    run: list[str] = []
+    for p in reversed(before):
+        if not p.indicator or p.indicator in run or p.q.unit == d.q.unit:
+            break
+        run.append(p.indicator)
+    return run[::-1]
 
 
 def joint_word(clause: str, words: Words) -> str | None:
