@@ -3,6 +3,7 @@
     python scripts/score_real.py                 # this checkout
     python scripts/score_real.py --src DIR/src   # another checkout (e.g. the version on arrival)
     python scripts/score_real.py --dir /tmp/heldout --year huangmei-2016=2017
+    python scripts/score_real.py --dir tests/heldout/FQ     # its years.txt gives the --year flags
                                                  # key files beside their texts (a held-out set)
 
 Runs compare in a subprocess with the given source tree first on PYTHONPATH, so the cells scored are
@@ -87,7 +88,12 @@ def main() -> None:
                          "the precision side of the score")
     ap.add_argument("keys", nargs="*", type=Path)
     args = ap.parse_args()
-    years = {k: int(v) for k, v in (y.split("=", 1) for y in args.year)}
+    flags = list(args.year)
+    if args.dir and (listed := args.dir / "years.txt").exists():
+        # a kept set's own --year flags, one STEM=YEAR a line (tests/heldout/*/years.txt)
+        flags = [ln.strip() for ln in listed.read_text(encoding="utf-8").splitlines()
+                 if ln.strip() and not ln.startswith("#")] + flags
+    years = {k: int(v) for k, v in (y.split("=", 1) for y in flags)}
     if args.dir:
         args.inproc = True          # compare takes no --year
     keys = args.keys or sorted((args.dir or ROOT / "tests" / "real").glob("*.key.json"))
