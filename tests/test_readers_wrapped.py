@@ -116,3 +116,13 @@ def test_a_short_wrapped_copy_with_a_sites_footer_is_still_wrapped():
               "技术支持：某某网络科技有限公司  地址：某某县某某路某某号  邮编：000000  分辨率1024×768"]
     joined = unwrap("\n".join(lines[:18] + footer))
     assert joined is not None and "一般公共预算收入88.6亿元" in joined
+
+
+def test_bulleted_items_of_one_width_open_lines_of_their_own():
+    # an infographic's list (●…, set FR's chancheng-2023): its unpunctuated lines of about one
+    # width are items, not a paragraph cut at a wrap, so nothing joins them
+    items = ["●地区生产总值预计超2200亿元,同比增长3%左右", "●获评全国“企业家幸福感最强市(区)”称号",
+             "●位列全国市辖区高质量发展百强第8名的位置", "●坚定不移建设“最中心”城区,经济实力增强"]
+    text = "\n".join(items * 3)
+    joined = unwrap(text)
+    assert joined is None or joined.count("\n") == text.count("\n")

@@ -21,6 +21,9 @@ import re
 _ENDS = "。！？!?"
 # a numbered heading or list item opens a paragraph of its own (一、 （二） 3. 3、)
 NUMBERED = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?!\d))")
+# and so does an item a bullet opens (●地区生产总值…, ■一般公共预算收入…: an infographic's list, whose
+# lines are often of one width and unpunctuated)
+OPENS_ITEM = re.compile(NUMBERED.pattern + r"|\s*[●■◆▪•◇○□★☆▶►▲△◎]")
 # lines this close to the wrap width (in columns, either side: widths are estimates, and a
 # page's digits and Latin letters are narrower than half a Chinese character) are full: a tenth
 # of the width, at least this many columns
@@ -88,7 +91,7 @@ def _unfinished(line: str, marks: frozenset[str] = frozenset()) -> bool:
 def _wrapped_prose(line: str, marks: frozenset[str]) -> bool:
     """A line that looks cut at the wrap: unfinished, and no numbered heading (headings of a
     text written a paragraph per line are often about as wide as a wrap, and end unpunctuated)."""
-    return _unfinished(line, marks) and not NUMBERED.match(line)
+    return _unfinished(line, marks) and not OPENS_ITEM.match(line)
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -140,7 +143,7 @@ def unwrap(text: str) -> str | None:
         body = line.rstrip(" \t\r\u3000")
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         full = body.strip() and _fits(width(body.strip()), wrap)
-        if full and _unfinished(body.strip(), marks) and nxt and not NUMBERED.match(nxt):
+        if full and _unfinished(body.strip(), marks) and nxt and not OPENS_ITEM.match(nxt):
             lines[i + 1] = lines[i + 1].lstrip(" \t\u3000")
             space = " " if _LATIN.match(body[-1]) and _LATIN.match(nxt[0]) else ""
             out.append(body + space)
