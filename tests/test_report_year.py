@@ -67,6 +67,10 @@ def test_a_long_first_line_is_no_title(tmp_path):
     ("5月21日，禄劝彝族苗族自治县召开全县第十七届人民代表大会第四次会议。", "禄劝彝族苗族自治县"),
     ("在今日开幕的上海市第十二届人民代表大会第五次会议上，市长作政府工作报告。", "上海市"),
     ("政府圆满完成了自治区八届人大三次会议所确定的目标任务。", None),
+    # a story's lead naming the place whose report it tells of
+    ("2009年一季度经济企稳回暖,这是福田区昨天在政府工作报告中透露的信息。", "福田区"),
+    ("成都高新区昨日在政府工作报告中透露，新经济加快发展。", "成都高新区"),
+    ("宣城市昨天在政府工作报告中透露，全市经济稳中有进。", "宣城市"),
 ])
 def test_a_news_copy_names_its_place_by_its_congress(tmp_path, lead, city):
     doc, _ = _load(tmp_path, "news-2022.txt", lead + "\n全区地区生产总值增长5%。\n")
@@ -262,6 +266,10 @@ def test_a_news_paragraphs_other_event_gives_way_to_the_posting_date(tmp_path, l
     ("天台县石梁镇2020年度政 府 工 作 报 告", "天台县石梁镇"),
     ("2023年度镇政府工作报告", None),           # no name: 年度镇 is none
     ("2024年全县政府工作报告", None),
+    ("一图读懂禅城区政府工作报告", "禅城区"),     # a digest's words before the name
+    ("图解：2024年杭州市政府工作报告", "杭州市"),
+    ("新一届市政府工作报告提出新目标", None),      # no name: 新一届市 is none
+    ("今年市政府工作报告提出新目标", None),
 ])
 def test_a_title_naming_its_place_gives_the_place(tmp_path, title, place):
     doc, _ = _load(tmp_path, "t.txt", f"{title}\n地区生产总值增长5%。\n", year=2024)

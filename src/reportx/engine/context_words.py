@@ -59,6 +59,7 @@ class Words:
     rank_place_alone: regex.Pattern | None = None   # 在六个大区中: one before a rank verb
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     bare_aliases: frozenset = frozenset()  # names of the place's figure only alone (出口额, 生产总值)
+    product_words: tuple[str, ...] = ()    # 产品, 品: a list's first word its later items share
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
     subject_stops: re.Pattern | None = None   # 继续: an adverb that ends a subject
     rank_verbs: tuple[str, ...] = ()           # 居, 位居: a rank's verb
@@ -72,6 +73,7 @@ class Words:
     base_pattern: regex.Pattern | None = None   # 比2010年 right before the verb: a growth since then
     pair_base: regex.Pattern | None = None      # 与2010年相比: the year a from–to pair starts from
     pair_years: regex.Pattern | None = None     # 由2015年的…增至2020年的: an earlier pair's two years
+    pair_own_time: regex.Pattern | None = None  # 全年, 去年: a later pair's time of its own
     base_marks: str = ""                        # 比去年: a year compared with, not the figure's
     from_marks: str = ""                        # 从去年的: the start of a pair, not the figure's
     copula_marks: str = ""                      # 是去年的2倍: a base only before a multiple
@@ -265,6 +267,7 @@ def compile_words(rs: RuleSet) -> Words:
         expansions=dict(sorted(ctx.get("list_expansions", {}).items(), key=lambda kv: -len(kv[0]))),
         aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
         bare_aliases=frozenset(a for ind in rs.indicators for a in (*ind.bare, *ind.bare_rates)),
+        product_words=tuple(ctx.get("list_product_words", ())),
         companion_heads=frozenset(h for ind in rs.indicators for _, heads in ind.companions
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),
@@ -285,6 +288,8 @@ def compile_words(rs: RuleSet) -> Words:
         pair_base=regex.compile(ctx["spans"]["pair_base"]) if ctx["spans"].get("pair_base") else None,
         pair_years=regex.compile(ctx["spans"]["pair_years"]) if ctx["spans"].get("pair_years")
         else None,
+        pair_own_time=regex.compile(ctx["spans"]["pair_own_time"])
+        if ctx["spans"].get("pair_own_time") else None,
         subject_rest=regex.compile(ctx["subject_rest"]) if ctx.get("subject_rest") else None,
         clause_subject_chars=int(ctx.get("clause_subject_chars", 0)),
         base_marks=ctx["spans"].get("base_marks", ""),

@@ -234,14 +234,19 @@ class TimeReader:
         return found[0] if found else None
 
     def results_heading(self, line: str) -> TimeExpression | None:
-        """A line of its own that names results and no time (数字见证成绩): the year just ended,
-        when the report's year is known."""
-        if self.results_topic_words is None or self.year is None \
+        """A line of its own that names results already had and no time (数字见证成绩; rules
+        frames `results_heading`): the year just ended, when the report's year is known."""
+        if self.results_heading_pattern is None or self.year is None \
                 or len(line) > self.topic_max_chars or DIGIT.search(line) \
-                or line.endswith(_SENTENCE_ENDS) or not self.results_topic_words.search(line):
+                or line.endswith(_SENTENCE_ENDS):
             return None
-        year = self.year - 1
-        return TimeExpression(0, len(line), "actual", year, year, line)
+        if self.results_heading_pattern.match(line):
+            year = self.year - 1
+            return TimeExpression(0, len(line), "actual", year, year, line)
+        if self.results_to_come is not None and self.results_to_come.match(line):
+            # 奋力交出高质量发展新答卷: results promised, the plan's
+            return TimeExpression(0, len(line), "target", self.year, self.year, line)
+        return None
 
     def _year(self, m) -> TimeExpression:
         year = int(m["year"])
@@ -321,8 +326,10 @@ def _compiled(rules: dict) -> dict:
     g.results_of_year = regex.compile(rules.get("results_of_year") or "(?!)")
     g.topic_words = word_pattern(rules["topic_words"]) if rules.get("topic_words") else None
     g.topic_max_chars = int(rules.get("topic_max_chars", 0))
-    g.results_topic_words = word_pattern(rules["results_topic_words"]) \
-        if rules.get("results_topic_words") else None
+    g.results_heading_pattern = regex.compile(rules["results_heading"]) \
+        if rules.get("results_heading") else None
+    g.results_to_come = regex.compile(rules["results_to_come"]) \
+        if rules.get("results_to_come") else None
     # one search that finds nothing where none of the patterns above would find anything:
     # most sentences open without a time expression, and opening() then costs one regex
     # pass instead of nine (none when a pattern has a back-reference or a flag of its own,

@@ -336,15 +336,17 @@ def share_subject(items: list[str], words: Words) -> list[str]:
 
 def share_modifier(items: list[str], words: Words) -> list[str]:
     """A later item that is only a name the catalog reads as the place's when it stands alone
-    (出口额, 生产总值) takes the first word of a first item that is no catalog name: what the
-    list is of (农产品网络零售额、出口额 → 农产品出口额, a product's exports; not 地区生产总值、出口额,
-    or 全市外贸进出口总额、出口额, the place's own)."""
+    (出口额, 生产总值) takes the first word of a first item that is no catalog name, when that word
+    is a product (rules/context.yaml `product_words`): what the list is of (农产品网络零售额、出口额 →
+    农产品出口额; not 地区生产总值、出口额, or 全市外贸进出口总额、出口额, the place's own)."""
     first = items[0]
-    if not any(i in words.bare_aliases for i in items[1:]) or first.endswith(words.aliases) \
-            or first in words.bare_aliases:
+    if not words.product_words or not any(i in words.bare_aliases for i in items[1:]) \
+            or first.endswith(words.aliases) or first in words.bare_aliases:
         return items
     lead = first[:first_word_length(first)]
-    if lead == first or lead.endswith(words.aliases):
+    # (only a product's figures: a list that opens with a part of what follows shares no word,
+    # 工业投资、固定资产投资, 民间投资、固定资产投资, 财政科技支出、研发经费投入)
+    if lead == first or not lead.endswith(words.product_words):
         return items
     return [first] + [lead + i if i in words.bare_aliases else i for i in items[1:]]
 

@@ -237,9 +237,11 @@ def _turns_in_its_own_sentence(expr, frame, d: Draft) -> bool:
 
 def _earlier_pair(doc: Document, d: Draft, words: Words):
     """The last from–to pair with both its years before the figure's clause in its 。-sentence,
-    its ；-parts before too (rules/context.yaml spans `pair_years`), or None. Looked for back to
+    its ；-parts before too (rules/context.yaml spans `pair_years`), or None; None too where the
+    figure's clause names a time of its own before it (`pair_own_time`: 全年, 去年). Looked for back to
     _PAIR_REACH characters, so a sentence of 10,000 figures stays linear."""
-    if words.pair_years is None:
+    if words.pair_years is None or (words.pair_own_time is not None and words.pair_own_time.search(
+            doc.norm, d.clause_start, d.q.start) is not None):
         return None
     reach = max(d.sentence[0] - _PAIR_REACH, 0)
     end = max(doc.norm.rfind("。", reach, d.sentence[0]), doc.norm.rfind("\n", reach, d.sentence[0]))
