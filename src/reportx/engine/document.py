@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from reportx.engine.frames import COLONS, COMMAS, Frame, TimeReader, frame_of
+from reportx.engine.frames import COLONS, COMMAS, GOALS_SOURCE, Frame, TimeReader, frame_of
 from reportx.engine.rules_io import load_yaml
 from reportx.paths import rules_dir
 
@@ -659,7 +659,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
             frames.append(current)
             continue
         # (a goal word in the line: most lines have none, and are not asked sentence by sentence)
-        goals = doc.year is not None and _GOAL_WORD in text
+        goals = doc.year is not None and any(w in text for w in _GOAL_WORDS)
         starts = _sentence_starts(text, parts["sentence_end"])
         time_at = -1      # where the line's next time expression stands; None: none after
         for k, offset in enumerate(starts):
@@ -679,7 +679,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
                     and _plans_the_report(expr, doc):
                 # 经济社会发展预期目标是：… after the review (a news copy's sentence: 市长在会中表示，…
                 # 建议今年…主要预期目标为：)
-                current = Frame(lead + offset, "target", doc.year, doc.year, "目标")
+                current = Frame(lead + offset, "target", doc.year, doc.year, GOALS_SOURCE)
                 frames.append(current)
             if expr is None or not _frames_ahead(expr, doc) \
                     or _loose_plan_word(expr, text, offset, doc, lead):
@@ -745,8 +745,8 @@ def _in_review_part(doc: Document, at: int) -> bool:
     return section is not None and section.level > 0 and section.part == "review"
 
 
-# every goal word of rules/document.yaml `goal_lead` has it
-_GOAL_WORD = "目标"
+# every goal word of rules/document.yaml `goal_lead` holds one of these
+_GOAL_WORDS = ("目标", "预期指标")     # (主要预期指标：, a goals paragraph too)
 
 
 def _first_review_year(expr, current: Frame | None, doc: Document) -> bool:

@@ -21,6 +21,10 @@ import regex
 from reportx.engine.patterns import DIGIT, alternation, word_pattern
 
 
+# what a frame opened by a goals paragraph's lead (…主要预期目标是：) records as its source
+GOALS_SOURCE = "目标"
+
+
 @dataclass(frozen=True)
 class Frame:
     start: int                # offset the frame begins at

@@ -9,7 +9,7 @@ import bisect
 from dataclasses import dataclass
 from typing import NamedTuple, TYPE_CHECKING
 
-from reportx.engine.frames import SEMICOLONS
+from reportx.engine.frames import COLONS, GOALS_SOURCE, SEMICOLONS
 
 if TYPE_CHECKING:
     from reportx.engine.claims import Draft
@@ -169,9 +169,12 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     # clause gives the year of: …；全年累计接待游客3600万人次)
     own_part_only = in_span and frame is not None and (d.total or d.average) \
         and not _says(words.whole_year_pattern, doc.norm, d.clause_start, d.q.start)
+    goals_from = _goals_lead_end(doc, frame, d)
     for end, found, of in sentence.years:
         if end > d.q.start or (of and (doc.norm[end:d.q.start].strip() or d.unit in RATIO_UNITS)):
             continue          # 由2015年的98.6亿元: the year of that figure only (spaced: 2016 年的 26681 元)
+        if frame is not None and frame.start < end <= goals_from:
+            continue          # 回顾总结了2018年工作,提出了今年…主要预期指标：: said before the goals
         if own_part_only and end <= d.sentence[0]:
             continue
         if end < said_at and first == last \
@@ -233,6 +236,20 @@ def _turns_in_its_own_sentence(expr, frame, d: Draft) -> bool:
     报告》时说，去年全省生产总值增长5.2%，今年预期增长5%左右): the figures after it are that year's."""
     return frame is not None and frame.start >= d.sentence[0] and expr.kind != frame.kind \
         and expr.first == expr.last and frame.first == frame.last
+
+
+def _goals_lead_end(doc: Document, frame, d: Draft) -> int:
+    """Where the lead of a goals paragraph that opened the figure's frame in its sentence ends (at
+    its colon: …提出了今年经济发展的主要预期指标：), or -1: a year said in that lead (回顾总结了2018年
+    工作) is no time of the goals after it."""
+    if frame is None or frame.kind != "target" or frame.source != GOALS_SOURCE \
+            or frame.start > d.q.start or d.q.start - frame.start > _GOALS_REACH:
+        return -1
+    found = [at for c in COLONS if (at := doc.norm.find(c, frame.start, d.q.start)) >= 0]
+    return min(found, default=-1)
+
+
+_GOALS_REACH = 600
 
 
 def _earlier_pair(doc: Document, d: Draft, words: Words):
