@@ -645,6 +645,9 @@ def _read_pair_year(d: Draft, prev: Draft | None, start, words: Words, times) ->
     growth of all the years since."""
     d.ends_pair = prev is not None and prev.start_of_pair and prev.sentence == d.sentence \
         and prev.q.end >= d.clause_start and not d.start_of_pair
+    if d.ends_pair and prev.total:
+        # 五年累计从208.9亿元增加到978.8亿元: a pair of totals, both of the years the start names
+        d.total, d.span_years = True, d.span_years or prev.span_years
     if start is not None:
         d.pair_from = _base_year(start, times)
     elif prev is not None and prev.pair_from and prev.sentence == d.sentence:

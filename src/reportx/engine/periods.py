@@ -196,8 +196,9 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     year = doc.year
     if d.start_of_pair and not its_own and (start := _start_year(doc, d, words, explicit, first)):
         # 从3826.5亿元增长到4398.6亿元: the level the frame (or the year the sentence names)
-        # started from, or the year it is set against (2015年与2010年相比，…从127.9亿元增加到…)
-        return When(str(start), "actual", None)
+        # started from, or the year it is set against (2015年与2010年相比，…从127.9亿元增加到…);
+        # a total's (五年累计从208.9亿元增加到…) sums as many years before
+        return When(str(start), "actual", span(d, first, last, words) if d.total else None)
     if explicit is not None:
         if year:
             kind = "actual" if explicit < year else "target"
