@@ -216,10 +216,12 @@ class TimeReader:
         return found[0] if found else None
 
     def announced(self, line: str, framed: bool) -> TimeExpression | None:
-        """The year a line announces the work of before a colon (…报告了2008年工作取得的成绩：), or,
-        before any frame (not `framed`), whose results it names (2023年成绩单来了): the frame of
-        the lines after it."""
+        """The year a line announces the work of before a colon (…报告了2008年工作取得的成绩：) or
+        ends telling was reviewed (…总结了增城2022年主要工作。), or, before any frame (not `framed`),
+        whose results it names (2023年成绩单来了): the frame of the lines after it."""
         m = self.announces_year.search(line) if line.rstrip().endswith(COLONS) else None
+        if m is None:
+            m = self.reviewed_year.search(line)     # …总结了增城2022年主要工作。
         if m is None and not framed:
             m = self.results_of_year.search(line)
         return self._year(m) if m else None
@@ -327,6 +329,7 @@ def _compiled(rules: dict) -> dict:
     g.focus_lead = regex.compile(rules.get("focus_lead") or "(?!)")
     g.delivered_before = regex.compile(rules.get("delivered_before") or "(?!)")
     g.announces_year = regex.compile(rules.get("announces_year") or "(?!)")
+    g.reviewed_year = regex.compile(rules.get("reviewed_year") or "(?!)")
     g.results_of_year = regex.compile(rules.get("results_of_year") or "(?!)")
     g.topic_words = word_pattern(rules["topic_words"]) if rules.get("topic_words") else None
     g.topic_max_chars = int(rules.get("topic_max_chars", 0))
