@@ -95,11 +95,13 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     prev_in_sentence = None
     named: dict[str, str] = {}   # a head noun's name from the clause before, per sentence
     subgroups_named: set[str] = set()   # names a sub-group's subject took, per sentence
+    led_refused: set[str] = set()       # lead-only names with a subject before them, per sentence
     for d in drafts:
         if prev_in_sentence is not None and prev_in_sentence.sentence != d.sentence:
             prev_in_sentence = None
             named.clear()
             subgroups_named.clear()
+            led_refused.clear()
         if d.indicator:
             d.indicator = trim_phrase(d.indicator, matcher.words)
         d.unit = _unit(doc, d, words)
@@ -132,11 +134,14 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 or matcher.with_head_of(prev_in_sentence.indicator, d.indicator, d.unit, d.share,
                                         doc.city, d.direction)
             ids = [found] if found else []
-        if not ids and d.indicator and d.indicator.endswith(words.head_nouns) \
+        led = matcher.led_id(d.indicator)
+        if (not ids or ids[0] == led) and d.indicator \
+                and d.indicator.endswith(words.head_nouns) \
                 and bare_head(d.indicator, words) in words.head_nouns:
             # 服务业快速发展，实现增加值7170亿元，增长9%: a head noun alone takes its subject from
             # the clause before it (and the figures that go on with it, theirs: 增长9%); a clause
-            # of its own names the next (…，工业生产稳中有进，实现增加值320亿元)
+            # of its own names the next (…，工业生产稳中有进，实现增加值320亿元); so before a name
+            # the catalog reads after a lead verb only (完成增加值: the place's, when nothing names it)
             since = prev_in_sentence.q.end if prev_in_sentence is not None else d.sentence[0]
             if (name := _named_by_clause_before(doc, d, since, matcher, words)) is not None:
                 named[d.indicator] = name
@@ -145,6 +150,14 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             if d.indicator in named and (found := matcher.match(
                     named[d.indicator], d.unit, d.share, doc.city, d.direction)):
                 d.indicator, ids = named[d.indicator], [found]   # (a unit its id takes)
+        if ids and ids[0] == matcher.led_id(d.indicator):
+            # 完成增加值431.5亿元 opening its sentence is the place's; after a clause that names
+            # another subject (工业生产稳中有进，实现增加值320亿元) it is that subject's, which the
+            # catalog does not name, and so are the figures that go on with it
+            if not d.inherited and doc.norm[d.sentence[0]:d.clause_start].strip(words.breaks + " \n"):
+                led_refused.add(d.indicator)
+            if d.indicator in led_refused:
+                ids = []
         if d.indicator and d.indicator.startswith(words.gap_words):
             ids = []     # 高于地区生产总值增速0.6个百分点: the gap to GDP's growth, not GDP's
         if ids and (_subject_is_subgroup(doc, d, words) or _adjusted(doc, d, words)

@@ -60,6 +60,7 @@ class IndicatorMatcher:
         self._place_names: dict[str, tuple[str, ...]] = {}
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
         self.bare_rates = {(a, ind.id) for ind in rs.indicators for a in ind.bare_rates}
+        self.bare_led = {(a, ind.id) for ind in rs.indicators for a in ind.bare_led}
         self.changes = {(a, ind.id) for ind in rs.indicators for a in ind.changes}
         self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
         self.companions = [(after, head, ind) for ind in rs.indicators
@@ -87,6 +88,17 @@ class IndicatorMatcher:
             # the name, a size word after it, another region's word in it
             found = self._match(plain, unit, share, place, direction)
         return found
+
+    def led_id(self, phrase: str | None) -> str | None:
+        """The id of the alias the phrase ends with, when that alias names it only after a scope or
+        lead word (`bare_led`: 完成增加值 → gdp), a name the clause before may give a subject of
+        its own; else None."""
+        if not phrase or not self.bare_led:
+            return None
+        # the longest alias it ends with (服务业增加值 is the tertiary sector's, not 增加值)
+        longest = next(((a, ind.id) for a, ind in self.by_last.get(phrase[-1], ())
+                        if phrase.endswith(a)), None)
+        return longest[1] if longest in self.bare_led else None
 
     def plain(self, phrase: str) -> str:
         """The phrase as matched when its own form names nothing: without particles, with the
@@ -125,6 +137,8 @@ class IndicatorMatcher:
                     continue          # 年末农村贫困人口551万人 is a stock, not a reduction
                 if (alias, ind.id) in self.bare and not self._only_scope(phrase[:-len(alias)], place):
                     return None       # 海洋生产总值, 酒泉经济总量: another thing of that name
+                if (alias, ind.id) in self.bare_led and not phrase[:-len(alias)].strip():
+                    continue          # 增加值增长4.4% alone: a sector's, named before it
                 if unit != "%" and (alias, ind.id) in self.bare_rates:
                     continue          # 规上工业突破3000亿元 may be its output, 增长8% is its value added
                 return ind.id

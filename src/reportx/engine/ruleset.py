@@ -41,7 +41,7 @@ EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifie
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
                  "min_value", "power_of", "examples", "counter_examples"}
 EXCLUSION_KEYS = {"id", "reason", "pattern", "examples"}
-INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare", "bare_rates", "companions",
+INDICATOR_KEYS = {"id", "name", "headline", "units", "aliases", "bare", "bare_rates", "bare_led", "companions",
                   "direction", "better", "changes", "prefer"}
 _FRAGMENT_REF = regex.compile(r"\{([A-Z][A-Z_]*)\}")
 # Seconds one rule may search one text for; a pattern that backtracks past this is reported.
@@ -84,6 +84,7 @@ class Indicator:
     aliases: tuple[str, ...]
     bare: tuple[str, ...] = ()     # aliases that name it only standing alone (经济总量, 进出口)
     bare_rates: tuple[str, ...] = ()  # bare aliases that name it only in a rate (规上工业增长8%)
+    bare_led: tuple[str, ...] = ()    # bare aliases that name it only after a scope or lead word
     companions: tuple = ()         # (id, heads): heads that mean this one right after that id
     direction: str | None = None   # a change of one way only (农村贫困人口减少: decrease)
     changes: tuple[str, ...] = ()  # aliases that say the change themselves (脱贫): no verb needed
@@ -370,23 +371,26 @@ def _indicator(entry, path: str) -> Indicator:
         raise RuleError(path, rid, f"unknown field(s) {', '.join(sorted(unknown))}")
     aliases = entry.get("aliases") or []
     # (a name that is only ever bare, 产业投资, needs no alias of its own)
-    if not (aliases or entry.get("bare")) or not isinstance(aliases, list) \
+    if not (aliases or entry.get("bare") or entry.get("bare_led")) or not isinstance(aliases, list) \
             or not all(isinstance(a, str) and a for a in aliases):
         raise RuleError(path, rid, "aliases must be a non-empty list of words (or bare given)")
     units = tuple(entry.get("units") or UNIT_CODES)
     bad = [u for u in units if u not in UNIT_CODES]
     if bad:
         raise RuleError(path, rid, f"unknown unit code(s) {bad}")
-    bare, bare_rates, changes, prefer = (_word_list(entry, key, path, rid)
-                                         for key in ("bare", "bare_rates", "changes", "prefer"))
+    bare, bare_rates, bare_led, changes, prefer = (
+        _word_list(entry, key, path, rid)
+        for key in ("bare", "bare_rates", "bare_led", "changes", "prefer"))
     companions = entry.get("companions") or {}
     if not isinstance(companions, dict) or not all(
             isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in companions.values()):
         raise RuleError(path, rid, "companions must map an indicator id to a list of words")
     return Indicator(id=rid, name=str(entry.get("name") or (aliases or bare)[0]),
                      headline=bool(entry.get("headline", False)), units=units,
-                     aliases=tuple(dict.fromkeys([*aliases, *bare, *bare_rates, *changes])),
-                     bare=tuple(dict.fromkeys([*bare, *bare_rates])), bare_rates=tuple(bare_rates),
+                     aliases=tuple(dict.fromkeys([*aliases, *bare, *bare_rates, *bare_led,
+                                                  *changes])),
+                     bare=tuple(dict.fromkeys([*bare, *bare_rates, *bare_led])),
+                     bare_rates=tuple(bare_rates), bare_led=tuple(bare_led),
                      changes=tuple(changes), prefer=tuple(prefer),
                      companions=tuple((k, tuple(v)) for k, v in companions.items()),
                      direction=_indicator_direction(entry.get("direction"), path, rid),
