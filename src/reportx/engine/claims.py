@@ -369,6 +369,13 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # a figure measured against the plan is about the plan; what follows it goes on with the
         # indicator before it
         d.remark_on = prev
+    elif d.share and d.q.unit == "%" and phrase.startswith(words.share_words) and prev is not None \
+            and prev.indicator and not prev.share and prev.q.unit not in RATIO_UNITS \
+            and not moves(d.own, words) \
+            and not (words.from_pattern is not None and words.from_pattern.search(d.own)):
+        # 地区生产总值实现1135.8亿元,占全市的比重为29.37%,比2015年提高0.56个百分点,增长7.8%: a share of
+        # the level before, said of it; the level's own growth follows the share's remarks
+        d.remark_on = prev
     elif d.q.unit == "rank" and prev is not None and prev.indicator and prev.q.unit != "rank" \
             and _ranks_the_figure_before(phrase, words):
         # 实现地区生产总值2223.81亿元，总量居全省第三，增长3.5%: so does what follows a rank of it
@@ -414,6 +421,9 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # (a list item goes on with the item before it, whatever that remarks on: 80个学科进入
         # ESI世界学科排名前1%、7个学科进入前1‰)
         source = prev.remark_on if prev.remark_on is not None and not d.continues else prev
+        if prev.share and prev.remark_on is not None and d.q.unit == "pp":
+            # …占全市的比重为29.37%,比2015年提高0.56个百分点: the share's change, a remark too
+            source, d.remark_on = prev, prev.remark_on
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
     elif not phrase and prev is None and (last := _before_a_semicolon(doc, d, words)) is not None:
         # 地区生产总值突破一千亿元；达1422.33亿元: a ；-part with no name of its own goes on with the
