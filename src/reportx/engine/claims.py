@@ -751,12 +751,18 @@ def _level_after(d: Draft, norm: str, words: Words) -> bool:
     """What follows a figure makes it a year's level: a year's multiple (，是2011年的2.3倍), or the
     span's average growth or the year's own (，同比增长8.9%) where no word of summing stands before
     it in its sentence (完成生产总值435亿元，年均增长6.7%; not 五年累计…，实现旅游收入2480亿元，年均增长
-    9.8%)."""
-    if words.level_after is not None and words.level_after.match(norm, d.q.end):
+    9.8%); a list's items by what follows the list (分别实现15.5亿元、53亿元和13.5亿元,比2002年…)."""
+    end = _LIST_AFTER.match(norm, d.q.end, d.sentence[1]).end()
+    if words.level_after is not None and words.level_after.match(norm, end):
         return True
     return words.level_with_growth is not None \
-        and words.level_with_growth.match(norm, d.q.end) is not None \
+        and words.level_with_growth.match(norm, end) is not None \
         and not words.sum_set.found_in(norm[d.sentence[0]:d.q.start])
+
+
+# the rest of a list of figures after one of them (、53亿元和13.5亿元): bounded, so a sentence of
+# 10,000 figures is not read to its end for each
+_LIST_AFTER = regex.compile(r"(?:\s*[、和及与]\s*\d[\d.]*\s*[^\d\s，,。；;、和及与]{0,4}){0,12}")
 
 
 def _qualifier(doc: Document, d: Draft, words: Words) -> str | None:
