@@ -96,6 +96,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     named: dict[str, str] = {}   # a head noun's name from the clause before, per sentence
     subgroups_named: set[str] = set()   # names a sub-group's subject took, per sentence
     led_refused: set[str] = set()       # lead-only names with a subject before them, per sentence
+    last_claim: Draft | None = None     # the figure read before, in any sentence
     for d in drafts:
         if prev_in_sentence is not None and prev_in_sentence.sentence != d.sentence:
             prev_in_sentence = None
@@ -134,8 +135,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 or matcher.with_head_of(prev_in_sentence.indicator, d.indicator, d.unit, d.share,
                                         doc.city, d.direction)
             ids = [found] if found else []
-        led = matcher.led_id(d.indicator)
-        if (not ids or ids[0] == led) and d.indicator \
+        led = matcher.led_alias(d.indicator)
+        if (not ids or (led is not None and ids[0] == led[1])) and d.indicator \
                 and d.indicator.endswith(words.head_nouns) \
                 and bare_head(d.indicator, words) in words.head_nouns:
             # 服务业快速发展，实现增加值7170亿元，增长9%: a head noun alone takes its subject from
@@ -150,11 +151,12 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             if d.indicator in named and (found := matcher.match(
                     named[d.indicator], d.unit, d.share, doc.city, d.direction)):
                 d.indicator, ids = named[d.indicator], [found]   # (a unit its id takes)
-        if ids and ids[0] == matcher.led_id(d.indicator):
-            # 完成增加值431.5亿元 opening its sentence is the place's; after a clause that names
-            # another subject (工业生产稳中有进，实现增加值320亿元) it is that subject's, which the
-            # catalog does not name, and so are the figures that go on with it
-            if not d.inherited and doc.norm[d.sentence[0]:d.clause_start].strip(words.breaks + " \n"):
+        if ids and (led := matcher.led_alias(d.indicator)) is not None and ids[0] == led[1]:
+            # 全区实现增加值559.9亿元 is the place's, and so is 完成增加值1000.6亿元 in a list of the
+            # place's headline figures; else it is a subject's the text names elsewhere
+            # (农业农村加快发展。全年完成增加值35亿元), which the catalog does not name, and so are
+            # the figures that go on with it
+            if not d.inherited and not _led_by_the_place(doc, d, led[0], last_claim, matcher):
                 led_refused.add(d.indicator)
             if d.indicator in led_refused:
                 ids = []
@@ -175,7 +177,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
         if d.direction is None and d.indicator_id and verb_before_is(d.own, words.improve_words, words):
             # PM2.5浓度改善7.9%: an improvement is a fall where lower is better
             d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
-        prev_in_sentence = d
+        prev_in_sentence = last_claim = d
     _read_spans(doc, drafts, words)
     sentences: dict = {}
     return [_claim(doc, d, words, sentences) for d in drafts]
@@ -639,6 +641,24 @@ def _adjusted(doc: Document, d: Draft, words: Words) -> bool:
     return words.adjusted_series.search(doc.norm, lo, d.q.start) is not None
 
 
+def _led_by_the_place(doc: Document, d: Draft, alias: str, before: Draft | None,
+                      matcher: IndicatorMatcher) -> bool:
+    """A name the catalog reads only after a scope or lead word (增加值) is the place's: the place
+    is named in its words (全区实现增加值, 2023年，全区…), or it opens a ；-part of a list of the
+    place's headline figures in its 。-sentence (全年完成区地方财政收入127.1亿元…；完成增加值1000.6亿元)."""
+    said = doc.norm[d.clause_start:d.q.start]      # (the phrase has dropped its scope words)
+    if matcher.names_the_place(said[:said.rfind(alias)] if alias in said else said, doc.city):
+        return True
+    if before is None or before.indicator_id not in matcher.headline \
+            or any(doc.norm.find(c, before.q.end, d.q.start) >= 0 for c in _SENTENCE_BREAKS):
+        return False
+    # (a ；-part of its own: …，工业生产稳中有进，实现增加值320亿元 after a headline is industry's)
+    return doc.norm[max(0, d.clause_start - 8):d.clause_start].rstrip().endswith(SEMICOLONS)
+
+
+_SENTENCE_BREAKS = ("。", "\n", "！", "!", "？", "?")
+
+
 def _named_after_lead_verb(piece: str, masked: str, verb, words: Words) -> str:
     """A catalog name right after a verb that only leads in (全年实现地区生产总值再迈上新的百亿台阶、
     增长8.1%: 实现 after 全年), up to the next verb; nothing else (继续实施国家中小河流治理 names no
@@ -668,8 +688,9 @@ def _read_pair_year(d: Draft, prev: Draft | None, start, words: Words, times) ->
     growth of all the years since."""
     d.ends_pair = prev is not None and prev.start_of_pair and prev.sentence == d.sentence \
         and prev.q.end >= d.clause_start and not d.start_of_pair
-    if d.ends_pair and prev.total:
+    if d.ends_pair and prev.total and words.sum_set.found_in(prev.clause):
         # 五年累计从208.9亿元增加到978.8亿元: a pair of totals, both of the years the start names
+        # (a word of summing, not the years alone: 五年来由12.3亿元增加到20.1亿元 is levels)
         d.total, d.span_years = True, d.span_years or prev.span_years
     if start is not None:
         d.pair_from = _base_year(start, times)

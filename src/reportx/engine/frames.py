@@ -216,14 +216,14 @@ class TimeReader:
         return found[0] if found else None
 
     def announced(self, line: str, framed: bool) -> TimeExpression | None:
-        """The year a line announces the work of before a colon (…报告了2008年工作取得的成绩：) or
-        ends telling was reviewed (…总结了增城2022年主要工作。), or, before any frame (not `framed`),
-        whose results it names (2023年成绩单来了): the frame of the lines after it."""
+        """The year a line announces the work of before a colon (…报告了2008年工作取得的成绩：), or,
+        before any frame (not `framed`), whose work it ends telling was reviewed (…总结了增城2022年
+        主要工作。) or whose results it names (2023年成绩单来了): the frame of the lines after it."""
         m = self.announces_year.search(line) if line.rstrip().endswith(COLONS) else None
-        if m is None:
-            m = self.reviewed_year.search(line)     # …总结了增城2022年主要工作。
         if m is None and not framed:
-            m = self.results_of_year.search(line)
+            # …总结了增城2022年主要工作。 before any frame (in a plan's part, 刚才，我简要回顾了
+            # 2022年工作。 turns nothing)
+            m = self.reviewed_year.search(line) or self.results_of_year.search(line)
         return self._year(m) if m else None
 
     def topic(self, text: str, start: int, end: int) -> TimeExpression | None:

@@ -61,6 +61,9 @@ class IndicatorMatcher:
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
         self.bare_rates = {(a, ind.id) for ind in rs.indicators for a in ind.bare_rates}
         self.bare_led = {(a, ind.id) for ind in rs.indicators for a in ind.bare_led}
+        self.headline = frozenset(ind.id for ind in rs.indicators if ind.headline)
+        led_scope = rs.context_patterns.get("led_scope")
+        self.led_scope = led_scope
         self.changes = {(a, ind.id) for ind in rs.indicators for a in ind.changes}
         self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
         self.companions = [(after, head, ind) for ind in rs.indicators
@@ -89,16 +92,23 @@ class IndicatorMatcher:
             found = self._match(plain, unit, share, place, direction)
         return found
 
-    def led_id(self, phrase: str | None) -> str | None:
-        """The id of the alias the phrase ends with, when that alias names it only after a scope or
-        lead word (`bare_led`: 完成增加值 → gdp), a name the clause before may give a subject of
-        its own; else None."""
+    def led_alias(self, phrase: str | None) -> tuple[str, str] | None:
+        """(alias, id) of the alias the phrase ends with, when that alias names its indicator only
+        after a scope or lead word (`bare_led`: 完成增加值 → gdp), a name the clause before may
+        give a subject of its own; else None."""
         if not phrase or not self.bare_led:
             return None
         # the longest alias it ends with (服务业增加值 is the tertiary sector's, not 增加值)
         longest = next(((a, ind.id) for a, ind in self.by_last.get(phrase[-1], ())
                         if phrase.endswith(a)), None)
-        return longest[1] if longest in self.bare_led else None
+        return longest if longest in self.bare_led else None
+
+    def names_the_place(self, prefix: str, place: str | None) -> bool:
+        """The words before a name hold the place itself: a scope of its level (全区, 我市:
+        rules/context.yaml `led_scope`) or its own name."""
+        if self.led_scope is not None and self.led_scope.search(prefix):
+            return True
+        return any(n in prefix for n in self.place_names(place))
 
     def plain(self, phrase: str) -> str:
         """The phrase as matched when its own form names nothing: without particles, with the

@@ -9,7 +9,9 @@ import bisect
 from dataclasses import dataclass
 from typing import NamedTuple, TYPE_CHECKING
 
-from reportx.engine.frames import COLONS, GOALS_SOURCE, SEMICOLONS
+import regex
+
+from reportx.engine.frames import SEMICOLONS
 
 if TYPE_CHECKING:
     from reportx.engine.claims import Draft
@@ -173,7 +175,7 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     for end, found, of in sentence.years:
         if end > d.q.start or (of and (doc.norm[end:d.q.start].strip() or d.unit in RATIO_UNITS)):
             continue          # 由2015年的98.6亿元: the year of that figure only (spaced: 2016 年的 26681 元)
-        if frame is not None and frame.start < end <= goals_from:
+        if end <= goals_from:
             continue          # 回顾总结了2018年工作,提出了今年…主要预期指标：: said before the goals
         if own_part_only and end <= d.sentence[0]:
             continue
@@ -198,7 +200,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         # 从3826.5亿元增长到4398.6亿元: the level the frame (or the year the sentence names)
         # started from, or the year it is set against (2015年与2010年相比，…从127.9亿元增加到…);
         # a total's (五年累计从208.9亿元增加到…) sums as many years before
-        return When(str(start), "actual", span(d, first, last, words) if d.total else None)
+        sums = d.total and words.sum_set.found_in(d.clause)
+        return When(str(start), "actual", span(d, first, last, words) if sums else None)
     if explicit is not None:
         if year:
             kind = "actual" if explicit < year else "target"
@@ -240,16 +243,21 @@ def _turns_in_its_own_sentence(expr, frame, d: Draft) -> bool:
 
 
 def _goals_lead_end(doc: Document, frame, d: Draft) -> int:
-    """Where the lead of a goals paragraph that opened the figure's frame in its sentence ends (at
-    its colon: …提出了今年经济发展的主要预期指标：), or -1: a year said in that lead (回顾总结了2018年
-    工作) is no time of the goals after it."""
-    if frame is None or frame.kind != "target" or frame.source != GOALS_SOURCE \
-            or frame.start > d.q.start or d.q.start - frame.start > _GOALS_REACH:
+    """Where the lead of a goals paragraph before the figure in its 。-sentence ends, in a plan's
+    frame (at its colon: …提出了今年经济发展的主要预期指标：; 在全面总结2018年工作的基础上，今年…的主要
+    预期指标是：), or -1: a year said in that lead (回顾总结了2018年工作) is no time of the goals."""
+    if frame is None or frame.kind != "target":
         return -1
-    found = [at for c in COLONS if (at := doc.norm.find(c, frame.start, d.q.start)) >= 0]
-    return min(found, default=-1)
+    reach = max(d.sentence[0] - _GOALS_REACH, 0)
+    lo = max(doc.norm.rfind("。", reach, d.q.start), doc.norm.rfind("\n", reach, d.q.start)) + 1
+    last = None
+    for last in _GOALS_COLON.finditer(doc.norm, max(lo, reach), d.q.start):
+        pass
+    return last.end() if last is not None else -1
 
 
+# the end of a goals paragraph's lead (…主要预期目标是：, …预期指标：)
+_GOALS_COLON = regex.compile(r"(?:目标|指标)(?:主要)?(?:(?:确|设)?定为|是|为|如下)?[：:]")
 _GOALS_REACH = 600
 
 

@@ -35,7 +35,8 @@ CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", 
                     "indicator_tail_words", "indicator_head_words", "implied_units",
                     "target_words", "period_year")
 CONTEXT_PATTERNS = ("period_year", "indicator_head_pattern", "indicator_goal_head",
-                    "indicator_tail_pattern", "part_of_year", "scope_year", "place_year_head")
+                    "indicator_tail_pattern", "part_of_year", "scope_year", "place_year_head",
+                    "led_scope")
 EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifier", "indicator",
                 "indicator_id", "key", "period", "kind", "qualifier", "direction", "start", "end", "value_high", "span"}
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",
