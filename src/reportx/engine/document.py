@@ -50,7 +50,7 @@ def fold(text: str) -> str:
     if "。" in text and _uses_stop_for_decimals(text):
         text = _DECIMAL_STOP.sub(".", text)
     if " " in text:
-        text = _SPACED_HAN.sub(_spaces_first, text)
+        text = _close_stray_spaces(text)
     return text
 
 
@@ -58,11 +58,26 @@ def fold(text: str) -> str:
 # figure or a mark (增 长9.5%, 144亿 元,: a page's or a PDF's) is read as not there: it moves to the
 # run's start, so the text keeps its length and every offset outside the run, and the verb or the
 # unit is whole again. Not a space that parts words (区长 王南健; 日报12月28日讯 今日上午, a dateline's).
-_SPACED_HAN = regex.compile(r"\p{Han}*[^\P{Han}讯电] \p{Han}{1,2}(?!\p{Han})")
+_STRAY_SPACE = regex.compile(r" (?<=[^\P{Han}讯电] )(?=\p{Han}{1,2}(?!\p{Han}))")
+# the run of Chinese characters a stray space follows, looked for back this far
+_RUN_BEFORE = regex.compile(r"\p{Han}+$")
+_RUN_REACH = 64
 
 
-def _spaces_first(m) -> str:
-    return " " + m[0].replace(" ", "")
+def _close_stray_spaces(text: str) -> str:
+    """Each stray space moved to the start of the run of Chinese characters before it (one search
+    for the spaces, which starts at a space; a run found back from each)."""
+    parts, last = [], 0
+    for m in _STRAY_SPACE.finditer(text):
+        at = m.start()
+        run = _RUN_BEFORE.search(text, max(last, at - _RUN_REACH), at)
+        start = run.start() if run else at
+        parts += [text[last:start], " ", text[start:at]]
+        last = at + 1
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 # 。 typed for the decimal point (增长9。5%, 373。15亿元), as some copies have it throughout. Only a

@@ -61,6 +61,7 @@ class IndicatorMatcher:
         self.bare = {(a, ind.id) for ind in rs.indicators for a in ind.bare}
         self.bare_rates = {(a, ind.id) for ind in rs.indicators for a in ind.bare_rates}
         self.bare_led = {(a, ind.id) for ind in rs.indicators for a in ind.bare_led}
+        self.led_words = tuple(a for a, _ in self.bare_led)
         self.headline = frozenset(ind.id for ind in rs.indicators if ind.headline)
         led_scope = rs.context_patterns.get("led_scope")
         self.led_scope = led_scope
@@ -96,7 +97,7 @@ class IndicatorMatcher:
         """(alias, id) of the alias the phrase ends with, when that alias names its indicator only
         after a scope or lead word (`bare_led`: 完成增加值 → gdp), a name the clause before may
         give a subject of its own; else None."""
-        if not phrase or not self.bare_led:
+        if not phrase or not phrase.endswith(self.led_words):
             return None
         # the longest alias it ends with (服务业增加值 is the tertiary sector's, not 增加值)
         longest = next(((a, ind.id) for a, ind in self.by_last.get(phrase[-1], ())

@@ -171,7 +171,7 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     # clause gives the year of: …；全年累计接待游客3600万人次)
     own_part_only = in_span and frame is not None and (d.total or d.average) \
         and not _says(words.whole_year_pattern, doc.norm, d.clause_start, d.q.start)
-    goals_from = _goals_lead_end(doc, frame, d)
+    goals_from = _goals_lead_end(doc, frame, d, sentences)
     for end, found, of in sentence.years:
         if end > d.q.start or (of and (doc.norm[end:d.q.start].strip() or d.unit in RATIO_UNITS)):
             continue          # 由2015年的98.6亿元: the year of that figure only (spaced: 2016 年的 26681 元)
@@ -242,18 +242,21 @@ def _turns_in_its_own_sentence(expr, frame, d: Draft) -> bool:
         and expr.first == expr.last and frame.first == frame.last
 
 
-def _goals_lead_end(doc: Document, frame, d: Draft) -> int:
+def _goals_lead_end(doc: Document, frame, d: Draft, cache: dict) -> int:
     """Where the lead of a goals paragraph before the figure in its 。-sentence ends, in a plan's
     frame (at its colon: …提出了今年经济发展的主要预期指标：; 在全面总结2018年工作的基础上，今年…的主要
-    预期指标是：), or -1: a year said in that lead (回顾总结了2018年工作) is no time of the goals."""
+    预期指标是：), or -1: a year said in that lead (回顾总结了2018年工作) is no time of the goals.
+    The leads' ends are found once a sentence (`cache`: the sentences' facts, keyed apart)."""
     if frame is None or frame.kind != "target":
         return -1
-    reach = max(d.sentence[0] - _GOALS_REACH, 0)
-    lo = max(doc.norm.rfind("。", reach, d.q.start), doc.norm.rfind("\n", reach, d.q.start)) + 1
-    last = None
-    for last in _GOALS_COLON.finditer(doc.norm, max(lo, reach), d.q.start):
-        pass
-    return last.end() if last is not None else -1
+    key = ("goals", d.sentence)
+    ends = cache.get(key)
+    if ends is None:
+        reach = max(d.sentence[0] - _GOALS_REACH, 0)
+        lo = max(doc.norm.rfind("。", reach, d.sentence[0]), doc.norm.rfind("\n", reach, d.sentence[0])) + 1
+        ends = cache[key] = [m.end() for m in _GOALS_COLON.finditer(doc.norm, max(lo, reach),
+                                                                       d.sentence[1])]
+    return max((e for e in ends if e <= d.q.start), default=-1)
 
 
 # the end of a goals paragraph's lead (…主要预期目标是：, …预期指标：)
