@@ -283,30 +283,29 @@ def test_a_figure_for_part_of_a_year_fills_no_years_cell(rules, ident, shown):
     assert (found["display"].tolist() or [None])[0] == shown
 
 
-def test_the_twelve_months_of_a_year_are_the_whole_of_it(rules):
-    # 1-12月 is the year's figure; 1-11月 in the same report is a part of it
+def _rate_cells(rules, text: str, key: str, period: str):
+    """compare's % cells of one report's period, by indicator id."""
     from reportx.views.comparison import build_comparison
 
-    text = ("政府工作报告\n——2013年1月10日在测试市第九届人民代表大会第三次会议上\n一、2012年工作回顾\n"
-            "1-12月份，服务业增加值增长9.5%。1-11月，固定资产投资增长12%。11-12月，社会消费品零售总额增长8%。"
-            "十一至十二月，进出口总额增长6%。\n")
-    rows = build_comparison([build_document(text, key="test-2013")], rules=rules).rows
-    found = rows[(rows["period"] == "2012") & (rows["unit"] == "%")].set_index("indicator_id")
-    assert found.loc["gdp_tertiary", "display"] == "+9.5%"
-    assert not {"fixed_asset_investment", "retail_sales", "foreign_trade"} & set(found.index)
+    rows = build_comparison([build_document(text, key=key)], rules=rules).rows
+    return rows[(rows["period"] == period) & (rows["unit"] == "%")].set_index("indicator_id")
 
 
-def test_quarters_listed_before_the_whole_year_leave_it_the_years_cell(rules):
+@pytest.mark.parametrize("year, body, ident, shown, parts", [
+    # 1-12月 is the year's figure; 1-11月, 11-12月 in the same report are parts of it
+    (2013, "1-12月份，服务业增加值增长9.5%。1-11月，固定资产投资增长12%。11-12月，社会消费品零售总额增长8%。"
+           "十一至十二月，进出口总额增长6%。", "gdp_tertiary", "+9.5%",
+     {"fixed_asset_investment", "retail_sales", "foreign_trade"}),
     # a quarter named after its indicator (GDP一季度) is when, not what: the list's subject is GDP
-    from reportx.views.comparison import build_comparison
-
-    text = ("政府工作报告\n——2024年1月10日在测试市第九届人民代表大会第三次会议上\n一、2023年工作回顾\n"
-            "GDP一季度累计增长4.7%、二季度累计增长6.3%、三季度累计增长6.6%，全年累计增长6.7%。\n"
-            "第四季度，固定资产投资增长3%。\n")
-    rows = build_comparison([build_document(text, key="test-2024")], rules=rules).rows
-    found = rows[(rows["period"] == "2023") & (rows["unit"] == "%")].set_index("indicator_id")
-    assert found.loc["gdp", "display"] == "+6.7%"
-    assert "fixed_asset_investment" not in found.index
+    (2024, "GDP一季度累计增长4.7%、二季度累计增长6.3%、三季度累计增长6.6%，全年累计增长6.7%。\n"
+           "第四季度，固定资产投资增长3%。", "gdp", "+6.7%", {"fixed_asset_investment"}),
+])
+def test_parts_of_a_year_leave_the_years_cell_to_the_whole(rules, year, body, ident, shown, parts):
+    text = (f"政府工作报告\n——{year}年1月10日在测试市第九届人民代表大会第三次会议上\n"
+            f"一、{year - 1}年工作回顾\n{body}\n")
+    found = _rate_cells(rules, text, f"test-{year}", str(year - 1))
+    assert found.loc[ident, "display"] == shown
+    assert not parts & set(found.index)
 
 
 @pytest.mark.parametrize("sentence, ident, shown", [
