@@ -37,6 +37,7 @@ class Words:
     head_words: list[str]
     implied: dict
     period_year: regex.Pattern
+    part_of_year: object = field(default=None, repr=False, compare=False)   # 一季度, 1-11月
     joiners: re.Pattern = field(default=None)
     joiner_not_words: tuple[str, ...] = ()     # 普及, 和美: a joiner's character inside a word
     breakdown: tuple[str, ...] = ()
@@ -258,6 +259,7 @@ def compile_words(rs: RuleSet) -> Words:
         head_words=sorted({*ctx["indicator_head_words"], *quals["after"]}, key=len, reverse=True),
         implied=ctx["implied_units"],
         period_year=rs.context_patterns["period_year"],  # a user's is time-limited
+        part_of_year=rs.context_patterns.get("part_of_year"),
         joiners=words_outside(ctx["list_joiners"], ctx.get("list_joiner_not_words", ())),
         joiner_not_words=tuple(ctx.get("list_joiner_not_words", ())),
         sentence_ends=ctx["sentence_ends"], distributive=tuple(ctx["distributive_words"]),

@@ -218,7 +218,28 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
             or (kind == "target" and first == last == year
                 and _reviews_after_news_of_the_year(doc, d, sentence, frame, year))):
         kind, first, last = "actual", year - 1, year - 1
+    if kind == "target" and year and first == last == year and not sentence.plans \
+            and _part_of_year_before(doc, d, words) and _in_no_plan_part(doc, d.q.start):
+        # 第一季度全区GDP实现337.43亿元 in a news story of the year's own report: a part past (not
+        # a plan part's 泊位上半年建成运营)
+        kind = "actual"
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+def _in_no_plan_part(doc: Document, at: int) -> bool:
+    section = doc.section_at(at)
+    return section is None or section.part != "plan"
+
+
+def _part_of_year_before(doc: Document, d: Draft, words: Words) -> bool:
+    """The nearest time before the figure in its sentence is a part of the year (一季度, 1-4月,
+    上半年: rules/context.yaml `part_of_year`), not the whole of it."""
+    if words.part_of_year is None:
+        return False
+    last = None
+    for last in words.part_of_year.finditer(doc.norm, d.sentence[0], d.q.start):
+        pass
+    return last is not None and last.groupdict().get("part") is not None
 
 
 def _whole_year_of_its_own(doc: Document, d: Draft, words: Words) -> bool:
