@@ -219,7 +219,7 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
                 and _reviews_after_news_of_the_year(doc, d, sentence, frame, year))):
         kind, first, last = "actual", year - 1, year - 1
     if kind == "target" and year and first == last == year and not sentence.plans \
-            and _part_of_year_before(doc, d, words) and _in_no_plan_part(doc, d.q.start):
+            and _in_no_plan_part(doc, d.q.start) and _part_of_year_before(doc, d, words):
         # 第一季度全区GDP实现337.43亿元 in a news story of the year's own report: a part past (not
         # a plan part's 泊位上半年建成运营)
         kind = "actual"
