@@ -233,13 +233,18 @@ def _in_no_plan_part(doc: Document, at: int) -> bool:
 
 def _part_of_year_before(doc: Document, d: Draft, words: Words) -> bool:
     """The nearest time before the figure in its sentence is a part of the year (一季度, 1-4月,
-    上半年: rules/context.yaml `part_of_year`), not the whole of it."""
-    if words.part_of_year is None:
+    上半年: rules/context.yaml `part_of_year`), not the whole of it, written with the report's
+    year right before it (2009年一季度, 2024年上半年): a part told as past, not one a plan sets
+    (其中上半年完成投资260亿元以上)."""
+    if words.part_of_year is None or doc.year is None:
         return False
     last = None
     for last in words.part_of_year.finditer(doc.norm, d.sentence[0], d.q.start):
         pass
-    return last is not None and last.groupdict().get("part") is not None
+    if last is None or last.groupdict().get("part") is None:
+        return False
+    return doc.norm[max(0, last.start("part") - 8):last.start("part")].rstrip().endswith(
+        (f"{doc.year}年", f"{doc.year} 年"))
 
 
 def _whole_year_of_its_own(doc: Document, d: Draft, words: Words) -> bool:
