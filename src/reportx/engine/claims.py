@@ -156,7 +156,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             # place's headline figures; else it is a subject's the text names elsewhere
             # (农业农村加快发展。全年完成增加值35亿元), which the catalog does not name, and so are
             # the figures that go on with it
-            if not d.inherited and not _led_by_the_place(doc, d, led[0], last_claim, matcher):
+            if not d.inherited and not _led_by_the_place(doc, d, led[0], last_claim, matcher, words):
                 led_refused.add(d.indicator)
             if d.indicator in led_refused:
                 ids = []
@@ -642,7 +642,7 @@ def _adjusted(doc: Document, d: Draft, words: Words) -> bool:
 
 
 def _led_by_the_place(doc: Document, d: Draft, alias: str, before: Draft | None,
-                      matcher: IndicatorMatcher) -> bool:
+                      matcher: IndicatorMatcher, words: Words) -> bool:
     """A name the catalog reads only after a scope or lead word (增加值) is the place's: the place
     is named in its words (全区实现增加值, 2023年，全区…), or it opens a ；-part of a list of the
     place's headline figures in its 。-sentence (全年完成区地方财政收入127.1亿元…；完成增加值1000.6亿元)."""
@@ -650,13 +650,10 @@ def _led_by_the_place(doc: Document, d: Draft, alias: str, before: Draft | None,
     if matcher.names_the_place(said[:said.rfind(alias)] if alias in said else said, doc.city):
         return True
     if before is None or before.indicator_id not in matcher.headline \
-            or any(doc.norm.find(c, before.q.end, d.q.start) >= 0 for c in _SENTENCE_BREAKS):
+            or words.next_sentence_end.search(doc.norm, before.q.end, d.q.start) is not None:
         return False
     # (a ；-part of its own: …，工业生产稳中有进，实现增加值320亿元 after a headline is industry's)
     return doc.norm[max(0, d.clause_start - 8):d.clause_start].rstrip().endswith(SEMICOLONS)
-
-
-_SENTENCE_BREAKS = ("。", "\n", "！", "!", "？", "?")
 
 
 def _named_after_lead_verb(piece: str, masked: str, verb, words: Words) -> str:

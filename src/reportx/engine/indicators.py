@@ -63,8 +63,7 @@ class IndicatorMatcher:
         self.bare_led = {(a, ind.id) for ind in rs.indicators for a in ind.bare_led}
         self.led_words = tuple(a for a, _ in self.bare_led)
         self.headline = frozenset(ind.id for ind in rs.indicators if ind.headline)
-        led_scope = rs.context_patterns.get("led_scope")
-        self.led_scope = led_scope
+        self.led_scope = rs.context_patterns.get("led_scope")    # 全区, 我市
         self.changes = {(a, ind.id) for ind in rs.indicators for a in ind.changes}
         self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
         self.companions = [(after, head, ind) for ind in rs.indicators

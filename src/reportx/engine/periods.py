@@ -171,7 +171,7 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     # clause gives the year of: …；全年累计接待游客3600万人次)
     own_part_only = in_span and frame is not None and (d.total or d.average) \
         and not _says(words.whole_year_pattern, doc.norm, d.clause_start, d.q.start)
-    goals_from = _goals_lead_end(doc, frame, d, sentences)
+    goals_from = _goals_lead_end(doc, frame, d, words, sentences)
     for end, found, of in sentence.years:
         if end > d.q.start or (of and (doc.norm[end:d.q.start].strip() or d.unit in RATIO_UNITS)):
             continue          # 由2015年的98.6亿元: the year of that figure only (spaced: 2016 年的 26681 元)
@@ -226,6 +226,15 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
 
 
+def last_part_of_year(pattern, norm: str, lo: int, hi: int):
+    """The nearest time word of rules/context.yaml `part_of_year` in norm[lo:hi] when it names a
+    part of the year (前三季度, 1-11月), not the whole (全年, 2023年); else None."""
+    last = None
+    for last in pattern.finditer(norm, lo, hi):
+        pass
+    return last if last is not None and last.groupdict().get("part") is not None else None
+
+
 def _in_no_plan_part(doc: Document, at: int) -> bool:
     section = doc.section_at(at)
     return section is None or section.part != "plan"
@@ -238,10 +247,8 @@ def _part_of_year_before(doc: Document, d: Draft, words: Words) -> bool:
     (其中上半年完成投资260亿元以上)."""
     if words.part_of_year is None or doc.year is None:
         return False
-    last = None
-    for last in words.part_of_year.finditer(doc.norm, d.sentence[0], d.q.start):
-        pass
-    if last is None or last.groupdict().get("part") is None:
+    last = last_part_of_year(words.part_of_year, doc.norm, d.sentence[0], d.q.start)
+    if last is None:
         return False
     return doc.norm[max(0, last.start("part") - 8):last.start("part")].rstrip().endswith(
         (f"{doc.year}年", f"{doc.year} 年"))
@@ -268,7 +275,7 @@ def _turns_in_its_own_sentence(expr, frame, d: Draft) -> bool:
         and expr.first == expr.last and frame.first == frame.last
 
 
-def _goals_lead_end(doc: Document, frame, d: Draft, cache: dict) -> int:
+def _goals_lead_end(doc: Document, frame, d: Draft, words: Words, cache: dict) -> int:
     """Where the lead of a goals paragraph before the figure in its 。-sentence ends, in a plan's
     frame (at its colon: …提出了今年经济发展的主要预期指标：; 在全面总结2018年工作的基础上，今年…的主要
     预期指标是：), or -1: a year said in that lead (回顾总结了2018年工作) is no time of the goals.
@@ -278,10 +285,8 @@ def _goals_lead_end(doc: Document, frame, d: Draft, cache: dict) -> int:
     key = ("goals", d.sentence)
     ends = cache.get(key)
     if ends is None:
-        reach = max(d.sentence[0] - _GOALS_REACH, 0)
-        lo = max(doc.norm.rfind("。", reach, d.sentence[0]), doc.norm.rfind("\n", reach, d.sentence[0])) + 1
-        ends = cache[key] = [m.end() for m in _GOALS_COLON.finditer(doc.norm, max(lo, reach),
-                                                                       d.sentence[1])]
+        lo = _sentence_start_before(doc, d, words, _GOALS_REACH)
+        ends = cache[key] = [m.end() for m in _GOALS_COLON.finditer(doc.norm, lo, d.sentence[1])]
     return max((e for e in ends if e <= d.q.start), default=-1)
 
 
@@ -298,12 +303,17 @@ def _earlier_pair(doc: Document, d: Draft, words: Words):
     if words.pair_years is None or (words.pair_own_time is not None and words.pair_own_time.search(
             doc.norm, d.clause_start, d.q.start) is not None):
         return None
-    reach = max(d.sentence[0] - _PAIR_REACH, 0)
-    end = max(doc.norm.rfind("。", reach, d.sentence[0]), doc.norm.rfind("\n", reach, d.sentence[0]))
     last = None
-    for last in words.pair_years.finditer(doc.norm, end + 1 if end >= 0 else reach, d.clause_start):
+    for last in words.pair_years.finditer(doc.norm, _sentence_start_before(doc, d, words, _PAIR_REACH),
+                                          d.clause_start):
         pass
     return last
+
+
+def _sentence_start_before(doc: Document, d: Draft, words: Words, reach: int) -> int:
+    """Where the 。-sentence that holds the figure's ；-part starts, looked for back `reach`
+    characters at most (a sentence of 10,000 figures stays linear)."""
+    return words.sentence_start(doc.norm, max(d.sentence[0] - reach, 0), d.sentence[0])
 
 
 _PAIR_REACH = 400

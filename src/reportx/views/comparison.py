@@ -24,6 +24,7 @@ from pathlib import Path
 
 from reportx.engine.claim import Claim, to_frame
 from reportx.engine.document import Document, build_document, fold
+from reportx.engine.periods import last_part_of_year
 
 # The columns of a comparison row (CONTRACT.md), then the extras that tell where it came from.
 ROW_FIELDS: tuple[str, ...] = ("indicator_id", "indicator", "period", "kind", "doc", "city",
@@ -315,10 +316,8 @@ class _PartOfYear:
         if not norm:
             return False
         lo = self.words.sentence_start(norm, max(0, start - self.REACH), start)
-        last = None
-        for last in self.pattern.finditer(norm, lo, start):
-            pass
-        if last is None or last.groupdict().get("part") is None:
+        last = last_part_of_year(self.pattern, norm, lo, start)
+        if last is None:
             return False
         # a part said inside an earlier ；-part is that part's; one set off as the time of what
         # follows (上半年，…；…, 2019年前三季度，…；…) covers all of it (rules/context.yaml)
