@@ -35,7 +35,7 @@ from reportx.errors import AmbiguousName, InputError
 from reportx.paths import seeds_dir
 
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".mhtml", ".mht", ".docx", ".doc",
-                   ".wps", ".odt", ".rtf", ".pdf")
+                   ".wps", ".odt", ".rtf", ".pdf", ".ofd")
 # Plain-text kinds, whose first kilobytes must show Chinese; a page's may all be markup.
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 STDIN = "-"

@@ -10,7 +10,8 @@ of that kind, one module each:
 - `doc`: a Word 97-2003 document's main text, read from its piece table;
 - `odt`: an OpenDocument text's paragraphs, headings and table rows;
 - `rtf`: a Rich Text Format document's text (Unicode or code-page bytes), fields' results;
-- `pdf`: the text layer of each page, lines re-joined into paragraphs, page numbers dropped.
+- `pdf`: the text layer of each page, lines re-joined into paragraphs, page numbers dropped;
+- `ofd`: an OFD's (GB/T 33190) text objects, page by page, joined as a PDF's lines are.
 
 Offsets the user sees point into the text returned here (BOM stripped); `reportx text FILE` prints
 it. A file with no Chinese text in it (an English page, a scanned PDF, a menu-only page) raises
@@ -68,12 +69,15 @@ def sniff(data: bytes) -> str:
 
 
 def _zip_text(data: bytes, name: str) -> str:
-    """A ZIP archive, opened once: an OpenDocument text if its mimetype says so, else a .docx."""
-    from reportx.readers import docx, odt
+    """A ZIP archive, opened once: an OpenDocument text if its mimetype says so, an OFD if it has
+    OFD.xml at its root, else a .docx."""
+    from reportx.readers import docx, odt, ofd
     from reportx.readers.archive import open_zip
 
     with open_zip(data, name) as z:
-        return odt.read_odt(z, name) if odt.is_odt(z, data) else docx.read_docx(z, name)
+        if odt.is_odt(z, data):
+            return odt.read_odt(z, name)
+        return ofd.read_ofd(z, name) if ofd.is_ofd(z) else docx.read_docx(z, name)
 
 
 def _readers():
