@@ -113,7 +113,10 @@ class IndicatorMatcher:
     def plain(self, phrase: str) -> str:
         """The phrase as matched when its own form names nothing: without particles, with the
         synonyms put in, without a size word after the name, with Latin letters in capitals (人均gdp,
-        pm2.5浓度: the catalog writes GDP, PM2.5)."""
+        pm2.5浓度: the catalog writes GDP, PM2.5), without spaces (PM2.5 平均浓度: a page that spaces
+        figures and Latin out from Chinese)."""
+        if " " in phrase:
+            phrase = phrase.replace(" ", "")
         if _LOWER_LATIN.search(phrase):
             phrase = phrase.upper()
         for p in self.particles:
