@@ -44,6 +44,8 @@ _WORD_GAP = 0.3
 _DELTA = re.compile(r"g\s+(\d+)\s+(-?[\d.]+)|(-?[\d.]+(?:[eE]-?\d+)?)")
 # A4 portrait, for a page that states no size
 _A4 = (210.0, 297.0)
+# an element of this local name in any namespace or none (lxml's wildcard): producers differ
+_ANY_NS = "{*}"
 
 
 @dataclass
@@ -92,9 +94,8 @@ def _page(z: zipfile.ZipFile, path: str, default: tuple[float, float], name: str
     root = _xml(z, path, name)
     width, height = _box(_first(root, "Area")) or default
     glyphs: list[_Glyph] = []
-    for obj in root.iter():
-        if _local(obj.tag) == "TextObject":
-            glyphs.extend(_object_glyphs(obj))
+    for obj in root.iter(_ANY_NS + "TextObject"):
+        glyphs.extend(_object_glyphs(obj))
     return Page(_lines(glyphs, height), height * _POINTS_PER_MM)
 
 
@@ -107,8 +108,8 @@ def _object_glyphs(obj) -> list[_Glyph]:
     scale = math.sqrt(abs(a * d - b * c)) or 1.0
     out: list[_Glyph] = []
     x = y = 0.0
-    for code in obj:
-        if _local(code.tag) != "TextCode" or not code.text:
+    for code in obj.iterchildren(_ANY_NS + "TextCode"):
+        if not code.text:
             continue
         x = _number(code.get("X"), x)
         y = _number(code.get("Y"), y)
@@ -200,23 +201,18 @@ def _box(el) -> tuple[float, float] | None:
     return (values[2], values[3]) if len(values) == 4 and values[3] > 0 else None
 
 
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _first(root, local: str):
-    return next((el for el in root.iter() if _local(el.tag) == local), None)
+    return next(root.iter(_ANY_NS + local), None)
 
 
 def _children(root, parent: str, child: str):
     holder = _first(root, parent)
-    return [] if holder is None else [el for el in holder if _local(el.tag) == child]
+    return [] if holder is None else list(holder.iterchildren(_ANY_NS + child))
 
 
 def _texts(root, local: str):
     """The stripped texts of the elements of this local name under root."""
-    return (el.text.strip() for el in root.iter() if _local(el.tag) == local and el.text
-            and el.text.strip())
+    return (el.text.strip() for el in root.iter(_ANY_NS + local) if el.text and el.text.strip())
 
 
 def _member(z: zipfile.ZipFile, path: str) -> str | None:
