@@ -1,7 +1,8 @@
 """Readers on big inputs: seconds and peak memory per MB of input, for plain text (GB18030 with
-lone CRs), a saved HTML page and a .docx, from 1 to 64 MB. Linear means flat per-MB figures.
+lone CRs), a saved HTML page, a .docx and an OFD (a text object a glyph, the costlier of the
+producers' two ways; its size is its XML's), from 1 to 64 MB. Linear means flat per-MB figures.
 
-    .venv/bin/python benchmarks/readers_scaling.py [--sizes 1,4,16,64] [--kinds text,html,docx]
+    .venv/bin/python benchmarks/readers_scaling.py [--sizes 1,4,16,64] [--kinds text,html,docx,ofd]
 
 Each reading runs in a fresh child process (`read_text` on a file written beforehand) that reports
 its own peak RSS (VmHWM, Linux); the figure includes the interpreter and the reader's imports
@@ -55,13 +56,44 @@ def docx_bytes(mb: int) -> bytes:
     return make_docx(document=document_xml(body * copies).encode())
 
 
-MAKERS = {"text": (text_bytes, ".txt"), "html": (html_bytes, ".html"), "docx": (docx_bytes, ".docx")}
+def ofd_pages(copies: int) -> list[list]:
+    """The report's paragraphs typeset on pages of about 30 lines, `copies` times over."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from readers_fixtures import wrap
+
+    pages, page = [], []
+    for _ in range(copies):
+        for para in PARAS:
+            page.append(wrap(para))
+            if sum(len(lines) for lines in page) > 30:
+                pages.append(page)
+                page = []
+    return pages + [page] if page else pages
+
+
+def ofd_bytes(mb: int) -> bytes:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from readers_fixtures import make_ofd
+
+    one = _xml_size(make_ofd(ofd_pages(1), per_glyph=True))
+    return make_ofd(ofd_pages(max(1, mb * 2**20 // one)), per_glyph=True)
+
+
+def _xml_size(data: bytes) -> int:
+    import io
+    import zipfile
+
+    return sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+
+
+MAKERS = {"text": (text_bytes, ".txt"), "html": (html_bytes, ".html"), "docx": (docx_bytes, ".docx"),
+          "ofd": (ofd_bytes, ".ofd")}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1,4,16,64")
-    ap.add_argument("--kinds", default="text,html,docx")
+    ap.add_argument("--kinds", default="text,html,docx,ofd")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'kind':>5} {'MB in':>6} {'seconds':>8} {'s/MB':>6} {'peak MB':>8} {'peak/MB in':>10}")
@@ -73,7 +105,7 @@ def main() -> None:
                 data = make(mb if kind != "docx" else min(mb, 48))
                 path = Path(tmp) / f"in{suffix}"
                 path.write_bytes(data)
-                size = (len(data) if kind != "docx" else
+                size = (_xml_size(data) if kind == "ofd" else len(data) if kind != "docx" else
                         __import__("zipfile").ZipFile(path).getinfo("word/document.xml").file_size)
                 out = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True,
                                      text=True, check=True)
