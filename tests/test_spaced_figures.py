@@ -73,3 +73,27 @@ def test_a_base_year_spaced_out_is_still_the_base():
 def test_an_ordinal_spaced_out_is_no_count():
     claims = reportx.extract("成为我市第 3 家百亿企业，办好第 17 届省运会。", year=2024)
     assert [c.unit for c in claims] == []
+
+
+# What a reviewer found the first version of these rules misread (each read right before them)
+@pytest.mark.parametrize("text, expected", [
+    # a table's cells parted by spaces: the next cell's figure is no part of this one's
+    ("基本养老保险参保人数 478.7万 3.2%", [("478.7万", "person"), ("3.2%", "%")]),
+    ("经济总量 全省第3 增速 全省第1", [("第3", "rank"), ("第1", "rank")]),
+    ("综合考核 排名全省前3 连续两年", [("前3", "rank"), ("两年", "year")]),
+    # a quoted name that opens with a space is still a name
+    ("实施“ 三个一千亿 ”工程，新增企业120家。", [("120家", "item")]),
+    # a space moved from before 增长 does not stick to the figure before it
+    ("人口312万 增长0.3%", [("312万", "person"), ("0.3%", "%")]),
+])
+def test_spaces_that_are_no_spacing_out_keep_their_reading(text, expected):
+    assert [(c.surface, c.unit) for c in reportx.extract(text, year=2024)] == expected
+
+
+@pytest.mark.parametrize("text, period", [
+    ("山西大同 2024 年地区生产总值增长 5.2%", "2024"),    # 同 ends a name here, no comparison
+    ("推动京津冀协同 2024 年完成投资 500 亿元", "2024"),
+    ("目标是 2025 年地区生产总值突破 3000 亿元", "2025"),
+])
+def test_a_year_after_a_word_ending_like_a_comparison_is_the_figures(text, period):
+    assert [c.period for c in reportx.extract(text, year=2024)] == [period]

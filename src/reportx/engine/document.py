@@ -72,6 +72,8 @@ def _close_stray_spaces(text: str) -> str:
         at = m.start()
         run = _RUN_BEFORE.search(text, max(last, at - _RUN_REACH), at)
         start = run.start() if run else at
+        if start > 0 and text[start - 1].isdigit():
+            continue    # a unit after its figure (312万 增长): moved, the space would part them
         parts += [text[last:start], " ", text[start:at]]
         last = at + 1
     if not parts:
