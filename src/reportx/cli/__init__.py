@@ -38,7 +38,7 @@ def _options(version: Annotated[Optional[bool], typer.Option(
 
 
 # Importing a command module registers its command(s) on `app`.
-from reportx.cli import compare_cmd, eval_cmd, extract_cmd, list_cmd, panel_cmd, review_cmd, rules_cmd, text_cmd  # noqa: E402,F401
+from reportx.cli import compare_cmd, eval_cmd, extract_cmd, list_cmd, panel_cmd, review_cmd, rules_cmd, split_cmd, text_cmd  # noqa: E402,F401
 
 
 from reportx.cli import indicators_cmd  # noqa: E402,F401

@@ -81,6 +81,27 @@ def _quiet_broken_pipe() -> None:
         pass
 
 
+def one_report(name: str, corpus) -> Path:
+    """The one file a name means (a path, a bundled name, `-`); an error if it means several."""
+    from reportx.corpus import resolve
+    from reportx.errors import InputError
+
+    paths = resolve(name, corpus)
+    if len(paths) != 1:
+        shown = ", ".join(p.name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
+        raise InputError(f"{name}: means {len(paths)} files ({shown}); give one")
+    return paths[0]
+
+
+def report_text(path: Path) -> str:
+    """The text reportx reads from a file, or from standard input for `-`."""
+    from reportx.readers.loading import read_text, text_from_bytes
+
+    if str(path) == "-":
+        return text_from_bytes(sys.stdin.buffer.read(), "<stdin>")
+    return read_text(path)
+
+
 def pick_columns(spec: str | None, available: Sequence[str]) -> list[str]:
     """The --columns list, checked against the fields there are (default: all of them)."""
     from reportx.errors import ReportxError

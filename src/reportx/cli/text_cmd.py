@@ -25,14 +25,9 @@ def text(
 
     Example: reportx text page.html --span 279:283
     """
-    from reportx.corpus import resolve
-    from reportx.errors import InputError
+    from reportx.cli.common import one_report, report_text
 
-    paths = resolve(name, corpus)
-    if len(paths) != 1:
-        shown = ", ".join(p.name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
-        raise InputError(f"{name}: means {len(paths)} files ({shown}); give one")
-    body = _read(paths[0])
+    body = report_text(one_report(name, corpus))
     if span is not None:
         body = body[_span(span, len(body))]
     out = body if body.endswith("\n") or not body else body + "\n"
@@ -57,12 +52,3 @@ def _span(spec: str, length: int) -> slice:
     if not (0 <= start <= end <= length):
         raise InputError(f"--span {spec}: outside the text (0:{length})")
     return slice(start, end)
-
-
-def _read(path) -> str:
-    """The text of a file, or of standard input for `-`."""
-    from reportx.readers.loading import read_text, text_from_bytes
-
-    if str(path) == "-":
-        return text_from_bytes(sys.stdin.buffer.read(), "<stdin>")
-    return read_text(path)

@@ -223,7 +223,23 @@ def build_document(text: str, key: str = "text", source: str | None = None,
         doc.sections = _read_sections(doc, headings, parts, body)
     doc.frames = _read_frames(doc, doc.times, parts, body)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
+    _say_if_compilation(doc, layout)
     return doc
+
+
+def _say_if_compilation(doc: Document, layout: str | Path | None) -> None:
+    """A warning when the text holds several reports (engine/compilation.py): read as one, the
+    later ones' claims would take the first one's place and year without a word."""
+    from reportx.engine.compilation import report_starts
+
+    starts = report_starts(doc.norm, layout)
+    if len(starts) < 2:
+        return
+    lines = ", ".join(str(doc.norm.count("\n", 0, s) + 1) for s in starts)
+    name = doc.source or doc.key
+    _warn(f"{name}: holds {len(starts)} reports (a compilation?), beginning at lines {lines}; "
+          f"it is read as one, so the later ones' claims take the first one's place and year: "
+          f"`reportx split {name}` writes each report to a file of its own")
 
 
 _NOT_HAN = regex.compile(r"[^\u4e00-\u9fff]+")

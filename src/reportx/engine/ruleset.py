@@ -26,7 +26,7 @@ UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu",
 QUALIFIERS = ("approx", "at_least", "at_most", "range")
 LAYOUT_SECTIONS = ("header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames",
                    "traditional", "abbreviation_gloss", "chinese_year", "chinese_digits",
-                   "chinese_month_day")
+                   "chinese_month_day", "compilation")
 SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
             "indicators") + LAYOUT_SECTIONS
 # Context entries the engine reads, and those that are patterns (compiled here so that a broken

@@ -1,0 +1,69 @@
+"""`reportx split`: a file that holds several reports (a compilation) written as one file each."""
+
+# No `from __future__ import annotations`: typer reads the commands' signatures at every
+# start, and would evaluate string annotations anew each time (see reportx.cli.help).
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from reportx.cli import app
+from reportx.cli.common import CorpusOpt, guarded
+
+
+@app.command()
+@guarded
+def split(
+    name: Annotated[str, typer.Argument(
+        help="a report file (text, HTML, Word, .odt, .rtf, PDF, OFD) or a bundled name")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="the folder to write the reports to (made if missing)")] = Path("."),
+    force: Annotated[bool, typer.Option(
+        "--force", help="replace files of the same names that are already there")] = False,
+    corpus: CorpusOpt = None,
+) -> None:
+    """Write each report of a compilation (政府工作报告汇编: several reports in one file) to a text
+    file of its own, NAME-01.txt, NAME-02.txt, …, and list them with the place and year each
+    one's header gives. Each file holds exactly that report's part of the text `reportx text`
+    prints, so `reportx extract` and `reportx panel` read every report with its own place and
+    year. A file of one report is left as it is.
+
+    Example: reportx split 汇编.pdf -o reports/ && reportx panel reports/
+    """
+    import warnings
+
+    from reportx.cli.common import one_report, report_text
+    from reportx.engine.compilation import report_spans
+    from reportx.engine.document import build_document, fold
+    from reportx.errors import OutputError
+    from reportx.output.safe import opened, refuse_inputs
+
+    path = one_report(name, corpus)
+    text = report_text(path)
+    spans = report_spans(fold(text))
+    if len(spans) < 2:
+        typer.echo(f"{path}: holds one report; nothing to split", err=True)
+        return
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"{output}: is not a folder")
+    stem = Path(str(path)).stem if str(path) != "-" else "stdin"
+    targets = [output / f"{stem}-{k:02d}.txt" for k in range(1, len(spans) + 1)]
+    if not force and (there := [t for t in targets if t.exists() or t.is_symlink()]):
+        raise OutputError(f"{there[0]}: already there; give another folder (-o) or --force")
+    for target in targets:
+        refuse_inputs(target, [path])
+    output.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for target, (start, end) in zip(targets, spans):
+        part = text[start:end]
+        with opened(target, binary=False) as fh:
+            fh.write(part)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # the part's own header, read only to name it
+            doc = build_document(part, key=target.stem)
+        line = text.count("\n", 0, start) + 1
+        rows.append((str(target), doc.city or "?", str(doc.year or "?"), f"line {line}",
+                     f"{len(part):,} characters"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        typer.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
