@@ -1,5 +1,5 @@
-"""A file that holds several reports (a compilation, 政府工作报告汇编): told, said, and split so that
-each report is read with its own place and year."""
+"""A file that holds several reports (a compilation, 政府工作报告汇编): told, said, each report read
+with its own place and year (extract, compare, panel), and split into files of their own."""
 from __future__ import annotations
 
 import glob
@@ -13,7 +13,7 @@ import reportx
 from reportx.cli import app
 from reportx.engine.compilation import report_spans
 from reportx.engine.document import fold
-from readers_fixtures import seed_text
+from readers_fixtures import facts, seed_text
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIGANG, YULIN = seed_text("guigang-2024"), seed_text("yulin-2024")
@@ -38,11 +38,48 @@ def test_two_reports_in_one_text_are_two_spans_each_from_its_title():
     assert cities == ["贵港市", "玉林市"]
 
 
-def test_reading_a_compilation_as_one_report_is_said(tmp_path):
+def test_reading_a_compilation_is_said(tmp_path):
     path = tmp_path / "huibian.txt"
     path.write_text(COMPILATION, encoding="utf-8")
     said = _compilation_warnings(path)
-    assert len(said) == 1 and "holds 2 reports" in said[0] and "reportx split" in said[0]
+    assert len(said) == 1 and "holds 2 reports" in said[0] and "huibian-01, huibian-02" in said[0]
+
+
+def test_each_report_of_a_compilation_gives_its_own_claims(tmp_path):
+    path = tmp_path / "huibian.txt"
+    path.write_text(COMPILATION, encoding="utf-8")
+    claims = reportx.extract_file(path)
+    by_doc = {}
+    for c in claims:
+        by_doc.setdefault((c.doc, c.city, c.year), []).append(c)
+    assert list(by_doc) == [("huibian-01", "贵港市", 2024), ("huibian-02", "玉林市", 2024)]
+    assert facts(by_doc["huibian-01", "贵港市", 2024]) == facts(reportx.extract(GUIGANG))
+    assert facts(by_doc["huibian-02", "玉林市", 2024]) == facts(reportx.extract(YULIN))
+    # offsets index the file's text, as `reportx text` prints it
+    assert all(COMPILATION[c.start:c.end] == c.surface for c in claims)
+
+
+def test_compare_and_panel_read_a_compilations_reports_apart(tmp_path):
+    path = tmp_path / "huibian.txt"
+    path.write_text(COMPILATION, encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    rows = [__import__("json").loads(line) for line in result.stdout.splitlines()]
+    gdp = {(r["doc"], r["value"]) for r in rows if r["indicator_id"] == "gdp" and r["unit"] == "%"
+           and r["kind"] == "actual"}
+    assert gdp == {("huibian-01", 0.1), ("huibian-02", 3.3)}
+    from reportx.views.panel import build_panel
+
+    panel = build_panel([path])
+    assert set(panel.rows["place"]) == {"贵港市", "玉林市"}
+
+
+def test_a_review_page_of_a_compilation_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "huibian.txt"
+    path.write_text(COMPILATION, encoding="utf-8")
+    result = runner.invoke(app, ["review", str(path), "-o", str(tmp_path / "page.html")])
+    assert result.exit_code == 1 and "holds 2 reports (a compilation)" in result.output
+    assert not (tmp_path / "page.html").exists()
 
 
 def test_a_page_that_repeats_its_reports_opening_is_one_report():

@@ -144,8 +144,15 @@ def as_document(source: Source, *, key: str | None = None, year: int | None = No
 
 
 def extract_document(doc: Document, rules: RuleSet | None = None) -> list[Claim]:
-    """Every numeric claim of a Document (the step after `load`)."""
+    """Every numeric claim of a Document (the step after `load`). A text holding several reports
+    (a compilation) gives each report's claims with its own doc key (FILE-01, …), place and year,
+    their offsets into the whole text."""
     from reportx.engine.claims import find_claims
+    from reportx.engine.compilation import in_whole, reports_of
     from reportx.engine.ruleset import load_rules
 
-    return find_claims(doc, rules or load_rules())
+    rs = rules or load_rules()
+    parts = reports_of(doc)
+    if len(parts) == 1:
+        return find_claims(doc, rs)
+    return [c for part in parts for c in in_whole(find_claims(part, rs), part)]

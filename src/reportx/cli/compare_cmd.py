@@ -108,6 +108,7 @@ class _Read:
 def _read(paths, rule_dirs, jobs, term: Terminal) -> _Read:
     from reportx.batch import iter_reports
     from reportx.cli.common import progress_for
+    from reportx.engine.compilation import in_part, reports_of
 
     read = _Read()
     outcomes = iter_reports(paths, jobs=jobs, rule_dirs=rule_dirs, documents=True)
@@ -116,8 +117,10 @@ def _read(paths, rule_dirs, jobs, term: Terminal) -> _Read:
             for out in outcomes:
                 read.warnings.extend(out.warnings)
                 if out.reason is None:
-                    read.documents.append(out.document)
-                    read.claims[out.document.key] = out.claims
+                    for part in reports_of(out.document):   # a compilation: each report
+                        read.documents.append(part)
+                        read.claims[part.key] = in_part(out.claims, part) \
+                            if part is not out.document else out.claims
                 else:
                     read.failures.append((out.path, out.reason))
                 tick(out.path, out.reason is None)

@@ -25,8 +25,9 @@ def split(
     """Write each report of a compilation (政府工作报告汇编: several reports in one file) to a text
     file of its own, NAME-01.txt, NAME-02.txt, …, and list them with the place and year each
     one's header gives. Each file holds exactly that report's part of the text `reportx text`
-    prints, so `reportx extract` and `reportx panel` read every report with its own place and
-    year. A file of one report is left as it is.
+    prints. (extract, compare and panel read a compilation's reports apart by themselves; a
+    review page, and a tool that takes one report a file, need them split.) A file of one
+    report is left as it is.
 
     Example: reportx split 汇编.pdf -o reports/ && reportx panel reports/
     """

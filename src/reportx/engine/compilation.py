@@ -2,8 +2,10 @@
 in one PDF, a county's and its towns' in one Word file) — and where each report in it begins.
 
 Read as one report, a compilation's later reports would take the first one's place and year, and
-their plans and reviews would be dated wrong: so build_document says when a text holds more than
-one, and `reportx split` writes each to a file of its own. How they are told (rules/document.yaml
+their plans and reviews would be dated wrong. So each is read as a report of its own (`reports_of`:
+a Document per report, keyed FILE-01, FILE-02, …, knowing its offset in the file's text), as
+extraction, compare and panel do; build_document says so, and `reportx split` writes each to a
+file of its own. How they are told (rules/document.yaml
 `compilation`): a report's speech opens once, with the government's words to the congress (现在，
 我代表市人民政府，向大会报告工作); two openings with a report's worth of Chinese between them are two
 reports, and each begins at the short header lines right above its opening (its title, delivery
@@ -12,13 +14,19 @@ text) has too little between the two to be two.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
 from reportx.engine.rules_io import load_yaml
 from reportx.paths import rules_dir
+
+if TYPE_CHECKING:
+    from reportx.engine.claim import Claim
+    from reportx.engine.document import Document
 
 _HAN = regex.compile(r"\p{Han}")
 
@@ -81,3 +89,44 @@ def _header_start(norm: str, opening: int, floor: int, header_lines: int, header
     while start < opening and norm[start] in "\n\r \t":   # from the header's first line on
         start += 1
     return start
+
+
+def part_key(key: str, k: int) -> str:
+    """The key of a compilation's k-th report (from 1): guigang-huibian-01."""
+    return f"{key}-{k:02d}"
+
+
+def reports_of(doc: "Document") -> list["Document"]:
+    """The reports a Document holds: itself, or for a compilation one Document per report, read
+    from its own part of the text with its own header (warnings about its header are the
+    file's, said once when the whole was read)."""
+    import warnings
+
+    from reportx.engine.document import build_document
+
+    spans = report_spans(doc.norm)
+    if len(spans) < 2:
+        return [doc]
+    parts = []
+    for k, (start, end) in enumerate(spans, 1):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            part = build_document(doc.text[start:end], key=part_key(doc.key, k), source=doc.source)
+        part.offset = doc.offset + start
+        parts.append(part)
+    return parts
+
+
+def in_whole(claims: "list[Claim]", part: "Document") -> "list[Claim]":
+    """A report's claims with offsets into the whole file's text (a compilation's part's own
+    offsets start at its beginning)."""
+    return [replace(c, start=c.start + part.offset, end=c.end + part.offset) for c in claims] \
+        if part.offset else claims
+
+
+def in_part(claims: "list[Claim]", part: "Document") -> "list[Claim]":
+    """The claims of one report of a compilation, given with offsets into the whole file's text,
+    back to offsets into the report's own."""
+    mine = [c for c in claims if c.doc == part.key]
+    return [replace(c, start=c.start - part.offset, end=c.end - part.offset) for c in mine] \
+        if part.offset else mine

@@ -119,6 +119,7 @@ class Document:
     frames: list[Frame] = field(default_factory=list)   # time frames, by start offset
     times: TimeReader | None = field(default=None, repr=False, compare=False)  # for sentences
     simplified: bool = False         # `norm` is also traditional → simplified (國 → 国)
+    offset: int = 0                  # where this text starts in its file's (one report of several)
 
     def __post_init__(self):
         # the folded copy is derived; a Document made by hand gets it too
@@ -228,18 +229,21 @@ def build_document(text: str, key: str = "text", source: str | None = None,
 
 
 def _say_if_compilation(doc: Document, layout: str | Path | None) -> None:
-    """A warning when the text holds several reports (engine/compilation.py): read as one, the
-    later ones' claims would take the first one's place and year without a word."""
+    """A warning when the text holds several reports (engine/compilation.py): each is read as a
+    report of its own, which changes the claims' doc keys, places and years from the file's."""
     from reportx.engine.compilation import report_starts
 
     starts = report_starts(doc.norm, layout)
     if len(starts) < 2:
         return
+    from reportx.engine.compilation import part_key
+
     lines = ", ".join(str(doc.norm.count("\n", 0, s) + 1) for s in starts)
+    keys = ", ".join(part_key(doc.key, k) for k in range(1, len(starts) + 1))
     name = doc.source or doc.key
     _warn(f"{name}: holds {len(starts)} reports (a compilation?), beginning at lines {lines}; "
-          f"it is read as one, so the later ones' claims take the first one's place and year: "
-          f"`reportx split {name}` writes each report to a file of its own")
+          f"each is read as a report of its own ({keys}), with the place and year its header "
+          f"gives; `reportx split {name}` writes each to a file of its own")
 
 
 _NOT_HAN = regex.compile(r"[^\u4e00-\u9fff]+")

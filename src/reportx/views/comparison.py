@@ -461,7 +461,9 @@ def _documents(sources) -> list[Document]:
     becomes that-folder/guigang-2024; the very same file twice is compared once).
 
     A source is a Document, a file as a path-like object (pathlib.Path), or report text (a
-    `str` is always text: a report by name is `reportx.find_report(name)`)."""
+    `str` is always text: a report by name is `reportx.find_report(name)`). A compilation
+    (several reports in one file) gives a Document for each of its reports."""
+    from reportx.engine.compilation import reports_of
     from reportx.extraction import as_document
 
     if isinstance(sources, (str, os.PathLike, Document)):
@@ -476,14 +478,15 @@ def _documents(sources) -> list[Document]:
             seen_files.add(real)
         elif any(d is doc for d in documents):
             continue
-        if doc.key in keys:
-            base = f"{Path(doc.source).parent.name}/{doc.key}" if doc.source else doc.key
-            key, n = base, 2
-            while key in keys:
-                key, n = f"{base}~{n}", n + 1
-            doc = _rekeyed(doc, key)
-        keys.add(doc.key)
-        documents.append(doc)
+        for part in reports_of(doc):
+            if part.key in keys:
+                base = f"{Path(part.source).parent.name}/{part.key}" if part.source else part.key
+                key, n = base, 2
+                while key in keys:
+                    key, n = f"{base}~{n}", n + 1
+                part = _rekeyed(part, key)
+            keys.add(part.key)
+            documents.append(part)
     return documents
 
 

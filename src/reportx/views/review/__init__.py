@@ -87,11 +87,18 @@ def _engine_items(doc: Document, rs) -> tuple[list, list[dict], list[dict]]:
 
 
 def _document(source) -> Document:
+    """The one report a page is of: a compilation (several reports in one file) is refused, as
+    a page's headline table and figures are one report's."""
+    from reportx.engine.compilation import reports_of
+    from reportx.errors import InputError
     from reportx.extraction import load
 
-    if isinstance(source, Document):
-        return source
-    return load(Path(source))
+    doc = source if isinstance(source, Document) else load(Path(source))
+    if len(parts := reports_of(doc)) > 1:
+        name = doc.source or doc.key
+        raise InputError(f"{name}: holds {len(parts)} reports (a compilation); a page is of one: "
+                         f"`reportx split {name}` writes each to a file of its own to review")
+    return doc
 
 
 def _rules(rules):
