@@ -9,14 +9,9 @@ import pytest
 import reportx
 from reportx.errors import InputError, ReportxWarning
 from reportx.readers.loading import text_from_bytes
-from readers_fixtures import LEFT, SIZE, At, Row, encrypt_pdf, make_pdf, page_number, wrap
+from readers_fixtures import (LEFT, PAGES, PLAN, REVIEW, SIZE, At, Row, encrypt_pdf, make_pdf,
+                              page_number, wrap)
 
-REVIEW = ("地区生产总值增长0.1％，其中第一产业增加值增长4.7％，第二产业增加值下降8.8％，"
-          "第三产业增加值增长4.8％；一般公共预算收入增长3.7％，外贸进出口总额增长7.1％。")
-PLAN = "居民人均可支配收入增长5％左右，新增城镇就业1.3万人，粮食产量稳定在140万吨以上。"
-PAGES = [["政府工作报告", "——2024年2月3日在贵港市第六届人民代表大会第六次会议上", "一、2023年工作回顾",
-          wrap(REVIEW), page_number(1)],
-         ["二、2024年工作安排", wrap(PLAN), page_number(2)]]
 
 
 def _lines(data: bytes, name: str = "r.pdf") -> list[str]:
