@@ -116,3 +116,79 @@ def test_extract_reads_an_ofd_by_path(tmp_path):
     path.write_bytes(make_ofd(PAGES))
     claims = reportx.extract(path)
     assert any(c.indicator_id == "gdp" and c.value == 0.1 for c in claims)
+
+
+def _rezip(data: bytes, change) -> bytes:
+    """The package's members written again, `change(ZipInfo, bytes)` giving each new one."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            info, body = change(item, src.read(item))
+            z.writestr(info, body)
+    return out.getvalue()
+
+
+def test_steps_declared_past_the_text_are_not_made():
+    """"g 99999999 1": a step list is as long as the glyphs it steps between, never what a file
+    declares (a 1 KB file could otherwise ask for gigabytes)."""
+    from reportx.readers.ofd import _deltas
+
+    assert _deltas("g 99999999 1 g 99999999 1", 3) == [1.0, 1.0, 1.0]
+    assert _deltas("2 g 2 3 4", 10) == [2.0, 3.0, 3.0, 4.0]
+
+
+def test_a_page_listed_twice_is_read_once():
+    import re
+
+    def twice(info, body):
+        if info.filename.endswith("Document.xml"):
+            body = re.sub(rb"(<ofd:Page [^>]*/>)", rb"\1\1", body, count=1)
+        return info, body
+
+    assert _lines(_rezip(make_ofd(PAGES), twice)).count(REVIEW) == 1
+
+
+def test_a_package_zipped_with_its_folder_is_read():
+    import zipfile
+
+    def nested(info, body):
+        return zipfile.ZipInfo("report/" + info.filename), body
+
+    assert PLAN in _lines(_rezip(make_ofd(PAGES), nested))
+
+
+def test_an_encrypted_member_is_a_one_line_error():
+    """A member whose flags say it is encrypted (zipfile then asks for a password)."""
+    import io
+    import zipfile
+
+    data = bytearray(make_ofd(PAGES))
+    for info in zipfile.ZipFile(io.BytesIO(bytes(data))).infolist():
+        if info.filename.endswith("Content.xml"):
+            data[info.header_offset + 6] |= 0x1                       # its local header
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:                                                     # and its directory entry
+        size = int.from_bytes(data[at + 28:at + 30], "little")
+        if bytes(data[at + 46:at + 46 + size]).endswith(b"Content.xml"):
+            data[at + 8] |= 0x1
+        at = data.find(b"PK\x01\x02", at + 4)
+    with pytest.raises(InputError, match="not a readable OFD"):
+        text_from_bytes(bytes(data), "locked.ofd")
+
+
+def test_vertical_text_stays_out_of_the_line_beside_it():
+    """A title set vertically (DeltaY steps, no DeltaX) beside a line of body text: its glyphs
+    stand one under another, not in the body line."""
+    def vertical(info, body):
+        if info.filename.endswith("Page_0/Content.xml"):
+            obj = ('<ofd:TextObject ID="9" Boundary="5 60 8 60" Font="1" Size="8">'
+                   '<ofd:TextCode X="0" Y="8" DeltaY="g 5 8">政府工作报告</ofd:TextCode>'
+                   '</ofd:TextObject>').encode()
+            body = body.replace(b"</ofd:Layer>", obj + b"</ofd:Layer>")
+        return info, body
+
+    assert REVIEW in _lines(_rezip(make_ofd(PAGES), vertical))

@@ -19,10 +19,13 @@ SAFE_XML = {"resolve_entities": False, "no_network": True, "load_dtd": False}
 
 
 def unreadable_part_errors():
-    """What reading a damaged part of an archive raises (lxml imported only by a reader)."""
+    """What reading a damaged part of an archive raises (lxml imported only by a reader); also a
+    part zipfile cannot open: one encrypted (RuntimeError, a password needed) or packed by a
+    method it does not read (NotImplementedError: Deflate64, AES)."""
     from lxml import etree
 
-    return (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError)
+    return (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError,
+            NotImplementedError)
 
 
 def open_zip(data: bytes, name: str) -> zipfile.ZipFile:

@@ -58,19 +58,35 @@ class _Glyph:
 
 
 def is_ofd(z: zipfile.ZipFile) -> bool:
-    """Whether an opened ZIP archive is an OFD package: OFD.xml at its root."""
-    return _member(z, ROOT) is not None
+    """Whether an opened ZIP archive is an OFD package: OFD.xml at its root (or in the one folder
+    at its root: a package zipped with its folder)."""
+    return _root(z) is not None
+
+
+def _root(z: zipfile.ZipFile) -> str | None:
+    """The package's OFD.xml: at the archive's root, else one folder down."""
+    found = _member(z, ROOT)
+    if found is not None:
+        return found
+    nested = [n for n in z.namelist() if n.count("/") == 1 and n.lower().endswith("/ofd.xml")]
+    return nested[0] if len(nested) == 1 else None
 
 
 def read_ofd(z: zipfile.ZipFile, name: str) -> str:
     """The text of an OFD package (an archive already open): its documents' pages in order,
     paragraphs whole, page furniture dropped."""
-    if _member(z, "Encryptions.xml") is not None:
+    root = _root(z) or ROOT
+    top = posixpath.dirname(root)     # the package's folder ("" at the archive's root)
+    if _member(z, posixpath.join(top, "Encryptions.xml")) is not None:
         raise InputError(f"{name}: the OFD is encrypted; open it in an OFD reader and save it "
                          "unencrypted, or as PDF")
     pages: list[Page] = []
-    for doc_path in _texts(_xml(z, ROOT, name), "DocRoot"):
-        pages.extend(_document_pages(z, _resolve(z, "", doc_path, name), name))
+    seen: set[str] = set()            # a part listed twice is read once (each can be large)
+    for doc_path in _texts(_xml(z, root, name), "DocRoot"):
+        path = _resolve(z, top, top, doc_path, name)
+        if path not in seen:
+            seen.add(path)
+            pages.extend(_document_pages(z, top, path, name, seen))
     blank = sum(1 for p in pages if not p.lines)
     if blank and blank < len(pages):
         warn(name, f"{blank} of {len(pages)} pages have no text (scanned images?): their text is "
@@ -78,15 +94,20 @@ def read_ofd(z: zipfile.ZipFile, name: str) -> str:
     return page_text(pages)
 
 
-def _document_pages(z: zipfile.ZipFile, path: str, name: str) -> list[Page]:
+def _document_pages(z: zipfile.ZipFile, top: str, path: str, name: str,
+                    seen: set[str]) -> list[Page]:
     root = _xml(z, path, name)
     default = _box(_first(root, "PageArea")) or _A4
     base = posixpath.dirname(path)
     pages = []
     for page in _children(root, "Pages", "Page"):
         loc = page.get("BaseLoc") or next(_texts(page, "BaseLoc"), "")
-        if loc:
-            pages.append(_page(z, _resolve(z, base, loc, name), default, name))
+        if not loc:
+            continue
+        found = _resolve(z, top, base, loc, name)
+        if found not in seen:
+            seen.add(found)
+            pages.append(_page(z, found, default, name))
     return pages
 
 
@@ -113,13 +134,18 @@ def _object_glyphs(obj) -> list[_Glyph]:
             continue
         x = _number(code.get("X"), x)
         y = _number(code.get("Y"), y)
-        deltas = _deltas(code.get("DeltaX", ""))
-        for i, ch in enumerate(code.text):
-            step = deltas[i] if i < len(deltas) else \
+        text = code.text
+        across = _deltas(code.get("DeltaX", ""), len(text))
+        # vertical text steps down (DeltaY) and not across: each glyph its own line
+        down = _deltas(code.get("DeltaY", ""), len(text))
+        for i, ch in enumerate(text):
+            step = across[i] if i < len(across) else 0.0 if down else \
                 size * (_NARROW_ADVANCE if ch.isascii() else _WIDE_ADVANCE)
-            out.append(_Glyph(ch, bx + a * x + c * y + e, step * (abs(a) or 1.0),
+            width = step or size * (_NARROW_ADVANCE if ch.isascii() else _WIDE_ADVANCE)
+            out.append(_Glyph(ch, bx + a * x + c * y + e, width * (abs(a) or 1.0),
                               by + b * x + d * y + f, size * scale))
             x += step
+            y += down[i] if i < len(down) else 0.0
     return out
 
 
@@ -167,12 +193,15 @@ def _line(row: list[_Glyph], page_height: float) -> Line | None:
                 widest) if text else None
 
 
-def _deltas(spec: str) -> list[float]:
-    """DeltaX as a list of steps: numbers, and "g N d" for N steps of d."""
+def _deltas(spec: str, limit: int) -> list[float]:
+    """DeltaX (or DeltaY) as a list of steps, numbers and "g N d" for N steps of d: no more than
+    `limit`, the glyphs they step between (a file may declare millions)."""
     out: list[float] = []
     for m in _DELTA.finditer(spec):
+        if len(out) >= limit:
+            break
         if m[1]:
-            out.extend([float(m[2])] * min(int(m[1]), 100_000))
+            out.extend([float(m[2])] * min(int(m[1]), limit - len(out)))
         else:
             out.append(float(m[3]))
     return out
@@ -224,11 +253,12 @@ def _member(z: zipfile.ZipFile, path: str) -> str | None:
     return next((n for n in names if n.lower() == low), None)
 
 
-def _resolve(z: zipfile.ZipFile, base: str, loc: str, name: str) -> str:
-    """The member a BaseLoc or DocRoot names: beside the file that names it, or from the root."""
+def _resolve(z: zipfile.ZipFile, top: str, base: str, loc: str, name: str) -> str:
+    """The member a BaseLoc or DocRoot names: beside the file that names it, or from the
+    package's root (`top`, its folder in the archive)."""
     loc = loc.replace("\\", "/")
-    tries = [loc.lstrip("/")] if loc.startswith("/") else \
-        [posixpath.normpath(posixpath.join(base, loc)), posixpath.normpath(loc)]
+    tries = [posixpath.join(top, loc.lstrip("/"))] if loc.startswith("/") else \
+        [posixpath.normpath(posixpath.join(base, loc)), posixpath.normpath(posixpath.join(top, loc))]
     for path in tries:
         found = _member(z, path)
         if found is not None:
