@@ -34,37 +34,35 @@ def split(
     import warnings
 
     from reportx.cli.common import one_report, report_text
-    from reportx.engine.compilation import report_spans
-    from reportx.engine.document import build_document, fold
+    from reportx.engine.compilation import reports_of
+    from reportx.engine.document import build_document
     from reportx.errors import OutputError
     from reportx.output.safe import opened, refuse_inputs
 
     path = one_report(name, corpus)
     text = report_text(path)
-    spans = report_spans(fold(text))
-    if len(spans) < 2:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")     # what it says is this command's listing
+        parts = reports_of(build_document(text, key="part"))
+    if len(parts) < 2:
         typer.echo(f"{path}: holds one report; nothing to split", err=True)
         return
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output}: is not a folder")
     stem = Path(str(path)).stem if str(path) != "-" else "stdin"
-    targets = [output / f"{stem}-{k:02d}.txt" for k in range(1, len(spans) + 1)]
+    targets = [output / f"{stem}-{k:02d}.txt" for k in range(1, len(parts) + 1)]
     if not force and (there := [t for t in targets if t.exists() or t.is_symlink()]):
         raise OutputError(f"{there[0]}: already there; give another folder (-o) or --force")
     for target in targets:
         refuse_inputs(target, [path])
     output.mkdir(parents=True, exist_ok=True)
     rows = []
-    for target, (start, end) in zip(targets, spans):
-        part = text[start:end]
+    for target, part in zip(targets, parts):
         with opened(target, binary=False) as fh:
-            fh.write(part)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")   # the part's own header, read only to name it
-            doc = build_document(part, key=target.stem)
-        line = text.count("\n", 0, start) + 1
-        rows.append((str(target), doc.city or "?", str(doc.year or "?"), f"line {line}",
-                     f"{len(part):,} characters"))
+            fh.write(part.text)
+        line = text.count("\n", 0, part.offset) + 1
+        rows.append((str(target), part.city or "?", str(part.year or "?"), f"line {line}",
+                     f"{len(part.text):,} characters"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         typer.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())

@@ -5,19 +5,21 @@ Read as one report, a compilation's later reports would take the first one's pla
 their plans and reviews would be dated wrong. So each is read as a report of its own (`reports_of`:
 a Document per report, keyed FILE-01, FILE-02, …, knowing its offset in the file's text), as
 extraction, compare and panel do; build_document says so, and `reportx split` writes each to a
-file of its own. How they are told (rules/document.yaml
-`compilation`): a report's speech opens once, with the government's words to the congress (现在，
-我代表市人民政府，向大会报告工作); two openings with a report's worth of Chinese between them are two
-reports, and each begins at the short header lines right above its opening (its title, delivery
-line, speaker, salutation). A page that repeats its one report's opening (a digest above the full
-text) has too little between the two to be two.
+file of its own.
+
+How they are told (rules/document.yaml `compilation`): a report's speech opens once, a paragraph
+in which the government speaks to the congress (现在，我代表市人民政府，向大会报告工作); each opening
+starts a candidate report at its title (the last line above it that names a 工作报告, else its
+delivery line, else its salutation). Candidates whose headers give the same place and year as
+the one before are one report shown twice (a digest above the full text, a mirror's copy) and
+are read as one, as a text of one report is.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -31,64 +33,37 @@ if TYPE_CHECKING:
 _HAN = regex.compile(r"\p{Han}")
 
 
+class _Rules(NamedTuple):
+    opening: regex.Pattern
+    title: regex.Pattern
+    delivery: regex.Pattern
+    salutation: regex.Pattern
+    min_han: int
+    header_lines: int
+    header_chars: int
+
+
 @lru_cache(maxsize=4)
-def _rules(path: str) -> tuple[regex.Pattern, int, int, int]:
+def _rules(path: str) -> _Rules:
     data = load_yaml(Path(path))["compilation"]
-    return (regex.compile(data["opening"]), int(data["min_han"]), int(data["header_lines"]),
-            int(data["header_max_chars"]))
+    return _Rules(*(regex.compile(data[k]) for k in ("opening", "title", "delivery", "salutation")),
+                  int(data["min_han"]), int(data["header_lines"]), int(data["header_max_chars"]))
 
 
-def report_starts(norm: str, layout: str | Path | None = None) -> list[int]:
-    """The offsets where the reports of a (folded) text begin: [0] for a text of one report."""
-    opening, min_han, header_lines, header_chars = _rules(str(layout or rules_dir() / "document.yaml"))
-    openings = [m.start() for m in opening.finditer(norm)]
+def candidate_starts(norm: str, layout: str | Path | None = None) -> list[int]:
+    """Where the reports of a (folded) text may begin: [0], and each later opening's title, when
+    a report's worth of Chinese stands before it and after it."""
+    rules = _rules(str(layout or rules_dir() / "document.yaml"))
+    openings = [m.start() for m in rules.opening.finditer(norm)]
     if len(openings) < 2:
         return [0]
     kept = [openings[0]]
     for at in openings[1:]:
-        # the report before this opening must be a report's length, and so must this one
-        if _han_between(norm, kept[-1], at) >= min_han:
+        if _han_between(norm, kept[-1], at) >= rules.min_han:
             kept.append(at)
-    if len(kept) > 1 and _han_between(norm, kept[-1], len(norm)) < min_han:
+    if len(kept) > 1 and _han_between(norm, kept[-1], len(norm)) < rules.min_han:
         kept.pop()
-    if len(kept) < 2:
-        return [0]
-    starts = [0]
-    for previous, at in zip(kept, kept[1:]):
-        starts.append(_header_start(norm, at, previous, header_lines, header_chars))
-    return starts
-
-
-def report_spans(norm: str, layout: str | Path | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each report of a text: one span, the whole text, for a text of one."""
-    starts = report_starts(norm, layout)
-    return list(zip(starts, starts[1:] + [len(norm)]))
-
-
-def _han_between(text: str, start: int, end: int) -> int:
-    return len(_HAN.findall(text, start, end))
-
-
-def _header_start(norm: str, opening: int, floor: int, header_lines: int, header_chars: int) -> int:
-    """Where the header above an opening begins: the start of the run of short lines right above
-    the opening's line (blank lines among them), no further back than `header_lines` of them and
-    never into the report before (`floor`, its own opening)."""
-    start = norm.rfind("\n", floor, opening) + 1 or opening
-    if start <= floor:
-        return opening
-    taken = 0
-    while taken < header_lines:
-        above = norm.rfind("\n", floor, start - 1) + 1
-        if above <= floor:
-            break
-        line = norm[above:start - 1].strip()
-        if len(line) > header_chars:
-            break
-        start = above
-        taken += bool(line)
-    while start < opening and norm[start] in "\n\r \t":   # from the header's first line on
-        start += 1
-    return start
+    return [0] + [_header_start(norm, at, previous, rules) for previous, at in zip(kept, kept[1:])]
 
 
 def part_key(key: str, k: int) -> str:
@@ -99,20 +74,40 @@ def part_key(key: str, k: int) -> str:
 def reports_of(doc: "Document") -> list["Document"]:
     """The reports a Document holds: itself, or for a compilation one Document per report, read
     from its own part of the text with its own header (warnings about its header are the
-    file's, said once when the whole was read)."""
+    file's, said once when the whole was read). Worked out once per Document."""
+    if doc.reports is None:
+        doc.reports = _parts(doc)
+    return doc.reports
+
+
+def _parts(doc: "Document") -> list["Document"]:
     import warnings
 
     from reportx.engine.document import build_document
 
-    spans = report_spans(doc.norm)
-    if len(spans) < 2:
+    starts = candidate_starts(doc.norm)
+    if len(starts) < 2:
+        return [doc]
+    spans = list(zip(starts, starts[1:] + [len(doc.text)]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read = [build_document(doc.text[s:e], key=doc.key, source=doc.source) for s, e in spans]
+    # the same place and year again is the same report again: one span with the one before
+    merged: list[tuple[int, int, "Document"]] = []
+    for (start, end), part in zip(spans, read):
+        if merged and (part.city, part.year) == (merged[-1][2].city, merged[-1][2].year):
+            merged[-1] = (merged[-1][0], end, merged[-1][2])
+        else:
+            merged.append((start, end, part))
+    if len(merged) < 2:
         return [doc]
     parts = []
-    for k, (start, end) in enumerate(spans, 1):
+    for k, (start, end, _) in enumerate(merged, 1):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             part = build_document(doc.text[start:end], key=part_key(doc.key, k), source=doc.source)
         part.offset = doc.offset + start
+        part.reports = [part]
         parts.append(part)
     return parts
 
@@ -130,3 +125,36 @@ def in_part(claims: "list[Claim]", part: "Document") -> "list[Claim]":
     mine = [c for c in claims if c.doc == part.key]
     return [replace(c, start=c.start - part.offset, end=c.end - part.offset) for c in mine] \
         if part.offset else mine
+
+
+def _han_between(text: str, start: int, end: int) -> int:
+    return len(_HAN.findall(text, start, end))
+
+
+def _header_start(norm: str, opening: int, floor: int, rules: _Rules) -> int:
+    """Where the report whose opening is at `opening` begins: at the last title line above it
+    (a line of no 。 naming a 工作报告), else its delivery line, else its salutation, else the
+    opening's own line; looked for among the `header_lines` short lines right above, never in
+    the report before (`floor`, its opening)."""
+    own = norm.rfind("\n", floor, opening) + 1
+    if own <= floor:
+        return opening
+    lines = []           # (start, text) of the lines above, nearest first
+    start = own
+    while len(lines) < rules.header_lines:
+        above = norm.rfind("\n", floor, start - 1) + 1
+        if above <= floor:
+            break
+        line = norm[above:start - 1].strip()
+        if len(line) > rules.header_chars or "。" in line:
+            break
+        if line:
+            lines.append((above, line))
+        start = above
+    for test in (rules.title, rules.delivery):
+        found = [at for at, line in lines if test.search(line)]
+        if found:
+            # a two-line header (政府工作报告 / ——2024年…) starts at its upper line
+            return min(found) if test is rules.delivery else found[0]
+    salutes = [at for at, line in lines if rules.salutation.match(line)]
+    return salutes[0] if salutes else own

@@ -120,6 +120,8 @@ class Document:
     times: TimeReader | None = field(default=None, repr=False, compare=False)  # for sentences
     simplified: bool = False         # `norm` is also traditional → simplified (國 → 国)
     offset: int = 0                  # where this text starts in its file's (one report of several)
+    # the reports it holds (engine/compilation.py: itself, or a compilation's), worked out once
+    reports: list["Document"] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
         # the folded copy is derived; a Document made by hand gets it too
@@ -224,24 +226,22 @@ def build_document(text: str, key: str = "text", source: str | None = None,
         doc.sections = _read_sections(doc, headings, parts, body)
     doc.frames = _read_frames(doc, doc.times, parts, body)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
-    _say_if_compilation(doc, layout)
+    _say_if_compilation(doc)
     return doc
 
 
-def _say_if_compilation(doc: Document, layout: str | Path | None) -> None:
+def _say_if_compilation(doc: Document) -> None:
     """A warning when the text holds several reports (engine/compilation.py): each is read as a
     report of its own, which changes the claims' doc keys, places and years from the file's."""
-    from reportx.engine.compilation import report_starts
+    from reportx.engine.compilation import reports_of
 
-    starts = report_starts(doc.norm, layout)
-    if len(starts) < 2:
+    parts = reports_of(doc)
+    if len(parts) < 2:
         return
-    from reportx.engine.compilation import part_key
-
-    lines = ", ".join(str(doc.norm.count("\n", 0, s) + 1) for s in starts)
-    keys = ", ".join(part_key(doc.key, k) for k in range(1, len(starts) + 1))
+    lines = ", ".join(str(doc.norm.count("\n", 0, p.offset - doc.offset) + 1) for p in parts)
+    keys = ", ".join(p.key for p in parts)
     name = doc.source or doc.key
-    _warn(f"{name}: holds {len(starts)} reports (a compilation?), beginning at lines {lines}; "
+    _warn(f"{name}: holds {len(parts)} reports (a compilation?), beginning at lines {lines}; "
           f"each is read as a report of its own ({keys}), with the place and year its header "
           f"gives; `reportx split {name}` writes each to a file of its own")
 

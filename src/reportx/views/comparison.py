@@ -493,4 +493,4 @@ def _documents(sources) -> list[Document]:
 def _rekeyed(doc: Document, key: str) -> Document:
     from dataclasses import replace
 
-    return replace(doc, key=key)
+    return replace(doc, key=key, reports=None)   # its reports are worked out under the new key
