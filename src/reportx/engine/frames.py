@@ -310,6 +310,8 @@ def _compiled(rules: dict) -> dict:
     name_said = [v + c for v in rules.get("name_speaker_verbs") or () for c in _SAID_MARKS]
     if name_said:
         speaker = f"(?:{speaker}|\\p{{Han}}{{2,12}}?(?<![一直]){alternation(name_said)})"
+    if rules.get("report_read_lead"):           # 从…政府工作报告看出，
+        speaker = f"(?:{speaker}|{rules['report_read_lead']})"
     g.speaker_lead = regex.compile(speaker)
     # the lead-in with and without a speaker and a dateline (a group that never matches): a
     # sentence is tried with only those whose words stand in its first characters (a verb of
@@ -320,7 +322,8 @@ def _compiled(rules: dict) -> dict:
         .replace("{speaker}", speaker if named else "(?!)"))
         for named in (False, True) for dated in (False, True)}
     g.opening_lead = g.leads[True, True]
-    g.speaker_verbs = word_pattern([*rules["speaker_verbs"], *name_said])
+    g.speaker_verbs = word_pattern([*rules["speaker_verbs"], *name_said,
+                                    *(rules.get("report_read_verbs") or ())])
     g.dateline_marks = word_pattern(rules.get("dateline_marks") or ["(?!)"])
     g.goal_lead = regex.compile(rules["goal_lead"].replace("{speaker}", speaker))
     g.heading_year = regex.compile(rules.get("heading_year") or "(?!)")

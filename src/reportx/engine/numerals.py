@@ -29,10 +29,11 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 # (兆 as a Taiwan paper writes it: 5.2兆元 is 5.2万亿元; the quantity rules take it only before money)
 BIG_UNITS = {"万": 10**4, "亿": 10**8, "兆": 10**12}
 # Full-width digits may reach here when a caller did not fold the text first; the spaces a page
-# or a PDF puts inside a number (1 000, 1\u2009234) are not part of it.
+# or a PDF puts inside a number (1 000, 1\u2009234), and a line break before its scale word (96.42\n亿),
+# are not part of it.
 # (a middle dot between digits is an older page's decimal point: 270·4)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，·", "0123456789.,.",
-                           " \u00a0\u2002\u2003\u2007\u2009\u202f\u200b\u3000\t")
+                           " \u00a0\u2002\u2003\u2007\u2009\u202f\u200b\u3000\t\n")
 
 
 class NumberError(ValueError):

@@ -320,9 +320,14 @@ class _PartOfYear:
         if last is None:
             return False
         # a part said inside an earlier ；-part is that part's; one set off as the time of what
-        # follows (上半年，…；…, 2019年前三季度，…；…) covers all of it (rules/context.yaml)
+        # follows (上半年，…；…, 2019年前三季度，…；…), or opening the sentence (1—11月固定资产投资
+        # 增长17.9%；社会消费品零售总额增长27.1%), covers all of it (rules/context.yaml)
         return not any(norm.find(end, last.end(), start) >= 0 for end in self.ends) \
-            or norm.startswith(self.marks, last.end())
+            or norm.startswith(self.marks, last.end()) \
+            or not norm[lo:last.start()].strip(self.LEAD)
+
+    # what may stand before a part word that opens its sentence: space, a dash, a bullet
+    LEAD = " \t\n\u3000—-–●•■◆▪"
 
 
 def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
