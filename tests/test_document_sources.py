@@ -40,6 +40,26 @@ def test_traditional_report_gives_the_claims_of_its_simplified_twin(rules):
     assert (target.qualifier, target.value, target.value_high) == ("range", 5.0, 5.5)
 
 
+def test_the_bundled_reports_in_traditional_characters_say_what_they_say_in_simplified(rules):
+    """Every word a figure is read by, before it or after it (突破600億元大關: a milestone the
+    indicator before passed, not a noun the figure counts), in traditional characters too."""
+    from tests.conftest import SEEDS
+
+    fields = ("value", "unit", "indicator_id", "period", "kind", "qualifier", "direction")
+    for name in ("guigang-2024", "yulin-2024"):
+        simplified = (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+        traditional = opencc.OpenCC("s2t").convert(simplified)
+        read = [reportx.extract(build_document(t, key=name), rules=rules)
+                for t in (traditional, simplified)]
+        assert [[tuple(getattr(c, f) for f in fields) for c in claims] for claims in read][0] == \
+            [tuple(getattr(c, f) for f in fields) for c in read[1]]
+        # a noun a figure counts (3家企業榮獲…) is shown as written, as a name before one is
+        to_simplified = opencc.OpenCC("t2s").convert
+        after = [c for c in read[0]
+                 if c.indicator and simplified.startswith(to_simplified(c.indicator), c.end)]
+        assert after and all(traditional.startswith(c.indicator, c.end) for c in after)
+
+
 def test_header_facts_in_traditional_characters():
     doc = build_document(TRADITIONAL, key="t")
     assert (doc.city, doc.year, doc.speaker, doc.simplified) == ("某某省", 2025, "王某", True)

@@ -838,12 +838,13 @@ def _less_verb(phrase: str, words: Words) -> str:
     return strip_words(less, words) or less
 
 
-def _as_written(doc: Document, phrase: str | None, start: int, end: int) -> str | None:
+def _as_written(doc: Document, phrase: str | None, where: tuple[int, int]) -> str | None:
     """The indicator phrase in the report's own characters when the text was matched in
-    simplified form (國內生產總值 stays 國內生產總值): the same stretch of the original."""
+    simplified form (國內生產總值 stays 國內生產總值): the same stretch of the original, looked for
+    where it was read (before the figure, or after it for a noun the figure counts)."""
     if not phrase or not doc.simplified:
         return phrase
-    at = doc.norm.rfind(phrase, start, end)
+    at = doc.norm.rfind(phrase, *where)
     return doc.text[at:at + len(phrase)] if at >= 0 else phrase
 
 
@@ -872,7 +873,9 @@ def _claim(doc: Document, d: Draft, words: Words, sentences: dict) -> Claim:
         surface=doc.text[d.q.start:d.q.end], value=float(d.q.value), unit=d.unit,
         raw_number=doc.text[slice(*d.q.num_span)],
         raw_unit=doc.text[slice(*d.q.unit_span)] if d.q.unit_span else None,
-        classifier=d.q.classifier, indicator=_as_written(doc, d.indicator, s, d.q.start),
+        classifier=d.q.classifier,
+        indicator=_as_written(doc, d.indicator, (s, d.q.start) if not d.counts_after
+                              else (d.q.end, e)),
         indicator_id=indicator_id, period=when.period, span=when.span, kind=when.kind,
         qualifier=d.qualifier,
         value_high=float(d.q.value_high) if d.q.value_high is not None else None,

@@ -199,7 +199,7 @@ def following_phrase(doc: Document, d: Draft, words: Words) -> str:
     found = (doc.norm.find(ch, d.q.end, end) for ch in words.breaks + words.list_breaks)
     cut = min([i for i in found if i >= 0], default=end) - d.q.end
     phrase = past_qualifier(doc.norm[d.q.end:d.q.end + cut], words)   # 5.2% 左右: no word
-    return doc.text[d.q.end + (cut - len(phrase)):d.q.end + cut].strip()
+    return doc.norm[d.q.end + (cut - len(phrase)):d.q.end + cut].strip()
 
 
 def noun_after(doc: Document, d: Draft, words: Words) -> str:
