@@ -126,3 +126,27 @@ def test_bulleted_items_of_one_width_open_lines_of_their_own():
     text = "\n".join(items * 3)
     joined = unwrap(text)
     assert joined is None or joined.count("\n") == text.count("\n")
+
+
+def test_a_double_spaced_copy_with_page_numbers_is_joined_too():
+    """A PDF's text copied with a blank line after every line, and the page numbers (— 3 —)
+    between the lines where the page broke a paragraph: joined as the single-spaced copy is."""
+    text = seed_text("guigang-2024")
+    single = _wrap(text, 48)
+    paged = []
+    for n, line in enumerate(single.split("\n"), 1):
+        paged.append(line)
+        if n % 25 == 0:
+            paged.append(f"— {n // 25} —")
+    joined = unwrap("\n\n".join(paged))
+    whole = [re.sub(r"\s", "", p) for p in text.split("\n") if width(p) > 60]
+
+    def kept_whole(joined_text):
+        lines = {re.sub(r"\s", "", ln) for ln in joined_text.split("\n")}
+        return [p for p in whole if p in lines]
+
+    # the paragraphs come back whole, page numbers inside them dropped, as from a single-spaced
+    # copy (save those that happened to end a sentence exactly at the wrap width, in both)
+    assert kept_whole(joined) == kept_whole(unwrap(single)) and len(kept_whole(joined)) > 60
+    assert Counter(claim_facts(reportx.extract(joined))) == \
+        Counter(claim_facts(reportx.extract(unwrap(single))))

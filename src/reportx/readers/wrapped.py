@@ -37,6 +37,11 @@ _MIN_SHARE, _MIN_LINES = 0.2, 6
 # their own among long paragraphs (a digest's list)
 _MAX_WIDER = 0.5
 _LATIN = re.compile(r"[A-Za-z]")
+# a text is double-spaced when this share of its lines is followed by a blank line
+_DOUBLED = 0.8
+# a page number on a line of its own (— 1 —, - 12 -, 第3页): the page broke a paragraph there
+_PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[-—–]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–]+|第\d{1,4}页)"
+                          r"[ \t\u3000]*$")
 # a copying site's watermark at a line's end (see watermarks), and the kinds of its characters
 _MARK = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{3}$")
 _KINDS = (re.compile("[a-z]"), re.compile("[A-Z]"), re.compile("[0-9]"))
@@ -133,21 +138,49 @@ def unwrap(text: str) -> str | None:
     A line is joined to the next when it is full (within a few columns of the wrap width) and
     unfinished, and the next line is text that does not open a numbered heading. Latin words
     meeting across the join keep a space between them (a wrap falls on a space and drops it);
-    Chinese characters and the digits of a number cut by the wrap (4779\\n1元) need none."""
+    Chinese characters and the digits of a number cut by the wrap (4779\\n1元) need none. In a
+    text copied double-spaced (a blank line after every line) the blank line between two pieces
+    of one paragraph goes with the join; so does a page number standing between them (— 1 —):
+    the page broke the paragraph there."""
     lines = text.split("\n")
     wrap, marks = _wrap_and_marks(lines)
     if wrap is None:
         return None
+    double = _double_spaced(lines)
     out: list[str] = []
-    for i, line in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         body = line.rstrip(" \t\r\u3000")
-        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        k = _next_piece(lines, i + 1, double)
+        nxt = lines[k].strip() if k < len(lines) else ""
         full = body.strip() and _fits(width(body.strip()), wrap)
         if full and _unfinished(body.strip(), marks) and nxt and not OPENS_ITEM.match(nxt):
-            lines[i + 1] = lines[i + 1].lstrip(" \t\u3000")
+            lines[k] = lines[k].lstrip(" \t\u3000")
             space = " " if _LATIN.match(body[-1]) and _LATIN.match(nxt[0]) else ""
             out.append(body + space)
+            i = k
         else:
             out.append(line + "\n")
+            i += 1
     joined = "".join(out)
     return joined[:-1] if joined.endswith("\n") and not text.endswith("\n") else joined
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Most lines of text are followed by one blank line (a copy that doubled every break)."""
+    text = [i for i, ln in enumerate(lines[:-1]) if ln.strip()]
+    return len(text) >= _MIN_LINES and sum(
+        1 for i in text if not lines[i + 1].strip()) >= _DOUBLED * len(text)
+
+
+def _next_piece(lines: list[str], k: int, double: bool) -> int:
+    """The line a wrapped line at k - 1 goes on in: the next one; in a double-spaced text, the
+    one after the blank line; past a page number (— 1 —) and its blank line."""
+    if double and k < len(lines) and not lines[k].strip():
+        k += 1
+    if k < len(lines) and _PAGE_NUMBER.match(lines[k]):
+        k += 1
+        if double and k < len(lines) and not lines[k].strip():
+            k += 1
+    return k
