@@ -562,3 +562,13 @@ def test_a_level_reached_by_a_rise_reads_without_a_sign(rules, sentence, ident, 
     rows = build_comparison([build_document(text, key="test-2024")], rules=rules).rows
     found = rows[(rows["indicator_id"] == ident) & (rows["period"] == "2023")]
     assert found["display"].tolist() == [shown]
+
+
+def test_a_level_reached_after_a_growth_beats_the_milestone_it_passed(rules):
+    """增长6.2%、总量达2168.5亿元，首破2000亿元大关: the cell shows the level, not the threshold."""
+    from reportx.views.comparison import build_comparison
+
+    text = "一、2023年工作回顾\n全市地区生产总值增长6.2%、总量达2168.5亿元，首破2000亿元大关。"
+    rows = build_comparison([build_document(text, key="t-2024", year=2024)], rules=rules).rows
+    cell = rows[(rows["indicator_id"] == "gdp") & (rows["unit"] == "CNY")]
+    assert cell["value"].tolist() == [216850000000.0]

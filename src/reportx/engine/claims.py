@@ -335,10 +335,11 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
     if not found and in_list and prev_in_clause and (prev.shares_verb or (
             prev.direction is not None and prev.q.unit == d.q.unit
             and not strip_words(own.strip(), words))) \
-            and not strip_between(own.rstrip(), words).endswith(words.hold_words):
+            and not strip_between(own.rstrip(), words).endswith(words.hold_words) \
+            and not own.rstrip().endswith(words.reach_words):
         # a list shares its verb: 改造棚户区2740套、老旧小区3081套 (not 城镇新增就业4.7万人、城镇调查
-        # 失业率5.3%, whose 新增 is a word of the first item's name; nor an item that holds its
-        # own level: …增长11.2%、居民消费价格涨幅控制在1.7%以内)
+        # 失业率5.3%, whose 新增 is a word of the first item's name; nor an item that holds or
+        # reaches its own level: …增长11.2%、居民消费价格涨幅控制在1.7%以内, 增长6.0%、总量达4168.5亿元)
         d.direction, d.shares_verb = prev.direction, True
     elif not found and in_list:
         d.direction, d.shares_verb = direction_of(d.clause, words)   # 减征失业保险、工伤保险1.5亿元
