@@ -372,6 +372,11 @@ def share_heads(items: list[str], names: frozenset) -> list[str]:
         for at in range(1, len(last)):
             if all(i + last[at:] in names for i in items[:-1]):
                 return [i + last[at:] for i in items[:-1]] + [last]
+    # else the longest head that makes one of them a catalog name (粮食、蔬菜、肉蛋奶产量 → 粮食产量,
+    # 蔬菜产量: the last item's first word, 肉蛋, is no part of the head)
+    for at in range(1, len(last) - 1):
+        if any(i + last[at:] in names for i in items[:-1]):
+            return [i + last[at:] for i in items[:-1]] + [last]
     first_word = first_word_length(last)
     head = last[min(first_word, len(before)):]
     return [i if i.endswith(head) else i + head for i in items[:-1]] + [last]
