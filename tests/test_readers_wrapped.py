@@ -150,3 +150,12 @@ def test_a_double_spaced_copy_with_page_numbers_is_joined_too():
     assert kept_whole(joined) == kept_whole(unwrap(single)) and len(kept_whole(joined)) > 60
     assert Counter(claim_facts(reportx.extract(joined))) == \
         Counter(claim_facts(reportx.extract(unwrap(single))))
+
+
+def test_a_full_line_ending_a_sentence_before_a_closing_quote_ends_its_paragraph():
+    """…干劲更足了。” at the wrap width ends its sentence: the heading after it stays a line."""
+    full = "全市地区生产总值比上年增长了多少这里是写满一整行的一句长话而且还要更长一点"
+    quoted = full[:-5] + "更足了。”"
+    lines = [full] * 7 + ["短句结束。", quoted, "2024年重点工作", full + "。"]
+    joined = unwrap("\n".join(lines))
+    assert "更足了。”\n2024年重点工作\n" in joined

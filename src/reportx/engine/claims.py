@@ -318,6 +318,18 @@ def _detailed(d: Draft, prev: Draft) -> Draft:
     return amount if amount is not None and d.q.unit not in RATIO_UNITS else prev
 
 
+def _reaches_total(own: str, words: Words) -> bool:
+    """A list item's words are a reach word alone (、达157万户) or after a total (、总数达270家): the
+    level the subject before reached, not a second item of its change."""
+    own = strip_between(own.rstrip(), words) if not own.rstrip().endswith(words.reach_words) \
+        else own.rstrip()
+    reach = next((w for w in words.reach_words if own.endswith(w)), None)
+    if reach is None:
+        return False
+    head = own[:-len(reach)].strip("、，, ")
+    return not head or head.endswith(words.reached_totals)
+
+
 def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> None:
     d.qualifier = _qualifier(doc, d, words)
     in_list = d.own != d.clause or d.continues   # follows a 、 (or 和) in its clause
@@ -336,10 +348,11 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
             prev.direction is not None and prev.q.unit == d.q.unit
             and not strip_words(own.strip(), words))) \
             and not strip_between(own.rstrip(), words).endswith(words.hold_words) \
-            and not own.rstrip().endswith(words.reach_words):
-        # a list shares its verb: 改造棚户区2740套、老旧小区3081套 (not 城镇新增就业4.7万人、城镇调查
-        # 失业率5.3%, whose 新增 is a word of the first item's name; nor an item that holds or
-        # reaches its own level: …增长11.2%、居民消费价格涨幅控制在1.7%以内, 增长6.0%、总量达4168.5亿元)
+            and not _reaches_total(own, words):
+        # a list shares its verb: 改造棚户区2740套、老旧小区3081套, 新增绿地超100万平方米、口袋公园
+        # 超50个 (not 城镇新增就业4.7万人、城镇调查失业率5.3%, whose 新增 is a word of the first item's
+        # name; nor an item that holds its own level, …增长11.2%、居民消费价格涨幅控制在1.7%以内, or
+        # reaches its total, 增长6.0%、总量达4168.5亿元, 净增15万户、达157万户)
         d.direction, d.shares_verb = prev.direction, True
     elif not found and in_list:
         d.direction, d.shares_verb = direction_of(d.clause, words)   # 减征失业保险、工伤保险1.5亿元
@@ -839,11 +852,13 @@ def _less_verb(phrase: str, words: Words) -> str:
     return strip_words(less, words) or less
 
 
-def _as_written(doc: Document, phrase: str | None, where: tuple[int, int]) -> str | None:
+def _as_written(doc: Document, phrase: str | None, where: tuple[int, int],
+                always: bool = False) -> str | None:
     """The indicator phrase in the report's own characters when the text was matched in
     simplified form (國內生產總值 stays 國內生產總值): the same stretch of the original, looked for
-    where it was read (before the figure, or after it for a noun the figure counts)."""
-    if not phrase or not doc.simplified:
+    where it was read. A noun a figure counts after it (`always`: 3家企业荣获ＡＡＡ级…) is so shown
+    in any text, folded forms and all, as it always was."""
+    if not phrase or not (doc.simplified or always):
         return phrase
     at = doc.norm.rfind(phrase, *where)
     return doc.text[at:at + len(phrase)] if at >= 0 else phrase
@@ -875,8 +890,8 @@ def _claim(doc: Document, d: Draft, words: Words, sentences: dict) -> Claim:
         raw_number=doc.text[slice(*d.q.num_span)],
         raw_unit=doc.text[slice(*d.q.unit_span)] if d.q.unit_span else None,
         classifier=d.q.classifier,
-        indicator=_as_written(doc, d.indicator, (s, d.q.start) if not d.counts_after
-                              else (d.q.end, e)),
+        indicator=_as_written(doc, d.indicator, (s, d.q.start)) if not d.counts_after
+        else _as_written(doc, d.indicator, (d.q.end, e), always=True),
         indicator_id=indicator_id, period=when.period, span=when.span, kind=when.kind,
         qualifier=d.qualifier,
         value_high=float(d.q.value_high) if d.q.value_high is not None else None,

@@ -82,6 +82,7 @@ class Words:
     default_years: int = 5
     reach_words: tuple[str, ...] = ()
     hold_words: tuple[str, ...] = ()
+    reached_totals: tuple[str, ...] = ()  # 总数, 总量: a list item's total reached (、总数达270家)
     generic_heads: tuple[str, ...] = ()
     minus_signs: str = ""
     target_pattern: re.Pattern | None = None   # any target word (力争, 确保 …), one search
@@ -314,6 +315,7 @@ def compile_words(rs: RuleSet) -> Words:
         subject_subgroups=WordSet(ctx["subject_subgroup_words"])
         if ctx.get("subject_subgroup_words") else None,
         hold_words=tuple(sorted(ctx["spans"]["hold_words"], key=len, reverse=True)),
+        reached_totals=tuple(ctx["spans"].get("reached_totals", ())),
         generic_heads=tuple(ctx.get("generic_heads", ())),
         minus_signs=ctx["directions"].get("minus_signs", ""),
         target_pattern=words_but(ctx["target_words"], ctx.get("target_not_words", ()))

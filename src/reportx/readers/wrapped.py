@@ -19,6 +19,8 @@ import re
 # what ends a sentence: a line ending so is a paragraph's last line (one ending in ；, ：, a
 # bracket or a closing quote at the wrap width goes on: those stand inside sentences)
 _ENDS = "。！？!?"
+# closing quotes and brackets, after which an end mark still ends the line
+_CLOSERS = "”’\"'」』）)】》"
 # a numbered heading or list item opens a paragraph of its own (一、 （二） 3. 3、)
 NUMBERED = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、．]|\.(?!\d))")
 # and so does an item a bullet opens (●地区生产总值…, ■一般公共预算收入…: an infographic's list, whose
@@ -90,7 +92,9 @@ def _fits(columns: int, wrap: int) -> bool:
 
 
 def _unfinished(line: str, marks: frozenset[str] = frozenset()) -> bool:
-    return _unmarked(line, marks)[-1] not in _ENDS
+    """The line stops inside a sentence: no end mark at its end, nor one before a closing quote
+    or bracket (…干劲更足了。”)."""
+    return _unmarked(line, marks).rstrip(_CLOSERS)[-1:] not in _ENDS
 
 
 def _wrapped_prose(line: str, marks: frozenset[str]) -> bool:
