@@ -572,3 +572,16 @@ def test_a_level_reached_after_a_growth_beats_the_milestone_it_passed(rules):
     rows = build_comparison([build_document(text, key="t-2024", year=2024)], rules=rules).rows
     cell = rows[(rows["indicator_id"] == "gdp") & (rows["unit"] == "CNY")]
     assert cell["value"].tolist() == [216850000000.0]
+
+
+def test_a_share_of_a_year_before_fills_no_growth_cell(rules):
+    """分别是2019年的113.7%和118.6%: the year's levels over 2019's, no growth of the year."""
+    from reportx.views.comparison import build_comparison
+
+    text = ("一、2023年工作回顾\n全年接待游客3558.2万人次，旅游收入292.7亿元，分别是2019年的113.7%和118.6%。"
+            "规模以上工业增加值增长7.1%。")
+    rows = build_comparison([build_document(text, key="t-2024", year=2024)], rules=rules).rows
+    rates = rows[rows["unit"] == "%"]
+    assert rates["indicator_id"].tolist() == ["industrial_value_added"]
+    levels = rows[rows["unit"] != "%"]
+    assert set(levels["indicator_id"]) == {"tourist_arrivals", "tourism_revenue"}

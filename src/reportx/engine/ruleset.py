@@ -36,7 +36,7 @@ CONTEXT_REQUIRED = ("clause_breaks", "list_breaks", "qualifiers", "directions", 
                     "target_words", "period_year")
 CONTEXT_PATTERNS = ("period_year", "indicator_head_pattern", "indicator_goal_head",
                     "indicator_tail_pattern", "part_of_year", "scope_year", "place_year_head",
-                    "led_scope")
+                    "led_scope", "ratio_to_year")
 EXAMPLE_KEYS = {"surface", "value", "unit", "raw_number", "raw_unit", "classifier", "indicator",
                 "indicator_id", "key", "period", "kind", "qualifier", "direction", "start", "end", "value_high", "span"}
 QUANTITY_KEYS = {"id", "description", "pattern", "unit", "qualifier", "exclude_units",

@@ -149,7 +149,8 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
                           level_marks=tuple(rs.context.get("level_reached_marks", ())),
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
-                          part_of_year=_PartOfYear.for_rules(rs))
+                          part_of_year=_PartOfYear.for_rules(rs),
+                          ratio_to_year=rs.context_patterns.get("ratio_to_year"))
 
 
 def _joint_ids(rs):
@@ -169,7 +170,8 @@ def _joint_ids(rs):
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                    qualifier_words=None, goal_words=(), level_marks=(), include_all: bool = False,
-                   ids_of=None, relative: bool = False, part_of_year=None) -> Comparison:
+                   ids_of=None, relative: bool = False, part_of_year=None,
+                   ratio_to_year=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
     (RuleSet.indicators: id, name, headline) in catalog order; a target stated in a paragraph
     with one of `goal_words` (主要预期目标) is the headline one. `ids_of(claim)` lists every
@@ -196,6 +198,9 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                 continue        # a five-year average or total is no year's figure
             if part_of_year is not None and part_of_year.covers(norms.get(key), c.start):
                 continue        # nor is a figure for its first three quarters
+            if c.unit == "%" and c.direction is None and ratio_to_year is not None \
+                    and _ratio_to_year(ratio_to_year, norms.get(key), c.start):
+                continue        # nor a ratio to a year before (是2019年的113.7%)
             period = _relative_period(c, years.get(key)) if relative else c.period
             if relative and period is None:
                 continue
@@ -288,6 +293,11 @@ def _shared(claims, keys, headline) -> set[str]:
                 seen.setdefault(ident, set()).add(key)
     need = min(2, len(keys))
     return {ident for ident, docs in seen.items() if len(docs) >= need}
+
+
+def _ratio_to_year(pattern, norm: str | None, start: int) -> bool:
+    """The words right before a rate (40 characters back) make it a share of a year before."""
+    return bool(norm) and pattern.search(norm, max(0, start - 40), start) is not None
 
 
 @dataclass(frozen=True)
