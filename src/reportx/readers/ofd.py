@@ -139,10 +139,9 @@ def _object_glyphs(obj) -> list[_Glyph]:
         # vertical text steps down (DeltaY) and not across: each glyph its own line
         down = _deltas(code.get("DeltaY", ""), len(text))
         for i, ch in enumerate(text):
-            step = across[i] if i < len(across) else 0.0 if down else \
-                size * (_NARROW_ADVANCE if ch.isascii() else _WIDE_ADVANCE)
-            width = step or size * (_NARROW_ADVANCE if ch.isascii() else _WIDE_ADVANCE)
-            out.append(_Glyph(ch, bx + a * x + c * y + e, width * (abs(a) or 1.0),
+            own = size * (_NARROW_ADVANCE if ch.isascii() else _WIDE_ADVANCE)   # its width, estimated
+            step = across[i] if i < len(across) else 0.0 if down else own
+            out.append(_Glyph(ch, bx + a * x + c * y + e, (step or own) * (abs(a) or 1.0),
                               by + b * x + d * y + f, size * scale))
             x += step
             y += down[i] if i < len(down) else 0.0
