@@ -321,12 +321,13 @@ def _detailed(d: Draft, prev: Draft) -> Draft:
 def _reaches_total(own: str, words: Words) -> bool:
     """A list item's words are a reach word alone (、达157万户) or after a total (、总数达270家): the
     level the subject before reached, not a second item of its change."""
-    own = strip_between(own.rstrip(), words) if not own.rstrip().endswith(words.reach_words) \
-        else own.rstrip()
-    reach = next((w for w in words.reach_words if own.endswith(w)), None)
+    said = own.rstrip()
+    if not said.endswith(words.reach_words):
+        said = strip_between(said, words)       # 、总数达到了: the words between dropped first
+    reach = next((w for w in words.reach_words if said.endswith(w)), None)
     if reach is None:
         return False
-    head = own[:-len(reach)].strip("、，, ")
+    head = said[:-len(reach)].strip("、，, ")
     return not head or head.endswith(words.reached_totals)
 
 

@@ -90,23 +90,27 @@ def _parts(doc: "Document") -> list["Document"]:
         return [doc]
     spans = list(zip(starts, starts[1:] + [len(doc.text)]))
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+        warnings.simplefilter("ignore")   # (said once, of the whole)
         read = [build_document(doc.text[s:e], key=doc.key, source=doc.source) for s, e in spans]
     # the same place and year again is the same report again: one span with the one before
-    merged: list[tuple[int, int, "Document"]] = []
+    # (start, end, the Document read if the stretch is one candidate's, else None: read again
+    # whole; the place and year)
+    merged: list[tuple[int, int, "Document | None", tuple]] = []
     for (start, end), part in zip(spans, read):
-        if merged and (part.city, part.year) == (merged[-1][2].city, merged[-1][2].year):
-            merged[-1] = (merged[-1][0], end, merged[-1][2])
+        last = merged[-1] if merged else None
+        if last is not None and (part.city, part.year) == last[3]:
+            merged[-1] = (last[0], end, None, last[3])
         else:
-            merged.append((start, end, part))
+            merged.append((start, end, part, (part.city, part.year)))
     if len(merged) < 2:
         return [doc]
     parts = []
-    for k, (start, end, _) in enumerate(merged, 1):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            part = build_document(doc.text[start:end], key=part_key(doc.key, k), source=doc.source)
-        part.offset = doc.offset + start
+    for k, (start, end, part, _) in enumerate(merged, 1):
+        if part is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                part = build_document(doc.text[start:end], source=doc.source)
+        part = replace(part, key=part_key(doc.key, k), offset=doc.offset + start)
         part.reports = [part]
         parts.append(part)
     return parts

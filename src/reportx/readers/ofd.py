@@ -244,12 +244,13 @@ def _texts(root, local: str):
 
 
 def _member(z: zipfile.ZipFile, path: str) -> str | None:
-    """The archive's member of this path, matched without regard to case."""
-    names = z.namelist()
-    if path in names:
-        return path
-    low = path.lower()
-    return next((n for n in names if n.lower() == low), None)
+    """The archive's member of this path, matched without regard to case (the exact name is
+    one lookup; only a miss walks the names)."""
+    try:
+        return z.getinfo(path).filename
+    except KeyError:
+        low = path.lower()
+        return next((n for n in z.namelist() if n.lower() == low), None)
 
 
 def _resolve(z: zipfile.ZipFile, top: str, base: str, loc: str, name: str) -> str:
