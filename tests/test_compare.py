@@ -564,6 +564,34 @@ def test_a_level_reached_by_a_rise_reads_without_a_sign(rules, sentence, ident, 
     assert found["display"].tolist() == [shown]
 
 
+@pytest.mark.parametrize("sentence, ident, unit, shown", [
+    ("全市地区生产总值比上年增加320亿元，增长5.2%。", "gdp", "CNY", "+320亿元"),   # a change, not the level
+    ("农村居民人均可支配收入增加约1207元。", "disposable_income_rural", "CNY", "+1207元左右"),
+    ("粮食产量减少5万吨。", "grain_output", "t", "-5万吨"),
+    ("城镇居民人均可支配收入增加到45000元。", "disposable_income_urban", "CNY", "45000元"),  # a level
+    ("全市粮食产量稳定在120万吨。", "grain_output", "t", "120万吨"),
+    ("城镇新增就业2.3万人。", "new_urban_jobs", "person", "2.3万人"),      # a flow: 新增 is its name
+])
+def test_an_amount_of_change_reads_with_its_sign(rules, sentence, ident, unit, shown):
+    """Shown without a sign, 增加320亿元 would read as the year's level in a row of levels."""
+    from reportx.views.comparison import build_comparison
+
+    text = ("政府工作报告\n——2024年1月10日在测试市第九届人民代表大会第三次会议上\n一、2023年工作回顾\n"
+            + sentence + "\n")
+    rows = build_comparison([build_document(text, key="test-2024")], rules=rules).rows
+    found = rows[(rows["indicator_id"] == ident) & (rows["unit"] == unit)]
+    assert found["display"].tolist() == [shown]
+
+
+def test_a_figure_that_counts_what_follows_its_verb_keeps_no_sign(rules):
+    """增加1万个普惠性学前教育学位 counts the places added (a flow), as 新增学位1万个 does."""
+    from reportx.views.comparison import build_comparison
+
+    text = "政府工作报告\n一、2023年工作回顾\n（略）\n二、2024年工作安排\n增加1万个普惠性学前教育学位。\n"
+    rows = build_comparison([build_document(text, key="test-2024", year=2024)], rules=rules).rows
+    assert not any(d.startswith("+") for d in rows["display"]), rows["display"].tolist()
+
+
 def test_a_level_reached_after_a_growth_beats_the_milestone_it_passed(rules):
     """增长6.2%、总量达2168.5亿元，首破2000亿元大关: the cell shows the level, not the threshold."""
     from reportx.views.comparison import build_comparison

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import regex
+
 from reportx.engine.claim import Claim, to_frame
 from reportx.engine.document import Document, build_document, fold
 from reportx.engine.periods import last_part_of_year
@@ -35,6 +37,7 @@ WIDE_KEYS: tuple[str, ...] = ("indicator_id", "indicator", "unit", "period", "ki
 
 # Rates: their sign comes from the direction (+0.1%, -8.8%). A level (149.3万吨) has none.
 RATE_UNITS = ("%", "pp", "x")
+_HAN = regex.compile(r"\p{Han}")
 # Row order within an indicator: rates before levels, then CONTRACT.md's unit table order.
 UNIT_ORDER = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu", "hectare", "km",
               "km2", "t", "kW", "item", "rank", "year", "other")
@@ -148,6 +151,7 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                           qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
                           level_marks=tuple(rs.context.get("level_reached_marks", ())),
+                          change_marks=tuple(rs.context.get("change_amount_marks", ())),
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
                           part_of_year=_PartOfYear.for_rules(rs),
                           ratio_to_year=rs.context_patterns.get("ratio_to_year"))
@@ -169,7 +173,8 @@ def _joint_ids(rs):
 
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
-                   qualifier_words=None, goal_words=(), level_marks=(), include_all: bool = False,
+                   qualifier_words=None, goal_words=(), level_marks=(), change_marks=(),
+                   include_all: bool = False,
                    ids_of=None, relative: bool = False, part_of_year=None,
                    ratio_to_year=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
@@ -246,7 +251,8 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             # (read in the folded, simplified copy: the rules' words are simplified, 預期目標 is
             # 预期目标; offsets are the same)
             found = sorted(found, key=lambda c: _preference(c, norms.get(key), goal_words, series))
-            said = [Mention(c, display(c, norms.get(key), qualifier_words, level_marks))
+            said = [Mention(c, display(c, norms.get(key), qualifier_words, level_marks,
+                                           change_marks))
                     for c in found]
             shown[(row, key)] = said
             c = found[0]
@@ -394,7 +400,7 @@ _SENTENCE_STOPS = ("。", "；", "！", "？", ";", "!", "?", "．")
 
 
 def display(c: Claim, text: str | None = None, qualifier_words: dict | None = None,
-            level_marks: tuple[str, ...] = ()) -> str:
+            level_marks: tuple[str, ...] = (), change_marks: tuple[str, ...] = ()) -> str:
     """How a claim reads in a cell: the figure as written (full-width folded), a sign for a
     rising or falling rate, the qualifier after it.
 
@@ -413,23 +419,40 @@ def display(c: Claim, text: str | None = None, qualifier_words: dict | None = No
     '149.3万吨'
     >>> display(claim("6600多万", "person", qualifier="at_least"))
     '6600多万'
+    >>> from dataclasses import replace
+    >>> rise = replace(claim("1207元", "CNY", direction="increase"), start=8, end=13)
+    >>> display(rise, "农民人均收入增加1207元", change_marks=("增加",))
+    '+1207元'
+    >>> display(rise, "城镇新增就业人数达1207元", change_marks=("增加",))
+    '1207元'
+    >>> display(rise, "农民人均收入增加1207元补贴", change_marks=("增加",))
+    '1207元'
 
     A target's rise carries no `+` (`5%左右`, as CONTRACT.md shows it: a growth target reads as
     one); a fall is always `-`. The qualifier word is the report's own when it follows the figure
     (`3%以内`, `5%以下`); one written before it (约, 超过, 控制在) becomes the usual suffix. A
     level reached by a rise or a fall (森林覆盖率提高到42.5%, 失业率下降至3.5%: a word of
-    `level_marks` right before it) carries no sign: it is no rate of change.
+    `level_marks` right before it) carries no sign: it is no rate of change. An amount with a
+    verb of change of `change_marks` right before it (增加320亿元, 减少5万吨) carries its sign,
+    a target's too: without it, it would read as the level; not one that counts the things its
+    name follows it with (增加1万个普惠性学位: a flow).
     """
     figure = fold(c.surface)
+    before = "" if text is None else _before(text, c.start)
     sign = ""
     if c.unit in RATE_UNITS:
         if c.direction == "decrease":
             sign = "-"
         elif c.direction == "increase" and c.kind != "target":
             sign = "+"
-        if sign and text is not None and level_marks \
-                and text[max(0, c.start - 6):c.start].rstrip().endswith(level_marks):
+        if sign and level_marks and before.endswith(level_marks):
             sign = ""
+    elif c.direction is not None and change_marks and before.endswith(change_marks) \
+            and not _HAN.match(text, c.end):
+        # an amount a level rose or fell by (比上年增加320亿元, 农民人均收入增加1207元) is no level:
+        # its sign tells the two apart in a row that holds levels. A flow keeps none: its verb is
+        # in its name (城镇新增就业22.89万人), or the figure counts what follows it (增加1万个学位).
+        sign = "-" if c.direction == "decrease" else "+"
     suffix = ""
     if c.qualifier and not any(ch in c.surface for ch in "多余"):
         suffix = QUALIFIER_SUFFIX.get(c.qualifier, "")
@@ -440,6 +463,11 @@ def display(c: Claim, text: str | None = None, qualifier_words: dict | None = No
                     suffix = word
                     break
     return f"{sign}{figure}{suffix}"
+
+
+def _before(text: str, start: int) -> str:
+    """The few characters right before a figure, an approximating word dropped (增加约320亿元)."""
+    return text[max(0, start - 7):start].rstrip().removesuffix("约").removesuffix("近").rstrip()
 
 
 def row_label(indicator: str, unit: str, period, kind, *, with_unit: bool = False) -> str:
