@@ -224,6 +224,8 @@ def build_document(text: str, key: str = "text", source: str | None = None,
         doc.times = TimeReader(parts["frames"], doc.year, now)
         body = _body_start(doc, parts)
         doc.sections = _read_sections(doc, headings, parts, body)
+    if doc.date is None and (reviewed := _reviewed_as_this_year(doc, parts)) is not None:
+        doc.times = TimeReader(parts["frames"], doc.year, reviewed)
     doc.frames = _read_frames(doc, doc.times, parts, body)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     _say_if_compilation(doc)
@@ -512,6 +514,23 @@ def _reviewed_year(doc: Document, parts) -> int | None:
                 doc.norm, section.start, min(part_end, section.start + _ESTIMATE_REACH))
             return doc.year if estimate is not None and int(estimate["year"]) == doc.year else None
     return None
+
+
+def _reviewed_as_this_year(doc: Document, parts) -> int | None:
+    """The year a review part names (一、2023年工作回顾), when its first paragraph opens calling
+    that year 今年 (今年是全面贯彻党的二十大精神的开局之年): a speech given in December of the year
+    reviewed, its date unknown, whose 今年 is that year, not the report's. None otherwise."""
+    first = next((s for s in doc.sections if s.level == 1), None)
+    if first is None or first.part != "review" or doc.year is None:
+        return None
+    title = _read_title(doc.norm, first)
+    reviewed = _last_year_reviewed(title, parts) if parts["year"].search(title) else None
+    if reviewed != doc.year - 1:
+        return None
+    opens = doc.times.opening(_first_paragraph(doc.norm, first))
+    # (a word for this year, not a year by number)
+    return reviewed if opens is not None and opens.first == opens.last == doc.year \
+        and not parts["year"].search(opens.text) else None
 
 
 # how far into a review part with no year its estimates of the year reviewed are looked for
