@@ -60,6 +60,11 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
                 # subject of the figure before, one item to each
                 for member, item in zip(chain, joint):
                     member.indicator = item
+            elif d.inherited and (groups := named_groups(d.indicator, n, words)):
+                # 城乡居民人均可支配收入均稳居全省第2，分别增长3.9%、6.9%: the subject handed on names
+                # as many groups as there are figures, one to each
+                for member, group in zip(chain, groups):
+                    member.indicator = group
         elif n > 1 and not word and bare_list(doc, chain, words) \
                 and (groups := named_groups(d.indicator, n, words)
                      or named_groups(strip_words(d.clause.strip(), words), n, words)):
