@@ -752,6 +752,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     # (a qualifier between the reach word and the figure: 增加到约12.7万元)
     before = longest_affix(said, words.before_index, at_end=True)
     reached = said[:-len(before)].rstrip() if before else said
+    if words.year_of_level is not None:
+        reached = words.year_of_level.sub("", reached)     # 提升到2025年的(57.7%)
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak
     elif d.unit not in RATIO_UNITS and words.level_at_end is not None \
