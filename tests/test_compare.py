@@ -263,6 +263,7 @@ GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右�
 全年工业总产值同比下降7.7%，降幅较上半年收窄15.5个百分点；进出口总额完成1513亿元，同比增长2.2%。
 经济效益提升，规模以上工业企业利润1-11月增长31.2%；城乡居民人均可支配收入增长7.9%。
 1—11月外贸进出口总额增长6.1%；地方一般公共预算收入增长4.4%；全市实际使用外资增长3%。
+全市城镇调查失业率从上半年5.6%降到5.2%。
 """
 
 
@@ -275,6 +276,7 @@ GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右�
     ("foreign_trade", "+2.2%"),             # 较上半年: a part compared with, not the figure's
     ("disposable_income", "+7.9%"),         # 1-11月 inside the ；-part before: that part's only
     ("actual_foreign_investment", None),    # 1—11月 opening its sentence covers its ；-parts
+    ("unemployment_rate", "5.2%"),          # 从上半年…降到: the part dates only the pair's start
 ])
 def test_a_figure_for_part_of_a_year_fills_no_years_cell(rules, ident, shown):
     from reportx.views.comparison import build_comparison

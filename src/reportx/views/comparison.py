@@ -314,6 +314,8 @@ class _PartOfYear:
     words: object                 # the rule set's Words: where a sentence starts
     ends: tuple[str, ...]         # what ends a part of a sentence (；)
     marks: tuple[str, ...]        # what sets a part word off as the time of what follows (，：)
+    pair_from: tuple[str, ...] = ()   # a part word after one of these starts a from–to pair (从)
+    pair_to: tuple[str, ...] = ()     # and the figure after one of these is the year's (到, 至)
 
     # how far back in its sentence a figure's part of the year is looked for
     REACH = 160
@@ -325,8 +327,10 @@ class _PartOfYear:
         pattern = rs.context_patterns.get("part_of_year")
         if pattern is None:
             return None
+        pair = rs.context.get("part_of_year_pair") or {}
         return cls(pattern, compile_words(rs), tuple(rs.context.get("part_of_year_ends", ())),
-                   tuple(rs.context.get("part_of_year_marks", ())))
+                   tuple(rs.context.get("part_of_year_marks", ())),
+                   tuple(pair.get("from", ())), tuple(pair.get("to", ())))
 
     def covers(self, norm: str | None, start: int) -> bool:
         if not norm:
@@ -335,6 +339,9 @@ class _PartOfYear:
         last = last_part_of_year(self.pattern, norm, lo, start)
         if last is None:
             return False
+        if norm[max(0, last.start() - 1):last.start()] in self.pair_from \
+                and any(norm.find(to, last.end(), start) >= 0 for to in self.pair_to):
+            return False        # 从上半年5.5%降到(5.3%): the pair's end is the year's
         # a part said inside an earlier ；-part is that part's; one set off as the time of what
         # follows (上半年，…；…, 2019年前三季度，…；…), or opening the sentence (1—11月固定资产投资
         # 增长17.9%；社会消费品零售总额增长27.1%), covers all of it (rules/context.yaml)
