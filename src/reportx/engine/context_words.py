@@ -107,6 +107,7 @@ class Words:
     fall_rate_nouns: tuple[str, ...] = ()     # 降幅: a rate of decline stated as a level
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
+    owner_nouns: tuple[str, ...] = ()         # 企业: 规模以上工业企业…、增加值 is the sector's
     from_pattern: regex.Pattern | None = None
     level_at_end: regex.Pattern | None = None  # “十三五”末GDP实现…: the plan's last year's level
     to_pattern: regex.Pattern | None = None     # 47.36亿元增加到…: a pair's start with no from-word
@@ -339,6 +340,7 @@ def compile_words(rs: RuleSet) -> Words:
         fall_rate_nouns=tuple(ctx["directions"].get("fall_rate_nouns", ())),
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
+        owner_nouns=tuple(ctx.get("owner_nouns", ())),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
         level_at_end=regex.compile(ctx["spans"]["level_at_end"]) if ctx["spans"].get("level_at_end")
         else None,
