@@ -429,10 +429,10 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # it: GDP增速为11.8%，全市、全省排名第3，…前进了21位；总量为40.3亿元; 地区生产总值增长5%，高于全市
         # 3个百分点，总量突破400亿元)
         d.indicator = _past_remarks(prev, words).indicator
-    elif prev is not None and prev.indicator and phrase in words.shared_head_nouns \
-            and d.own != d.clause and prev.q.end >= d.clause_start:
+    elif prev is not None and prev.indicator \
+            and (named := _head_noun_item(doc, d, phrase, prev, words)) is not None:
         # 粮食播种面积1584.6万亩、总产量132.4亿斤: the item takes the subject of the one before
-        d.indicator = _with_subject_of(prev.indicator, phrase, words)
+        d.indicator = named
     elif prev is not None and (d.continues or not phrase or phrase.startswith(words.comparison)):
         # 达1112亿元 / 增长5.2% / 比上年增加1000亿元: the same indicator as the figure before
         # (a list item goes on with the item before it, whatever that remarks on: 80个学科进入
@@ -508,6 +508,27 @@ def _past_remarks(prev: Draft, words: Words) -> Draft:
                              or (f.indicator and f.indicator.startswith(words.gap_words))):
         f = f.before
     return f if f is not None and f.indicator else prev
+
+
+def _head_noun_item(doc: Document, d: Draft, phrase: str, prev: Draft, words: Words) -> str | None:
+    """The name of a list item that is only a head noun (粮食播种面积1584.6万亩、总产量132.4亿斤 →
+    粮食总产量), or of a clause right after the figure before that is, its lead verb aside (粮食种植
+    面积379.2万亩，实现总产量97.8万吨), with the subject of the figure before; else None."""
+    if phrase in words.shared_head_nouns:
+        return _with_subject_of(prev.indicator, phrase, words) \
+            if d.own != d.clause and prev.q.end >= d.clause_start else None
+    lead = words.verbs.match(phrase)
+    noun = phrase[lead.end():] if lead is not None else ""
+    if noun not in words.shared_head_nouns \
+            or doc.norm[prev.q.end:d.clause_start].strip().strip(_ITEM_BREAKS + "".join(words.breaks)):
+        return None
+    # (only where that names a catalog series: 新增规上企业20家，实现总产值224.2亿元 is theirs, no 新增总产值)
+    named = _with_subject_of(prev.indicator, noun, words)
+    return named if any(named.endswith(a) for a in words.aliases if a not in words.bare_aliases) \
+        else None
+
+
+_ITEM_BREAKS = "、"
 
 
 def _with_subject_of(before: str, noun: str, words: Words) -> str:
