@@ -442,6 +442,12 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
             # …占全市的比重为29.37%,比2015年提高0.56个百分点: the share's change, a remark too
             source, d.remark_on = prev, prev.remark_on
         d.indicator, d.share, d.inherited = source.indicator, d.share or source.share, True
+        if d.q.unit != source.q.unit and words.gap_tail is not None and source.indicator \
+                and (gap := words.gap_tail.search(source.indicator)) is not None and gap.start():
+            # 地区生产总值增速高于省平1个百分点、7%左右: the growth itself, not its gap to the province's
+            d.indicator = strip_words(source.indicator[:gap.start()], words) or source.indicator
+            if gap["rate"] and d.q.unit == "%" and d.direction is None:
+                d.direction = "increase"        # (增速: a rate of growth)
     elif not phrase and prev is None and (last := _before_a_semicolon(doc, d, words)) is not None:
         # 地区生产总值突破一千亿元；达1422.33亿元: a ；-part with no name of its own goes on with the
         # figure that ends the part before

@@ -112,6 +112,7 @@ class Words:
     level_at_end: regex.Pattern | None = None  # “十三五”末GDP实现…: the plan's last year's level
     to_pattern: regex.Pattern | None = None     # 47.36亿元增加到…: a pair's start with no from-word
     year_of_level: regex.Pattern | None = None  # 提升到2025年的57.7%: the year the level is of
+    gap_tail: regex.Pattern | None = None       # 增速高于省平: a name that is a gap to another's
     completion_words: tuple[str, ...] = ()    # 计划, 目标: a share of them is a plan's completion
     excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
@@ -348,6 +349,7 @@ def compile_words(rs: RuleSet) -> Words:
         else None,
         year_of_level=regex.compile(ctx["spans"]["year_of_level"])
         if ctx["spans"].get("year_of_level") else None,
+        gap_tail=regex.compile(ctx["gap_tail"]) if ctx.get("gap_tail") else None,
         completion_words=tuple(ctx.get("completion_words", ())),
         excess_words=tuple(ctx.get("plan_excess_words", ())),
         milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
