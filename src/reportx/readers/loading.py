@@ -4,6 +4,7 @@ What a file holds is read from its bytes, never guessed from its name, and hande
 of that kind, one module each:
 
 - `plain`: text in UTF-8, UTF-16 (with or without BOM) or GB18030/GBK, line ends made usable;
+  a dataset's table of reports in it (CSV, TSV, JSON) read record by record (`table`);
 - `html`: a saved web page, the report's running text only, chosen by what the text looks like;
 - `mhtml`: a page saved as one file (MIME multipart/related), its HTML part;
 - `docx`: a Word document's paragraphs and table rows, tracked insertions and text boxes included;

@@ -18,6 +18,7 @@ import re
 
 from reportx.errors import InputError
 from reportx.readers.paragraphs import MIN_HAN, has_han, is_blank, warn
+from reportx.readers.table import table_text
 
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -117,6 +118,11 @@ def plain_text(data: bytes, name: str = "<bytes>") -> str:
     """A text file's report text: decoded, then each shape of text saved from elsewhere put
     back as the report it is (_layout_repairs, in order), each saying so in a warning."""
     text = decode_bytes(data, name)
+    # (before the look for Chinese: a JSON record may write all of it as \u escapes)
+    if (table := table_text(text)) is not None:
+        text, records, field = table
+        warn(name, f"read as a table of {records} record{'s' if records != 1 else ''}, "
+                   f"each one's report text from its field {field!r}")
     if not has_han(text, MIN_HAN):
         return text                     # no report text: nothing to lay out
     for repair, message in _layout_repairs():
