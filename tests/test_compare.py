@@ -594,6 +594,30 @@ def test_a_figure_that_counts_what_follows_its_verb_keeps_no_sign(rules):
     assert not any(d.startswith("+") for d in rows["display"]), rows["display"].tolist()
 
 
+def test_a_two_tier_target_shows_both_tiers_and_judges_by_the_first(rules):
+    """确保增长6.5%、力争7%以上: the cell reads as the report says it; the row's value is the tier the
+    report commits to, the upper tier its own fields; a target not led by a word of striving, or
+    in another sentence, is a restatement, not a tier."""
+    from reportx.views.comparison import build_comparison
+    from reportx.views.panel import panel
+
+    text = ("政府工作报告\n——2024年1月10日在测试市第九届人民代表大会第三次会议上\n一、2023年工作回顾\n"
+            "全市地区生产总值增长6.1%。\n二、2024年工作安排\n主要预期目标是：地区生产总值确保增长6.5%、力争7%以上；"
+            "固定资产投资增长6%、7%左右；社会消费品零售总额增长9%。\n力争社会消费品零售总额增长10%。\n")
+    doc = build_document(text, key="test-2024")
+    rows = build_comparison([doc], rules=rules).rows.set_index(["indicator_id", "period", "kind"])
+    gdp = rows.loc[("gdp", "2024", "target")]
+    assert (gdp["display"], gdp["value"], gdp["stretch_value"], gdp["stretch_display"]) == \
+        ("6.5%，力争7%以上", 6.5, 7.0, "7%以上")
+    for ident in ("fixed_asset_investment", "retail_sales"):
+        row = rows.loc[(ident, "2024", "target")]
+        assert row["stretch_value"] is None or pd.isna(row["stretch_value"]), ident
+        assert "，" not in row["display"]
+    rows = panel([doc], rules=rules)
+    target = rows[(rows.indicator_id == "gdp") & (rows.year == 2024)].iloc[0]
+    assert (target["target_value"], target["target_display"]) == (6.5, "6.5%，力争7%以上")
+
+
 def test_a_level_reached_after_a_growth_beats_the_milestone_it_passed(rules):
     """增长6.2%、总量达2168.5亿元，首破2000亿元大关: the cell shows the level, not the threshold."""
     from reportx.views.comparison import build_comparison

@@ -31,7 +31,8 @@ from reportx.engine.periods import last_part_of_year
 # The columns of a comparison row (CONTRACT.md), then the extras that tell where it came from.
 ROW_FIELDS: tuple[str, ...] = ("indicator_id", "indicator", "period", "kind", "doc", "city",
                                "value", "unit", "qualifier", "direction", "value_high", "display")
-EXTRA_FIELDS: tuple[str, ...] = ("phrase", "surface", "sentence", "start", "end", "mentions")
+EXTRA_FIELDS: tuple[str, ...] = ("phrase", "surface", "sentence", "start", "end", "mentions",
+                                  "stretch_value", "stretch_qualifier", "stretch_display")
 # The wide table's row key columns, before one column per report.
 WIDE_KEYS: tuple[str, ...] = ("indicator_id", "indicator", "unit", "period", "kind")
 
@@ -152,6 +153,7 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
                           level_marks=tuple(rs.context.get("level_reached_marks", ())),
                           change_marks=tuple(rs.context.get("change_amount_marks", ())),
+                          stretch_words=tuple(rs.context.get("stretch_target_words", ())),
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
                           part_of_year=_PartOfYear.for_rules(rs),
                           ratio_to_year=rs.context_patterns.get("ratio_to_year"))
@@ -174,7 +176,7 @@ def _joint_ids(rs):
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                    qualifier_words=None, goal_words=(), level_marks=(), change_marks=(),
-                   include_all: bool = False,
+                   stretch_words=(), include_all: bool = False,
                    ids_of=None, relative: bool = False, part_of_year=None,
                    ratio_to_year=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
@@ -254,18 +256,52 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             said = [Mention(c, display(c, norms.get(key), qualifier_words, level_marks,
                                            change_marks))
                     for c in found]
-            shown[(row, key)] = said
             c = found[0]
+            shown_as = said[0].display
+            stretch = _stretch(said, norms.get(key), stretch_words) if kind == "target" else None
+            if stretch is not None:
+                # (the upper tier is part of the first's statement: shown in its cell, not listed
+                # as a restatement)
+                shown_as = f"{shown_as}，{stretch[0]}{stretch[1].display}"
+                said = [Mention(c, shown_as)] + [m for m in said[1:] if m is not stretch[1]]
+            shown[(row, key)] = said
             records.append({
                 "indicator_id": ident if ident in order else c.indicator_id, "indicator": indicator,
                 "period": period, "kind": kind, "doc": key, "city": c.city or cities.get(key),
                 "value": c.value, "unit": unit, "qualifier": c.qualifier,
                 "direction": c.direction, "value_high": c.value_high,
-                "display": said[0].display,
+                "display": shown_as,
                 "phrase": c.indicator, "surface": c.surface, "sentence": c.sentence,
-                "start": c.start, "end": c.end, "mentions": len(found)})
+                "start": c.start, "end": c.end, "mentions": len(found),
+                "stretch_value": stretch[1].claim.value if stretch else None,
+                "stretch_qualifier": stretch[1].claim.qualifier if stretch else None,
+                "stretch_display": stretch[1].display if stretch else None})
     return Comparison(documents=list(documents), claims=claims, records=records, lines=lines,
                       cells=shown)
+
+
+def _stretch(said: list[Mention], text: str | None, words: tuple[str, ...]):
+    """A two-tier target's upper tier: the cell's target stated first, then in its sentence a
+    higher one that a word of striving leads (地区生产总值确保增长6.5%、力争7%以上): (the word, its
+    Mention), or None."""
+    if not text or not words:
+        return None
+    base = said[0].claim
+    for m in said[1:]:
+        o = m.claim
+        if o.sentence != base.sentence or o.start <= base.end or o.value <= base.value:
+            continue
+        between = text[base.end:o.start]
+        if len(between) <= _STRETCH_REACH and not any(s in between for s in _STRETCH_STOPS):
+            word = next((w for w in words if w in between), None)
+            if word is not None:
+                return word, m
+    return None
+
+
+# the stretch is said right after the base (、力争, ，争取达到): this near, in one clause of the list
+_STRETCH_REACH = 10
+_STRETCH_STOPS = ("。", "；", ";")
 
 
 # --relative: a report's results for the year before it, its targets for its own year

@@ -3,7 +3,9 @@
 A key file (`tests/real/*.key.json`, made by annotators from the text alone) lists a report's
 headline figures: the review year's results and every numeric item of its main-targets paragraph.
 For each entry, the comparison cell of the same (indicator id, unit, period, kind) must carry the
-entry's value, qualifier and, for a range, its upper end; for a rate, its direction (the sign). An entry with `"value": null` says the
+entry's value, qualifier and, for a range, its upper end; for a rate, its direction (the sign)
+(an entry for a two-tier target's upper tier, 力争7%以上, is scored against the cell's
+`stretch_value` and `stretch_qualifier`). An entry with `"value": null` says the
 report gives no such annual figure (only a five-year average, say): its cell must be empty.
 
 This scores the cell a reader copies, not whether some claim somewhere says the figure: a right
@@ -71,6 +73,10 @@ def _judge(entry: dict, row: dict | None) -> KeyResult:
         return KeyResult(entry, False, f"should be empty, shows {row.get('display')!r}")
     if row is None:
         return KeyResult(entry, False, "no cell")
+    if _text(row.get("stretch_value")) is not None and _same(entry["value"], row["stretch_value"]):
+        # a two-tier target's upper tier (确保增长6.5%、力争7%以上), shown in the first's cell
+        row = dict(row, value=row["stretch_value"], qualifier=row.get("stretch_qualifier"),
+                   value_high=None, display=row.get("stretch_display"))
     problems = []
     if not _same(entry["value"], row.get("value")):
         problems.append(f"value {row.get('value')!r}")
