@@ -519,12 +519,15 @@ def _past_remarks(prev: Draft, words: Words) -> Draft:
 def _head_noun_item(doc: Document, d: Draft, phrase: str, prev: Draft, words: Words) -> str | None:
     """The name of a list item that is only a head noun (粮食播种面积1584.6万亩、总产量132.4亿斤 →
     粮食总产量), or of a clause right after the figure before that is, its lead verb aside (粮食种植
-    面积379.2万亩，实现总产量97.8万吨), with the subject of the figure before; else None."""
-    if phrase in words.shared_head_nouns:
-        return _with_subject_of(prev.indicator, phrase, words) \
-            if d.own != d.clause and prev.q.end >= d.clause_start else None
+    面积379.2万亩，实现总产量97.8万吨; ，产量237.5万吨), with the subject of the figure before, where
+    that names a catalog series; else None."""
+    if phrase in words.shared_head_nouns and d.own != d.clause and prev.q.end >= d.clause_start:
+        return _with_subject_of(prev.indicator, phrase, words)
     lead = words.verbs.match(phrase)
-    noun = phrase[lead.end():] if lead is not None else ""
+    # (，产量237.5万吨 too, after a figure of a head noun of its own: 播种面积917.05万亩; not after
+    # firms counted, 规上工业企业30家，产值10亿级工业企业…)
+    noun = phrase[lead.end():] if lead is not None else \
+        phrase if prev.indicator.endswith(words.shared_head_nouns) else ""
     if noun not in words.shared_head_nouns \
             or doc.norm[prev.q.end:d.clause_start].strip().strip(_ITEM_BREAKS + "".join(words.breaks)):
         return None

@@ -281,13 +281,25 @@ def share_list_qualifiers(drafts: list[Draft], words: Words) -> None:
                     and not _own_words(last, words):
                 # (not when the last item has words of its own: a verb, 2780亿元、增长2%以上; a
                 # time, 上半年3.2%、前三季度4.4%、预计全年5%左右)
-                for d in chain[:-1]:
+                # (back over the items joined to the next one with no break between: 稳定在426万亩、
+                # 183万吨以上 is a list; 增长10%，500万元以上固定资产投资… is two clauses)
+                for d, after in zip(reversed(chain[:-1]), reversed(chain[1:])):
+                    if _broken_off(after, d):
+                        break
                     d.qualifier = d.qualifier or last.qualifier
             elif first.qualifier and not first.qualifier_after and first.qualifier != "range":
-                for d in chain[1:]:       # bare items only: 突破4000亿元、达到4211亿元 is no list
-                    if not _own_words(d, words):
+                for before, d in zip(chain, chain[1:]):
+                    if _broken_off(d, before):
+                        break
+                    if not _own_words(d, words):  # bare items only: 突破4000亿元、达到4211亿元 is no list
                         d.qualifier = d.qualifier or first.qualifier
         i = j
+
+
+def _broken_off(d: Draft, before: Draft) -> bool:
+    """A clause break (，；) stands between a list item and the one before it: its clause starts
+    after the break, not at the figure before."""
+    return d.clause_start > before.q.end
 
 
 def _own_words(d: Draft, words: Words) -> str:
