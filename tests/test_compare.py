@@ -573,6 +573,9 @@ def test_a_level_reached_by_a_rise_reads_without_a_sign(rules, sentence, ident, 
     ("城镇居民人均可支配收入增加到45000元。", "disposable_income_urban", "CNY", "45000元"),  # a level
     ("全市粮食产量稳定在120万吨。", "grain_output", "t", "120万吨"),
     ("城镇新增就业2.3万人。", "new_urban_jobs", "person", "2.3万人"),      # a flow: 新增 is its name
+    ("义务教育学位增加1.2万个。", "new_school_places", "item", "1.2万个"),   # a flow, its verb after
+    ("农村贫困人口减少0.8万人。", "rural_poverty_reduction", "person", "0.8万人"),  # a change itself
+    ("社会消费品零售总额增速从上半年的8.2%回落到6.5%。", "retail_sales", "%", "6.5%"),  # slowed to
 ])
 def test_an_amount_of_change_reads_with_its_sign(rules, sentence, ident, unit, shown):
     """Shown without a sign, 增加320亿元 would read as the year's level in a row of levels."""

@@ -127,3 +127,21 @@ def test_a_table_with_no_report_text_in_it_is_an_error(tmp_path):
         assert "no Chinese report text" in str(exc)
     else:
         raise AssertionError("a table of numbers read as a report")
+
+
+def test_a_title_line_with_a_tab_and_a_date_is_no_header(tmp_path):
+    """2024年贵港市政府工作报告<TAB>2024年1月10日, paragraphs indented by tabs: a report, not a TSV."""
+    text = "2024年贵港市政府工作报告\t2024年1月10日\n" + "\n".join("\t" + line for line in
+                                                       GUIGANG.splitlines())
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    assert reportx.load(path).text == text
+
+
+def test_lines_that_each_hold_one_comma_are_no_table(tmp_path):
+    """Every line of a short report with one ASCII comma in it: no record holds a report's worth."""
+    text = ("各位代表,现在我代表市政府报告工作。\n一、2023年工作回顾,过去一年极不平凡。\n"
+            "全市地区生产总值增长5.2%,城镇新增就业1.6万人。\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    assert reportx.load(path).text == text

@@ -527,7 +527,7 @@ def _head_noun_item(doc: Document, d: Draft, phrase: str, prev: Draft, words: Wo
     # (，产量237.5万吨 too, after a figure of a head noun of its own: 播种面积917.05万亩; not after
     # firms counted, 规上工业企业30家，产值10亿级工业企业…)
     noun = phrase[lead.end():] if lead is not None else \
-        phrase if prev.indicator.endswith(words.shared_head_nouns) else ""
+        phrase if prev.indicator.endswith((*words.shared_head_nouns, *words.subject_heads)) else ""
     if noun not in words.shared_head_nouns \
             or doc.norm[prev.q.end:d.clause_start].strip().strip(_ITEM_BREAKS + "".join(words.breaks)):
         return None
@@ -787,8 +787,9 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     # (a qualifier between the reach word and the figure: 增加到约12.7万元)
     before = longest_affix(said, words.before_index, at_end=True)
     reached = said[:-len(before)].rstrip() if before else said
-    if words.year_of_level is not None:
-        reached = words.year_of_level.sub("", reached)     # 提升到2025年的(57.7%)
+    if words.year_of_level is not None and d.unit != "x":
+        # 提升到2025年的(57.7%); not a multiple, whose year is its base (提高到2020年的1.4倍)
+        reached = words.year_of_level.sub("", reached)
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak
     elif d.unit not in RATIO_UNITS and words.level_at_end is not None \

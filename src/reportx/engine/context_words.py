@@ -107,6 +107,7 @@ class Words:
     fall_rate_nouns: tuple[str, ...] = ()     # 降幅: a rate of decline stated as a level
     improve_words: tuple[str, ...] = ()
     shared_head_nouns: tuple[str, ...] = ()
+    subject_heads: tuple[str, ...] = ()       # 种植面积: cut from the item before, never an item
     owner_nouns: tuple[str, ...] = ()         # 企业: 规模以上工业企业…、增加值 is the sector's
     from_pattern: regex.Pattern | None = None
     level_at_end: regex.Pattern | None = None  # “十三五”末GDP实现…: the plan's last year's level
@@ -196,7 +197,7 @@ class Words:
         if self.rank_place:
             verbs = "|".join(regex.escape(v) for v in self.rank_verbs) or "(?!)"
             self.place_after_rank_verb = regex.compile(f"(?<={verbs})(?:{self.rank_place})$")
-        self.shared_heads_index = by_length(self.shared_head_nouns)
+        self.shared_heads_index = by_length((*self.shared_head_nouns, *self.subject_heads))
         # a figure's name that is only one of these (增加值, 总产) wants a subject
         self.head_nouns = tuple(dict.fromkeys((*self.shared_head_nouns, *self.total_heads)))
 
@@ -341,6 +342,7 @@ def compile_words(rs: RuleSet) -> Words:
         fall_rate_nouns=tuple(ctx["directions"].get("fall_rate_nouns", ())),
         improve_words=tuple(ctx["directions"].get("improve", ())),
         shared_head_nouns=tuple(ctx.get("shared_head_nouns", ())),
+        subject_heads=tuple(ctx.get("subject_head_nouns", ())),
         owner_nouns=tuple(ctx.get("owner_nouns", ())),
         from_pattern=regex.compile(ctx["spans"]["from_pattern"]),
         level_at_end=regex.compile(ctx["spans"]["level_at_end"]) if ctx["spans"].get("level_at_end")

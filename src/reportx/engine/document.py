@@ -519,7 +519,9 @@ def _reviewed_year(doc: Document, parts) -> int | None:
 def _reviewed_as_this_year(doc: Document, parts) -> int | None:
     """The year a review part names (一、2023年工作回顾), when its first paragraph opens calling
     that year 今年 (今年是全面贯彻党的二十大精神的开局之年): a speech given in December of the year
-    reviewed, its date unknown, whose 今年 is that year, not the report's. None otherwise."""
+    reviewed, its date unknown, whose 今年 is that year, not the report's, when its plan part does not
+    say 今年 too (a February speech says it of the year it plans: 今年经济社会发展的主要预期目标是…).
+    None otherwise."""
     first = next((s for s in doc.sections if s.level == 1), None)
     if first is None or first.part != "review" or doc.year is None:
         return None
@@ -529,8 +531,16 @@ def _reviewed_as_this_year(doc: Document, parts) -> int | None:
         return None
     opens = doc.times.opening(_first_paragraph(doc.norm, first))
     # (a word for this year, not a year by number)
-    return reviewed if opens is not None and opens.first == opens.last == doc.year \
-        and not parts["year"].search(opens.text) else None
+    if opens is None or not opens.first == opens.last == doc.year or parts["year"].search(opens.text):
+        return None
+    plan = next((s for s in doc.sections if s.level == 1 and s.part == "plan"), None)
+    if plan is None:
+        return None
+    end = next((s.start for s in doc.sections if s.level == 1 and s.start > plan.start),
+               len(doc.norm))
+    if any(w in doc.norm[plan.start:end] for w in parts["this_year_words"]):
+        return None       # (the plan's 今年: a speech of the year it plans)
+    return reviewed
 
 
 # how far into a review part with no year its estimates of the year reviewed are looked for

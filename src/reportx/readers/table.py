@@ -18,27 +18,33 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 
 from reportx.readers.paragraphs import MIN_HAN, han_count
 
 # the field names of a record's title, in the order they are looked for (lower-cased)
 TITLE_FIELDS = ("title", "标题", "题目", "名称", "name", "doc_title", "report_title")
-# a header line's field names are this short, and at most this many
+# a header line's field names are this short, and at most this many; none is a date or a
+# sentence (2024年东岭市政府工作报告<TAB>2024年1月10日 is a report's title line, 各位代表，… its salutation)
 _NAME_CHARS = 40
 _MAX_FIELDS = 200
+_NOT_A_NAME = re.compile(r"\d\s*[年月日]|[。，；：！？、]")
+# a report's worth of Chinese, in one record's text at least: a file whose every line happens to
+# hold one comma is no table of single-line records
+_REPORT_HAN = 200
 _DELIMITERS = (",", "\t")
 
 
 def table_text(text: str) -> tuple[str, int, str] | None:
     """(the report texts of a table's records, the number of records, the text field's name), or
     None when the text is no table of reports."""
-    records = _json_records(text)
+    records, least = _json_records(text), MIN_HAN      # (a JSON record is one by its syntax)
     if records is None:
-        records = _delimited_records(text)
+        records, least = _delimited_records(text), _REPORT_HAN
     if not records:
         return None
-    field = _text_field(records)
+    field = _text_field(records, least)
     if field is None:
         return None
     title = next((f for name in TITLE_FIELDS for f in records[0] if f.strip().lower() == name),
@@ -55,8 +61,8 @@ def _with_title(body: str, title) -> str:
     return f"{title.strip()}\n{body}"
 
 
-def _text_field(records: list[dict]) -> str | None:
-    """The field that holds most of the Chinese text, when that is a report's worth."""
+def _text_field(records: list[dict], least: int) -> str | None:
+    """The field that holds most of the Chinese text, when one record's holds `least` at least."""
     totals: dict[str, int] = {}
     for r in records:
         for k, v in r.items():
@@ -65,7 +71,8 @@ def _text_field(records: list[dict]) -> str | None:
     if not totals:
         return None
     field = max(totals, key=totals.get)
-    return field if totals[field] >= MIN_HAN else None
+    longest = max(han_count(r[field]) for r in records if isinstance(r.get(field), str))
+    return field if longest >= max(least, MIN_HAN) else None
 
 
 def _json_records(text: str) -> list[dict] | None:
@@ -95,7 +102,8 @@ def _delimited_records(text: str) -> list[dict] | None:
         return None
     header = next(csv.reader([first], delimiter=delimiter))
     if not 2 <= len(header) <= _MAX_FIELDS or any(
-            not name.strip() or len(name) > _NAME_CHARS or "。" in name for name in header):
+            not name.strip() or len(name) > _NAME_CHARS or _NOT_A_NAME.search(name)
+            for name in header):
         return None
     limit = csv.field_size_limit()
     csv.field_size_limit(sys.maxsize)      # (a report is a long field)

@@ -153,10 +153,17 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
                           level_marks=tuple(rs.context.get("level_reached_marks", ())),
                           change_marks=tuple(rs.context.get("change_amount_marks", ())),
+                          flows=_flows(rs.indicators),
                           stretch_words=tuple(rs.context.get("stretch_target_words", ())),
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
                           part_of_year=_PartOfYear.for_rules(rs),
                           ratio_to_year=rs.context_patterns.get("ratio_to_year"))
+
+
+def _flows(catalog) -> frozenset[str]:
+    """The catalog's indicators whose figure is itself a change: of one way only (农村贫困人口减少),
+    or named as what was added (新增学位, 城镇新增就业)."""
+    return frozenset(ind.id for ind in catalog if ind.direction or "新增" in ind.name)
 
 
 def _joint_ids(rs):
@@ -176,7 +183,7 @@ def _joint_ids(rs):
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                    qualifier_words=None, goal_words=(), level_marks=(), change_marks=(),
-                   stretch_words=(), include_all: bool = False,
+                   stretch_words=(), flows=frozenset(), include_all: bool = False,
                    ids_of=None, relative: bool = False, part_of_year=None,
                    ratio_to_year=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
@@ -253,8 +260,9 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
             # (read in the folded, simplified copy: the rules' words are simplified, 預期目標 is
             # 预期目标; offsets are the same)
             found = sorted(found, key=lambda c: _preference(c, norms.get(key), goal_words, series))
-            said = [Mention(c, display(c, norms.get(key), qualifier_words, level_marks,
-                                           change_marks))
+            # (a flow's figure is the change itself: 农村贫困人口减少0.8万人, 学位增加1.2万个 keep no sign)
+            signed = () if ident in flows else change_marks
+            said = [Mention(c, display(c, norms.get(key), qualifier_words, level_marks, signed))
                     for c in found]
             c = found[0]
             shown_as = said[0].display
