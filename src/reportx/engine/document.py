@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, takewhile
 from pathlib import Path
@@ -739,6 +739,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
             continue
         # (a goal word in the line: most lines have none, and are not asked sentence by sentence)
         goals = doc.year is not None and any(w in text for w in _GOAL_WORDS)
+        line_frame, episode = current, False
         starts = _sentence_starts(text, parts["sentence_end"])
         time_at = -1      # where the line's next time expression stands; None: none after
         for k, offset in enumerate(starts):
@@ -773,11 +774,23 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
+                # (a span of other than a term's years opened inside the paragraph is an
+                # episode's: 2015年杭州成功申办亚运会。8年来，…; it ends with the paragraph)
+                episode = offset > 0 and expr.first < expr.last \
+                    and expr.last - expr.first + 1 != _TERM_YEARS
+        if episode and line_frame is not None:
+            current = replace(line_frame, start=pos)
+            frames.append(current)
         if (told := reader.announced(text, framed=current is not None)) is not None \
                 and _frames_ahead(told, doc) and (current is None or _differs(told, current)):
             current = frame_of(told, pos)     # the lines after it tell that year's work
             frames.append(current)
     return frames
+
+
+# the years of a five-year plan and of a government's term: a span of them opened inside a
+# paragraph frames what follows it (2025年是“十四五”收官之年。五年来，…)
+_TERM_YEARS = 5
 
 
 def _is_title(line: str, parts) -> bool:
