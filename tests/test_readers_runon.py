@@ -109,3 +109,16 @@ def test_a_heading_glued_to_the_title_of_a_flat_copy_is_parted_but_not_one_insid
     paragraph = "按季度向区人大常委会专题报告一、二季度和前三季度经济运行情况，" * 12
     text = "2023年政府工作报告\n一、2022年工作回顾\n" + paragraph + "\n二、2023年工作安排\n"
     assert part_glued_headings(text) is None
+
+
+def test_holidays_and_quarters_after_a_sentence_are_no_headings():
+    """五一、端午、中秋 (holidays: 五一 is no part number, which would be 五十一) and 一、二季度 (a list of
+    quarters) after a sentence's end stay in their paragraph; 三、2024年工作安排 there is parted."""
+    from reportx.readers.runon import part_glued_headings
+
+    body = "全年地区生产总值增长5%，" * 30
+    holidays = body + "活动成功举办。五一、端午、中秋国庆期间旅游经济全面超过2019年同期水平。"
+    quarters = body + "经济逐季回升。一、二季度分别增长4%、5%。"
+    assert part_glued_headings(holidays) is None
+    assert part_glued_headings(quarters) is None
+    assert "\n三、2024年工作安排" in part_glued_headings(body + "成绩来之不易。三、2024年工作安排今年…")

@@ -42,11 +42,15 @@ def split_run_on(text: str) -> str | None:
 # split_run_on): a page flattened without even spaces. Inside one paragraph of a report a
 # numbered heading does not follow a sentence's end (none in ../shared/corpus), so in a long line
 # it is a paragraph break; the spaces before it become the line end.
+# (a part's number as numbers are written, 一 to 九十九: 五一、端午、中秋 is holidays, not part 51;
+# 一、二季度 a list of quarters)
+_ORDINAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _GLUED_HEADING = re.compile(
-    r"(?<=[。！？!?])[ \u3000]*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]))")
+    r"(?<=[。！？!?])[ \u3000]*(?=(?:" + _ORDINAL + r"、(?!" + _ORDINAL + r"、)|[（(]"
+    + _ORDINAL + r"[）)]))")
 # the report's title at a long first line's start, a heading glued to it (…政府工作报告一、2022年工作回顾…;
 # not …专题报告一、二季度经济运行情况 inside a paragraph)
-_GLUED_TITLE = re.compile(r"^([ \u3000]*[^\n。，,；;]{0,40}?政府工作报告)(?=[一二三四五六七八九十]{1,3}、)")
+_GLUED_TITLE = re.compile(r"^([ \u3000]*[^\n。，,；;]{0,40}?政府工作报告)(?=" + _ORDINAL + r"、)")
 _HEADING_LINE = 300
 
 
