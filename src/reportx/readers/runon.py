@@ -46,7 +46,7 @@ def split_run_on(text: str) -> str | None:
 # 一、二季度 a list of quarters)
 _ORDINAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _GLUED_HEADING = re.compile(
-    r"(?<=[。！？!?])[ \u3000]*(?=(?:" + _ORDINAL + r"、(?!" + _ORDINAL + r"、)|[（(]"
+    r"(?<=[。！？!?])[ \u3000]*(?=(?:" + _ORDINAL + r"、(?!" + _ORDINAL + r"[、季和至到])|[（(]"
     + _ORDINAL + r"[）)]))")
 # the report's title at a long first line's start, a heading glued to it (…政府工作报告一、2022年工作回顾…;
 # not …专题报告一、二季度经济运行情况 inside a paragraph)
