@@ -288,11 +288,12 @@ def share_list_qualifiers(drafts: list[Draft], words: Words) -> None:
                         break
                     d.qualifier = d.qualifier or last.qualifier
             elif first.qualifier and not first.qualifier_after and first.qualifier != "range":
+                # (bare items only, up to the first with words of its own: 突破4000亿元、达到4211亿元 is
+                # no list, nor 双双超过1万亿元、分别达11012.62亿元和10914.28亿元)
                 for before, d in zip(chain, chain[1:]):
-                    if _broken_off(d, before):
+                    if _broken_off(d, before) or _own_words(d, words):
                         break
-                    if not _own_words(d, words):  # bare items only: 突破4000亿元、达到4211亿元 is no list
-                        d.qualifier = d.qualifier or first.qualifier
+                    d.qualifier = d.qualifier or first.qualifier
         i = j
 
 
