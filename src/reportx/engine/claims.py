@@ -771,7 +771,10 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     d.total_with_average = d.total and words.average_after is not None \
         and words.average_after.search(norm, d.q.end, d.sentence[1]) is not None
     own = strip_between(d.own.rstrip(), words)
-    verb = next(iter(words.verbs.finditer(mask(own, words))), None)
+    # (the verb of the figure is the last: 接待游客人次较2019年增长24.2% is measured against 2019)
+    verb = None
+    for verb in words.verbs.finditer(mask(own, words)):
+        pass
     before_verb = own[:verb.start()] if verb else own
     m = words.years_pattern.search(before_verb.rstrip())
     d.span_years = small_number(m["n"]) if m else (prev.span_years if listed else None)
