@@ -772,9 +772,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
         and words.average_after.search(norm, d.q.end, d.sentence[1]) is not None
     own = strip_between(d.own.rstrip(), words)
     # (the verb of the figure is the last: 接待游客人次较2019年增长24.2% is measured against 2019)
-    verb = None
-    for verb in words.verbs.finditer(mask(own, words)):
-        pass
+    verbs = list(words.verbs.finditer(mask(own, words)))
+    verb = verbs[-1] if verbs else None
     before_verb = own[:verb.start()] if verb else own
     m = words.years_pattern.search(before_verb.rstrip())
     d.span_years = small_number(m["n"]) if m else (prev.span_years if listed else None)

@@ -508,8 +508,7 @@ def _reviewed_year(doc: Document, parts) -> int | None:
                 return doc.year if opens.first == opens.last == doc.year else None
             # (一、本届政府工作回顾 … 预计2021年，…: the review ends with the title's year; said in
             # its first paragraphs, as under its first subheading: （一）…。预计2007年实现…)
-            part_end = next((s.start for s in doc.sections
-                             if s.level == 1 and s.start > section.start), len(doc.norm))
+            part_end = _part_end(doc, section)
             estimate = parts["estimate_of_year"].search(
                 doc.norm, section.start, min(part_end, section.start + _ESTIMATE_REACH))
             return doc.year if estimate is not None and int(estimate["year"]) == doc.year else None
@@ -536,11 +535,15 @@ def _reviewed_as_this_year(doc: Document, parts) -> int | None:
     plan = next((s for s in doc.sections if s.level == 1 and s.part == "plan"), None)
     if plan is None:
         return None
-    end = next((s.start for s in doc.sections if s.level == 1 and s.start > plan.start),
-               len(doc.norm))
-    if any(w in doc.norm[plan.start:end] for w in parts["this_year_words"]):
+    if any(w in doc.norm[plan.start:_part_end(doc, plan)] for w in parts["this_year_words"]):
         return None       # (the plan's 今年: a speech of the year it plans)
     return reviewed
+
+
+def _part_end(doc: Document, part: Section) -> int:
+    """Where a top-level part ends: at the next one's heading (its sections are within it)."""
+    return next((s.start for s in doc.sections if s.level == 1 and s.start > part.start),
+                len(doc.norm))
 
 
 # how far into a review part with no year its estimates of the year reviewed are looked for
