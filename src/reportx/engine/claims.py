@@ -527,7 +527,7 @@ def _head_noun_item(doc: Document, d: Draft, phrase: str, prev: Draft, words: Wo
     # (，产量237.5万吨 too, after a figure of a head noun of its own: 播种面积917.05万亩; not after
     # firms counted, 规上工业企业30家，产值10亿级工业企业…)
     noun = phrase[lead.end():] if lead is not None else \
-        phrase if prev.indicator.endswith((*words.shared_head_nouns, *words.subject_heads)) else ""
+        phrase if prev.indicator.endswith(words.cut_heads) else ""
     if noun not in words.shared_head_nouns \
             or doc.norm[prev.q.end:d.clause_start].strip().strip(_ITEM_BREAKS + "".join(words.breaks)):
         return None

@@ -152,6 +152,7 @@ class Words:
     rank_verbs_index: tuple = field(default=(), repr=False, compare=False)
     place_after_rank_verb: regex.Pattern | None = field(default=None, repr=False, compare=False)
     shared_heads_index: tuple = field(default=(), repr=False, compare=False)
+    cut_heads: tuple = field(default=(), repr=False, compare=False)   # shared + subject heads
     head_nouns: tuple = field(default=(), repr=False, compare=False)
     subject_rest: regex.Pattern | None = None   # what may follow a clause's subject for a head noun
     clause_subject_chars: int = 0                # how long that subject may be
@@ -197,7 +198,8 @@ class Words:
         if self.rank_place:
             verbs = "|".join(regex.escape(v) for v in self.rank_verbs) or "(?!)"
             self.place_after_rank_verb = regex.compile(f"(?<={verbs})(?:{self.rank_place})$")
-        self.shared_heads_index = by_length((*self.shared_head_nouns, *self.subject_heads))
+        self.cut_heads = (*self.shared_head_nouns, *self.subject_heads)
+        self.shared_heads_index = by_length(self.cut_heads)
         # a figure's name that is only one of these (增加值, 总产) wants a subject
         self.head_nouns = tuple(dict.fromkeys((*self.shared_head_nouns, *self.total_heads)))
 

@@ -522,11 +522,8 @@ def _reviewed_as_this_year(doc: Document, parts) -> int | None:
     say 今年 too (a February speech says it of the year it plans: 今年经济社会发展的主要预期目标是…).
     None otherwise."""
     first = next((s for s in doc.sections if s.level == 1), None)
-    if first is None or first.part != "review" or doc.year is None:
-        return None
-    title = _read_title(doc.norm, first)
-    reviewed = _last_year_reviewed(title, parts) if parts["year"].search(title) else None
-    if reviewed != doc.year - 1:
+    if first is None or first.part != "review" or doc.year is None \
+            or (reviewed := _reviewed_year(doc, parts)) != doc.year - 1:
         return None
     opens = doc.times.opening(_first_paragraph(doc.norm, first))
     # (a word for this year, not a year by number)

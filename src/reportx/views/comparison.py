@@ -153,7 +153,6 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
                           level_marks=tuple(rs.context.get("level_reached_marks", ())),
                           change_marks=tuple(rs.context.get("change_amount_marks", ())),
-                          flows=_flows(rs.indicators),
                           stretch_words=tuple(rs.context.get("stretch_target_words", ())),
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
                           part_of_year=_PartOfYear.for_rules(rs),
@@ -183,7 +182,7 @@ def _joint_ids(rs):
 
 def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                    qualifier_words=None, goal_words=(), level_marks=(), change_marks=(),
-                   stretch_words=(), flows=frozenset(), include_all: bool = False,
+                   stretch_words=(), include_all: bool = False,
                    ids_of=None, relative: bool = False, part_of_year=None,
                    ratio_to_year=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
@@ -201,6 +200,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     names = {ind.id: ind.name for ind in catalog}
     prefer = {ind.id: ind.prefer for ind in catalog if ind.prefer}
     headline = {ind.id for ind in catalog if ind.headline}
+    flows = _flows(catalog)
     shared = _shared(claims, keys, headline) if include_all else set()
 
     years = {d.key: d.year for d in documents}
