@@ -20,7 +20,7 @@ from reportx.engine.context_words import Words, compile_words, longest_affix
 from reportx.engine.document import Document
 from reportx.engine.frames import COMMAS, SEMICOLONS
 from reportx.engine.indicators import IndicatorMatcher, ends_a_word, first_word_length, trim_phrase
-from reportx.engine.lists import distribute_lists, share_list_qualifiers
+from reportx.engine.lists import REMARK_UNITS, distribute_lists, share_list_qualifiers
 from reportx.engine.periods import RATIO_UNITS, time_of
 from reportx.engine.phrases import (bare_head, direction_of, following_phrase, has_verb,
                                     is_average, is_modifier, is_rank_place, is_subclause, mask,
@@ -66,6 +66,7 @@ class Draft:
     shares_verb: bool = False      # its verb may serve the list items after it
     counts_after: bool = False     # it counts the noun after it (…，10件民生实事全面完成): no list item
     in_brackets: bool = False      # it stands in a bracketed remark (5.6%(全市第四)、6.6%)
+    after_words: bool = False      # its 、 follows words, not a figure: no item of a figures' list
     remark_on: "Draft | None" = None   # the figure this one remarks on: a share of the plan
                                        # (占计划的100%) or a rank (总量居全省第三) of it
     before: "Draft | None" = None      # the figure before it in its sentence
@@ -233,8 +234,17 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
     bare = words.joiners.sub("", own).strip()
     continues = (not strip_words(bare, words) and (lcut >= 0 or bare != own.strip())) \
         or not clause.strip()
+    # a 、 that follows words, not a figure (rules figure_tail_pattern)
+    after_words = continues and lcut >= 0 and _words_between(doc.norm[lo:clause_start + lcut], words)
     return Draft(q, (s_start, s_end), clause, own, continues, clause_start,
-                 clause_start + lcut + 1, in_brackets=_in_brackets(doc.norm, lo, q, words))
+                 clause_start + lcut + 1, in_brackets=_in_brackets(doc.norm, lo, q, words),
+                 after_words=after_words)
+
+
+def _words_between(between: str, words: Words) -> bool:
+    """Words, not a figure's own tail or bracketed remarks, between a figure and the 、 after it."""
+    between = words.aside.sub("", words.figure_tail.sub("", between))
+    return bool(strip_words(between, words))
 
 
 # the bracket rules' `aside_pattern` opens with (the folded text has （ as this one): looked for
@@ -408,6 +418,8 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # 60个贫困村和8.77万贫困人口: the noun before is the one before's (3个国家级和12个省级…: its level)
         phrase = ""
     if not phrase and (not d.continues or _opens_clause(doc, d, words)
+                       or (d.after_words and d.q.unit not in REMARK_UNITS
+                           and rate_noun_after(doc.norm, d.q.end, words) is None)
                        or (prev is not None and (prev.counts_after or not prev.indicator))) \
             and (following := noun_after(doc, d, words)):
         # 3家企业荣获…, 完成30万亩高标准农田建设, …，2.1万名贫困人口脱贫: a number with nothing

@@ -118,6 +118,7 @@ class Words:
     excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
     aside: regex.Pattern = None               # a bracketed aside ((预计，下同)): no subject
+    figure_tail: regex.Pattern = None         # a figure's own tail (元/月, 亿级): no word after it
     noise: regex.Pattern | None = None        # dropped from a phrase: a footnote mark, a PDF's spaces
     infix_aside: regex.Pattern | None = None  # 城镇（常住）居民: an aside inside a name
     modifier_only: regex.Pattern | None = None   # 国家级: a level, not yet a noun
@@ -358,6 +359,7 @@ def compile_words(rs: RuleSet) -> Words:
         excess_words=tuple(ctx.get("plan_excess_words", ())),
         milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
         aside=regex.compile(ctx.get("aside_pattern") or "(?!)"),
+        figure_tail=regex.compile(ctx.get("figure_tail_pattern") or "(?!)"),
         noise=regex.compile(ctx.get("phrase_noise") or "(?!)"),
         infix_aside=regex.compile(ctx["infix_aside"]) if ctx.get("infix_aside") else None,
         modifier_only=regex.compile(ctx["modifier_only"]) if ctx.get("modifier_only") else None,

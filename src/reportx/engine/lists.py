@@ -50,7 +50,7 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
             # 接待游客7.6亿人次、实现旅游收入8432亿元，(分别)增长9.2%和11.4%: the figures just
             # before, in the same sentence, name the list (not a rank said of them all between:
             # 固定资产投资48亿元，均居全省第二、三县第一，分别增长…)
-            named = [p for p in before if p.q.unit not in _REMARK_UNITS][-n:]
+            named = [p for p in before if p.q.unit not in REMARK_UNITS][-n:]
             if (d.indicator is None or d.inherited) and len(named) == n \
                     and len({p.indicator for p in named}) == n:
                 for member, p in zip(chain, named):
@@ -80,7 +80,7 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
 
 
 # units of a figure that remarks on the items of a list rather than being one (a rank, a streak)
-_REMARK_UNITS = ("rank", "year")
+REMARK_UNITS = ("rank", "year")
 
 
 def _only_distributed(clause: str, word: str, words: Words) -> bool:
@@ -148,7 +148,8 @@ def _chain(drafts: list[Draft], i: int, words: Words) -> tuple[list[Draft], int]
         if e.in_brackets and not e.continues:
             j += 1
             continue
-        if not e.continues or e.counts_after or words.distributive_set.found_in(e.own) \
+        if not e.continues or e.counts_after or e.after_words \
+                or words.distributive_set.found_in(e.own) \
                 or (e.q.unit != d.q.unit and has_verb(e.own, words)):
             break
         chain.append(e)
