@@ -226,6 +226,11 @@ def build_document(text: str, key: str = "text", source: str | None = None,
         doc.sections = _read_sections(doc, headings, parts, body)
     if doc.date is None and (reviewed := _reviewed_as_this_year(doc, parts)) is not None:
         doc.times = TimeReader(parts["frames"], doc.year, reviewed)
+    if found_in == "date" and _reviews_its_own_year(doc, parts, header):
+        doc.year = _speech_year(doc) + 1
+        doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
+        body = _body_start(doc, parts)
+        doc.sections = _read_sections(doc, headings, parts, body)
     doc.frames = _read_frames(doc, doc.times, parts, body)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     _say_if_compilation(doc)
@@ -535,6 +540,29 @@ def _reviewed_as_this_year(doc: Document, parts) -> int | None:
     if any(w in doc.norm[plan.start:_part_end(doc, plan)] for w in parts["this_year_words"]):
         return None       # (the plan's 今年: a speech of the year it plans)
     return reviewed
+
+
+def _reviews_its_own_year(doc: Document, parts, header) -> bool:
+    """A speech given in autumn (rules header `review_own_year_from_month`, before
+    `next_year_from_month`) whose review part opens with a span of years ending in the year it is
+    given (从2011年到2016年) or an estimate of that year (预计2016年): an election session's review
+    of its own year, whose report is the next year's. Not one whose review names that year only
+    as a year (获评2021年国家级…): its figures are the last full year's."""
+    year, month = _speech_year(doc), int(doc.date[5:7])
+    if not header["review_own_year_from_month"] <= month < header["next_year_from_month"] \
+            or year != doc.year:
+        return False
+    first = next((s for s in doc.sections if s.level == 1), None)
+    if first is None or first.part != "review":
+        return False
+    # (to the first part that is not a review: a five-year review's areas may each be a part)
+    end = next((s.start for s in doc.sections if s.level == 1 and s.start > first.start
+                and s.part != "review"), len(doc.norm))
+    window = doc.norm[first.start:min(end, first.start + _ESTIMATE_REACH)]
+    if any(e.first is not None and e.first < e.last == year for e in doc.times.expressions(window)):
+        return True
+    estimate = parts["estimate_of_year"].search(window)
+    return estimate is not None and int(estimate["year"]) == year
 
 
 def _part_end(doc: Document, part: Section) -> int:
