@@ -762,6 +762,15 @@ def _read_pair_year(d: Draft, prev: Draft | None, start, words: Words, times) ->
             d.base_year = prev.pair_from
 
 
+def _named_after_a_total(d: Draft, prev: Draft | None, words: Words) -> bool:
+    """A figure whose clause is only a name, right after a total of the same unit in its
+    sentence: the total's verb goes on over it (累计完成一般公共预算收入318亿元，固定资产投资709亿元，
+    社会消费品零售总额788亿元)."""
+    return prev is not None and prev.total and prev.sentence == d.sentence \
+        and prev.q.unit == d.q.unit and not d.in_brackets \
+        and not has_verb(d.clause, words) and bool(strip_words(d.clause, words))
+
+
 def _sentence_goes_on(norm: str, start: int, end: int) -> bool:
     """No sentence end (。, a line end) between two offsets: the 。-sentence goes on."""
     return norm.find("。", start, end) < 0 and norm.find("\n", start, end) < 0
@@ -776,7 +785,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     listed = prev is not None and prev.q.end >= d.clause_start \
         and (d.continues or d.own != d.clause) and not has_verb(d.own, words)
     d.average = is_average(d.clause, words) or (listed and prev.average)
-    d.total = words.total_set.found_in(d.clause) or (listed and prev.total)
+    d.total = words.total_set.found_in(d.clause) or (listed and prev.total) \
+        or _named_after_a_total(d, prev, words)
     # (a total with the years' average growth opening a clause after it in its sentence sums
     # years, whatever the frame: 累计8475亿元，年均增长6.2%; not …，“十四五”以来年均增长10.5%, another
     # span's, nor 较上年均有增长)
