@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, takewhile
@@ -167,6 +168,8 @@ def _layout_rules(path: str):
     parts = dict(data["parts"], sentence_end=regex.compile(data["sentence_end"]),
                  gloss=regex.compile(data["abbreviation_gloss"]) if data.get("abbreviation_gloss")
                  else None,
+                 escaped=regex.compile(data["escaped_code_point"]) if data.get("escaped_code_point")
+                 else None,
                  chinese_year=regex.compile(data["chinese_year"]) if data.get("chinese_year")
                  else None,
                  chinese_digits=str.maketrans(data.get("chinese_digits") or {}),
@@ -190,6 +193,8 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     simplified = _looks_traditional(text, parts["traditional"])    # (before 億 folds to 亿)
     if simplified:
         norm = to_simplified(norm)
+    if parts["escaped"] is not None and "<U+" in norm:
+        norm = parts["escaped"].sub(_space_written_as_code, norm)
     if parts["gloss"] is not None and "(" in norm:
         norm = parts["gloss"].sub(lambda m: " " * len(m[0]), norm)   # (GDP): a gloss, as spaces
     if parts["chinese_year"] is not None and parts["chinese_year"].search(norm):
@@ -235,6 +240,12 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     _say_if_compilation(doc)
     return doc
+
+
+def _space_written_as_code(m) -> str:
+    """<U+00A0> as spaces when the code point is a space; any other as written."""
+    code = int(m["hex"], 16)
+    return " " * len(m[0]) if code <= sys.maxunicode and chr(code).isspace() else m[0]
 
 
 def _say_if_compilation(doc: Document) -> None:
@@ -767,7 +778,7 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
             continue
         # (a goal word in the line: most lines have none, and are not asked sentence by sentence)
         goals = doc.year is not None and any(w in text for w in _GOAL_WORDS)
-        line_frame, episode = current, False
+        line_frame, episode, looks_back = current, False, False
         starts = _sentence_starts(text, parts["sentence_end"])
         time_at = -1      # where the line's next time expression stands; None: none after
         for k, offset in enumerate(starts):
@@ -797,15 +808,17 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
                     and not reader.focus_lead.match(text, offset) \
                     and not reader.delivered_before.search(text, max(0, offset - 64), offset) \
                     and not _turns_to_plan(expr, current) and not _labels_what_follows(text, offset) \
-                    and not _first_review_year(expr, current, doc):
+                    and not _first_review_year(expr, current, doc) \
+                    and not (looks_back := _looks_back_on_the_year(expr, current, text, starts, k)):
                 continue
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
                 # (a span of other than a term's years opened inside the paragraph is an
-                # episode's: 2015年杭州成功申办亚运会。8年来，…; it ends with the paragraph)
-                episode = offset > 0 and expr.first < expr.last \
-                    and expr.last - expr.first + 1 != _TERM_YEARS
+                # episode's: 2015年杭州成功申办亚运会。8年来，…; it ends with the paragraph; so
+                # does a look back from the plan)
+                episode = offset > 0 and (looks_back or expr.first < expr.last
+                                          and expr.last - expr.first + 1 != _TERM_YEARS)
         if episode and line_frame is not None:
             current = replace(line_frame, start=pos)
             frames.append(current)
@@ -893,6 +906,20 @@ def _labels_what_follows(line: str, offset: int) -> bool:
 
 
 _LABEL_CHARS = 12
+
+
+def _looks_back_on_the_year(expr, current: Frame | None, line: str, starts: list[int],
+                            k: int) -> bool:
+    """A sentence of the plan that opens with the year past and holds no figure (2011年，是“十二五”
+    开局之年…。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…): the figures after it
+    in its paragraph are that year's results."""
+    if current is None or current.kind != "target" or expr.kind != "actual" \
+            or expr.first != expr.last:
+        return False
+    # (the time is the sentence's topic, a comma after it: not 在去年工作基础上，制定…)
+    end = starts[k + 1] if k + 1 < len(starts) else len(line)
+    return k + 1 < len(starts) and line[starts[k] + expr.end:].startswith(COMMAS) \
+        and not any(ch.isdigit() for ch in line[starts[k]:end])
 
 
 def _turns_to_plan(expr, current: Frame | None) -> bool:

@@ -25,8 +25,8 @@ UNIT_CODES = ("%", "pp", "x", "CNY", "person", "person_time", "household", "mu",
               "km", "km2", "t", "kW", "item", "rank", "year", "other")
 QUALIFIERS = ("approx", "at_least", "at_most", "range")
 LAYOUT_SECTIONS = ("header", "headings", "parts", "sentence_end", "unnumbered_heading", "frames",
-                   "traditional", "abbreviation_gloss", "chinese_year", "chinese_digits",
-                   "chinese_month_day", "compilation")
+                   "traditional", "escaped_code_point", "abbreviation_gloss", "chinese_year",
+                   "chinese_digits", "chinese_month_day", "compilation")
 SECTIONS = ("fragments", "units", "classifiers", "quantities", "exclusions", "context",
             "indicators") + LAYOUT_SECTIONS
 # Context entries the engine reads, and those that are patterns (compiled here so that a broken
