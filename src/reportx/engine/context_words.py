@@ -61,6 +61,7 @@ class Words:
     aliases: tuple[str, ...] = ()          # catalog names, kept whole (经济增长 is not 经济+增长)
     bare_aliases: frozenset = frozenset()  # names of the place's figure only alone (出口额, 生产总值)
     product_words: tuple[str, ...] = ()    # 产品, 品: a list's first word its later items share
+    list_count: regex.Pattern | None = None   # 三项 after a list: no word of its last item
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
     subject_stops: re.Pattern | None = None   # 继续: an adverb that ends a subject
     rank_verbs: tuple[str, ...] = ()           # 居, 位居: a rank's verb
@@ -278,6 +279,8 @@ def compile_words(rs: RuleSet) -> Words:
         aliases=tuple(a for ind in rs.indicators for a in ind.aliases),
         bare_aliases=frozenset(a for ind in rs.indicators for a in (*ind.bare, *ind.bare_rates)),
         product_words=tuple(ctx.get("list_product_words", ())),
+        list_count=regex.compile(ctx["list_count_pattern"]) if ctx.get("list_count_pattern")
+        else None,
         companion_heads=frozenset(h for ind in rs.indicators for _, heads in ind.companions
                                   for h in heads),
         rank_scopes=tuple(sorted(ctx["directions"].get("rank_scopes", []), key=len, reverse=True)),

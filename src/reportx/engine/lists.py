@@ -34,6 +34,11 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
         subject = strip_words(d.clause.split(word)[0], words) if word else ""
         items = expand(subjects(subject, words), n, words.expansions)
         items = [s for s in items if s]
+        # (…三项增速分别为5.7%、4.5%和7.6%，总量分别为33893元、42291元和21460元: a size word names
+        # no list of its own; the figures before do)
+        sized = n > 1 and items == [subject] and subject in words.generic_heads
+        if sized:
+            items = []
         if n > 1 and word and not subject and _only_distributed(d.clause, word, words):
             # A、B和C跃上新台阶，分别为X、Y、Z: with no name of their own (not 分别引进项目12个、8个),
             # the figures' list stands in the clause before, with what it did
@@ -51,7 +56,7 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
             # before, in the same sentence, name the list (not a rank said of them all between:
             # 固定资产投资48亿元，均居全省第二、三县第一，分别增长…)
             named = [p for p in before if p.q.unit not in REMARK_UNITS][-n:]
-            if (d.indicator is None or d.inherited) and len(named) == n \
+            if (d.indicator is None or d.inherited or sized) and len(named) == n \
                     and len({p.indicator for p in named}) == n:
                 for member, p in zip(chain, named):
                     member.indicator = p.indicator
@@ -169,6 +174,9 @@ def subjects(subject: str, words: Words) -> list[str]:
     if opening is not None and items:
         # a joiner's character opening the list is its first word's (和平区、南开区, 与会代表和…)
         items[0] = opening[0] + items[0]
+    if len(items) > 1 and words.list_count is not None:
+        # (A、B、C三项增速: the count of the items is no word of the last)
+        items[-1] = strip_words(words.list_count.sub("", items[-1]), words)
     return items
 
 
