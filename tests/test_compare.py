@@ -642,3 +642,20 @@ def test_a_share_of_a_year_before_fills_no_growth_cell(rules):
     assert rates["indicator_id"].tolist() == ["industrial_value_added"]
     levels = rows[rows["unit"] != "%"]
     assert set(levels["indicator_id"]) == {"tourist_arrivals", "tourism_revenue"}
+
+
+@pytest.mark.parametrize("body, shown", [
+    # a kind of school place named first, the place's own later: the one the catalog names
+    ("新增幼儿托位1580个、公办幼儿园学位2090个。教育事业持续进步，全市新增学位7620个。", "7620个"),
+    # two kinds and no total: the earliest, as before
+    ("新增幼儿园学位2300个。新增职业教育学位5700个。", "2300个"),
+    # a milestone passed gives way to the level stated exactly, whatever the names
+    ("地区生产总值突破5000亿元。全区实现生产总值5696亿元。", "5696亿元"),
+])
+def test_a_cell_shows_the_figure_named_as_the_catalog_names_it(rules, body, shown):
+    from reportx.views.comparison import build_comparison
+
+    doc = build_document("一、2023年工作回顾\n" + body + "\n二、2024年工作安排\n", key="test-2024")
+    rows = build_comparison([doc], rules=rules).rows
+    level = rows[(rows["period"] == "2023") & (rows["unit"].isin(["item", "CNY"]))]
+    assert shown in level["display"].tolist()

@@ -156,7 +156,18 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                           stretch_words=tuple(rs.context.get("stretch_target_words", ())),
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
                           part_of_year=_PartOfYear.for_rules(rs),
-                          ratio_to_year=rs.context_patterns.get("ratio_to_year"))
+                          ratio_to_year=rs.context_patterns.get("ratio_to_year"),
+                          bare_name=_bare_name(rs))
+
+
+def _bare_name(rs):
+    """A claim's name less its lead-in and verbs (完成全区一般公共预算收入 → 一般公共预算收入), as the
+    engine reads names."""
+    from reportx.engine.context_words import compile_words
+    from reportx.engine.phrases import strip_words
+
+    words = compile_words(rs)
+    return lambda name: strip_words(name, words)
 
 
 def _flows(catalog) -> frozenset[str]:
@@ -184,7 +195,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                    qualifier_words=None, goal_words=(), level_marks=(), change_marks=(),
                    stretch_words=(), include_all: bool = False,
                    ids_of=None, relative: bool = False, part_of_year=None,
-                   ratio_to_year=None) -> Comparison:
+                   ratio_to_year=None, bare_name=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
     (RuleSet.indicators: id, name, headline) in catalog order; a target stated in a paragraph
     with one of `goal_words` (主要预期目标) is the headline one. `ids_of(claim)` lists every
@@ -192,13 +203,16 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     `relative` lines reports up by their own year: each report's results for the year before it
     (period 上年) and its targets for its own year (period 今年), so reports of different years
     share rows; other periods are left out. `part_of_year` (a _PartOfYear) finds the figures
-    about part of a year (前三季度), which fill no year's cell."""
+    about part of a year (前三季度), which fill no year's cell. `bare_name(name)` cuts a claim's
+    name to the words the catalog would name it by (its lead-in and verbs dropped): a claim so
+    named as the catalog names it is preferred in its cell (default: the name as it stands)."""
     keys = [d.key for d in documents]
     norms = {d.key: d.norm for d in documents}
     cities = {d.key: d.city for d in documents}
     order = {ind.id: i for i, ind in enumerate(catalog)}
     names = {ind.id: ind.name for ind in catalog}
     prefer = {ind.id: ind.prefer for ind in catalog if ind.prefer}
+    named = {ind.id: (ind.name,) + tuple(ind.aliases) + tuple(ind.bare) for ind in catalog}
     headline = {ind.id for ind in catalog if ind.headline}
     flows = _flows(catalog)
     shared = _shared(claims, keys, headline) if include_all else set()
@@ -259,7 +273,13 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                 series = ()
             # (read in the folded, simplified copy: the rules' words are simplified, 預期目標 is
             # 预期目标; offsets are the same)
-            found = sorted(found, key=lambda c: _preference(c, norms.get(key), goal_words, series))
+            # (so does a name the catalog has, where one of the cell's claims is so named)
+            plain = {c.start: (bare_name or str)(c.indicator or "") in named.get(ident, ())
+                     for c in found}
+            if not any(plain.values()):
+                plain = {}
+            found = sorted(found, key=lambda c: _preference(c, norms.get(key), goal_words, series,
+                                                            plain))
             # (a flow's figure is the change itself: 农村贫困人口减少0.8万人, 学位增加1.2万个 keep no sign)
             signed = () if ident in flows else change_marks
             said = [Mention(c, display(c, norms.get(key), qualifier_words, level_marks, signed))
@@ -397,14 +417,16 @@ class _PartOfYear:
     LEAD = " \t\n\u3000—-–●•■◆▪"
 
 
-def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
+def _preference(c: Claim, text: str | None, goal_words=(), prefer=(), plain=None):
     """Sort key: the claim a cell shows comes first. A target in the paragraph of main goals
     (主要预期目标) beats one stated earlier; of two series of one id, the one whose name holds more
     of the words the catalog `prefer`s (地方公共财政收入 over 公共财政收入, which holds the central
     government's share); one in a paragraph's sentences beats one in a title or subheading; an
     achieved figure passed (突破3万亿元) gives way to one stated about or exactly (达3.6万亿元),
     and one about to one exact, and of two levels passed the higher wins; a level beats an amount
-    of change (增加40亿元); otherwise the earliest wins. `prefer`: the catalog's words, given only
+    of change (增加40亿元); then one named as the catalog names it beats one whose name adds a kind
+    of it (全市新增学位7620个 over 新增公办幼儿园学位2090个: `plain`, by start offset, given only when
+    one of the cell's claims is so named); otherwise the earliest wins. `prefer`: the catalog's words, given only
     when one of the cell's claims holds one."""
     in_goals = in_title = False
     if text is not None:
@@ -429,7 +451,8 @@ def _preference(c: Claim, text: str | None, goal_words=(), prefer=()):
     # reached by a rise (提高到286亿元, 增至18.6亿元) is none
     change = c.direction is not None and c.unit not in RATE_UNITS and text is not None \
         and not text[max(0, c.start - 2):c.start].rstrip().endswith(_REACHED)
-    return (not in_goals, series, in_title, change, loose, passed, c.start)
+    named_plainly = not plain or plain.get(c.start, False)
+    return (not in_goals, series, in_title, change, loose, passed, not named_plainly, c.start)
 
 
 # what a verb of change ends with when it names the level reached (提高到, 增至), not the change
