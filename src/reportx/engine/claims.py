@@ -241,6 +241,20 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
                  after_words=after_words)
 
 
+def _counts_the_noun_after(doc: Document, d: Draft, words: Words) -> bool:
+    """A count after a 、 that follows words (新培育10个概念验证中心、20个中试平台) counts the noun after
+    it: not a share (100%网上可办、84%“全程网办”), a streak or a rank, a rate's noun (实现1.2%的增长), a
+    verb (11个竣工投用、14个加快建设: a part of the noun before) or another figure (4项第一、2项第二)."""
+    if d.q.unit in REMARK_UNITS or d.q.unit in RATIO_UNITS \
+            or rate_noun_after(doc.norm, d.q.end, words) is not None:
+        return False
+    following = noun_after(doc, d, words)
+    # (what is said of a part of the noun before, as written: 加快建设 is cut to 加快)
+    said = (following_phrase(doc, d, words) or "").lstrip()
+    return bool(following) and not said.startswith(words.part_predicates) \
+        and not (words.ordinal is not None and words.ordinal.match(following))
+
+
 def _words_between(between: str, words: Words) -> bool:
     """Words, not a figure's own tail or bracketed remarks, between a figure and the 、 after it."""
     between = words.aside.sub("", words.figure_tail.sub("", between))
@@ -418,8 +432,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         # 60个贫困村和8.77万贫困人口: the noun before is the one before's (3个国家级和12个省级…: its level)
         phrase = ""
     if not phrase and (not d.continues or _opens_clause(doc, d, words)
-                       or (d.after_words and d.q.unit not in REMARK_UNITS
-                           and rate_noun_after(doc.norm, d.q.end, words) is None)
+                       or (d.after_words and _counts_the_noun_after(doc, d, words))
                        or (prev is not None and (prev.counts_after or not prev.indicator))) \
             and (following := noun_after(doc, d, words)):
         # 3家企业荣获…, 完成30万亩高标准农田建设, …，2.1万名贫困人口脱贫: a number with nothing
@@ -763,12 +776,12 @@ def _read_pair_year(d: Draft, prev: Draft | None, start, words: Words, times) ->
 
 
 def _named_after_a_total(d: Draft, prev: Draft | None, words: Words) -> bool:
-    """A figure whose clause is only a name, right after a total of the same unit in its
-    sentence: the total's verb goes on over it (累计完成一般公共预算收入318亿元，固定资产投资709亿元，
-    社会消费品零售总额788亿元)."""
+    """A figure whose clause is only a name that sums over years (rules spans `summed_names`),
+    right after a total of the same unit in its sentence: the total's verb goes on over it
+    (累计完成一般公共预算收入318亿元，固定资产投资709亿元，社会消费品零售总额788亿元; not 贷款余额8.5亿元)."""
     return prev is not None and prev.total and prev.sentence == d.sentence \
-        and prev.q.unit == d.q.unit and not d.in_brackets \
-        and not has_verb(d.clause, words) and bool(strip_words(d.clause, words))
+        and prev.q.unit == d.q.unit and not d.in_brackets and not has_verb(d.clause, words) \
+        and strip_words(d.clause, words).endswith(words.summed_names)
 
 
 def _sentence_goes_on(norm: str, start: int, end: int) -> bool:

@@ -120,6 +120,8 @@ class Words:
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
     aside: regex.Pattern = None               # a bracketed aside ((预计，下同)): no subject
     figure_tail: regex.Pattern = None         # a figure's own tail (元/月, 亿级): no word after it
+    ordinal: regex.Pattern | None = None      # 第二 after a count: another figure, not its noun
+    part_predicates: tuple[str, ...] = ()     # 竣工, 加快: a count's predicate, no noun of its own
     noise: regex.Pattern | None = None        # dropped from a phrase: a footnote mark, a PDF's spaces
     infix_aside: regex.Pattern | None = None  # 城镇（常住）居民: an aside inside a name
     modifier_only: regex.Pattern | None = None   # 国家级: a level, not yet a noun
@@ -144,6 +146,7 @@ class Words:
     completion_set: WordSet | None = field(default=None, repr=False, compare=False)
     excess_set: WordSet | None = field(default=None, repr=False, compare=False)
     total_set: WordSet | None = field(default=None, repr=False, compare=False)
+    summed_names: tuple[str, ...] = ()       # 投资, 收入: names a total's verb goes on over
     distributive_set: WordSet | None = field(default=None, repr=False, compare=False)
     subject_subgroups: WordSet | None = None   # 省属企业, 景区: a clause's subject that is a sub-group
     adjusted_series: regex.Pattern | None = None   # 扣除房地产开发投资后: a part taken out
@@ -295,6 +298,7 @@ def compile_words(rs: RuleSet) -> Words:
         strip_chars=ctx["indicator_strip_chars"],
         average_words=tuple(ctx["spans"]["average_words"]),
         total_words=tuple(ctx["spans"]["total_words"]),
+        summed_names=tuple(ctx["spans"].get("summed_names", ())),
         years_pattern=regex.compile(ctx["spans"]["years_pattern"]),
         base_pattern=regex.compile(ctx["spans"]["base_pattern"]) if ctx["spans"].get("base_pattern")
         else None,
@@ -363,6 +367,8 @@ def compile_words(rs: RuleSet) -> Words:
         milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
         aside=regex.compile(ctx.get("aside_pattern") or "(?!)"),
         figure_tail=regex.compile(ctx.get("figure_tail_pattern") or "(?!)"),
+        ordinal=regex.compile(ctx["ordinal_pattern"]) if ctx.get("ordinal_pattern") else None,
+        part_predicates=tuple(ctx.get("part_predicates", ())),
         noise=regex.compile(ctx.get("phrase_noise") or "(?!)"),
         infix_aside=regex.compile(ctx["infix_aside"]) if ctx.get("infix_aside") else None,
         modifier_only=regex.compile(ctx["modifier_only"]) if ctx.get("modifier_only") else None,

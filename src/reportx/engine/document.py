@@ -647,8 +647,9 @@ def _read_sections(doc: Document, headings, parts, body: int) -> list[Section]:
         for m in pat.finditer(doc.norm):
             line_end = doc.norm.find("\n", m.start())
             line_end = len(doc.norm) if line_end < 0 else line_end
-            found.append((m.start() + len(m[0]) - len(m[0].lstrip()), level,
-                          _heading_title(doc.text[m.start():line_end]),
+            # (as written from where the folded copy's indent ends: <U+00A0> indents are spaces there)
+            lead = m.start() + len(m[0]) - len(m[0].lstrip())
+            found.append((lead, level, _heading_title(doc.text[lead:line_end]),
                           _heading_title(doc.norm[m.start():line_end])))
     found = _without_outline(doc.norm, sorted(found))
     numbered = {h[0] for h in found}
@@ -778,10 +779,14 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
             continue
         # (a goal word in the line: most lines have none, and are not asked sentence by sentence)
         goals = doc.year is not None and any(w in text for w in _GOAL_WORDS)
-        line_frame, episode, looks_back = current, False, False
+        line_frame, episode, looks_back, back = current, False, False, False
         starts = _sentence_starts(text, parts["sentence_end"])
         time_at = -1      # where the line's next time expression stands; None: none after
         for k, offset in enumerate(starts):
+            if looks_back and _plans(text, starts, k, parts):
+                # (the look back ends where the paragraph plans again: 这为做好今年的工作打下了基础)
+                current, looks_back, episode = replace(line_frame, start=lead + offset), False, False
+                frames.append(current)
             if time_at is not None and time_at < offset:
                 time_at = reader.next_time(text, offset)
             # (a sentence with no time expression after its start opens none: most do not, and
@@ -809,14 +814,16 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
                     and not reader.delivered_before.search(text, max(0, offset - 64), offset) \
                     and not _turns_to_plan(expr, current) and not _labels_what_follows(text, offset) \
                     and not _first_review_year(expr, current, doc) \
-                    and not (looks_back := _looks_back_on_the_year(expr, current, text, starts, k)):
+                    and not (back := _looks_back_on_the_year(expr, current, text, starts, k,
+                                                             parts)):
                 continue
             if current is None or _differs(expr, current):
                 current = frame_of(expr, lead + offset)
                 frames.append(current)
+                looks_back = offset > 0 and back
                 # (a span of other than a term's years opened inside the paragraph is an
                 # episode's: 2015年杭州成功申办亚运会。8年来，…; it ends with the paragraph; so
-                # does a look back from the plan)
+                # does a look back from the plan, or where the paragraph plans again)
                 episode = offset > 0 and (looks_back or expr.first < expr.last
                                           and expr.last - expr.first + 1 != _TERM_YEARS)
         if episode and line_frame is not None:
@@ -909,17 +916,25 @@ _LABEL_CHARS = 12
 
 
 def _looks_back_on_the_year(expr, current: Frame | None, line: str, starts: list[int],
-                            k: int) -> bool:
-    """A sentence of the plan that opens with the year past and holds no figure (2011年，是“十二五”
-    开局之年…。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…): the figures after it
-    in its paragraph are that year's results."""
+                            k: int, parts) -> bool:
+    """A sentence of the plan that opens with the year past, holds no figure and says what was
+    achieved (2011年，是“十二五”开局之年…。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…),
+    with nothing planned after it in its paragraph (rules parts `look_back_results`,
+    `look_back_not_after`): the figures after it are that year's results."""
     if current is None or current.kind != "target" or expr.kind != "actual" \
-            or expr.first != expr.last:
+            or expr.first != expr.last or k + 1 >= len(starts):
         return False
     # (the time is the sentence's topic, a comma after it: not 在去年工作基础上，制定…)
+    sentence = line[starts[k]:starts[k + 1]]
+    return sentence[expr.end:].startswith(COMMAS) and not any(ch.isdigit() for ch in sentence) \
+        and any(w in sentence for w in parts.get("look_back_results", ())) \
+        and not _plans(line, starts, k + 1, parts)
+
+
+def _plans(line: str, starts: list[int], k: int, parts) -> bool:
+    """The k-th sentence of a line says what is planned (rules parts `look_back_not_after`)."""
     end = starts[k + 1] if k + 1 < len(starts) else len(line)
-    return k + 1 < len(starts) and line[starts[k] + expr.end:].startswith(COMMAS) \
-        and not any(ch.isdigit() for ch in line[starts[k]:end])
+    return any(w in line[starts[k]:end] for w in parts.get("look_back_not_after", ()))
 
 
 def _turns_to_plan(expr, current: Frame | None) -> bool:

@@ -195,6 +195,11 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         if d.start_of_pair:
             return When(earlier["from"], "actual", None)
         explicit = int(earlier["to"])
+    if explicit is None and d.average and not (d.start_of_pair or d.ends_pair) \
+            and (earlier := _earlier_pair(doc, d, words)) is not None:
+        # 由2011年的80亿元增加到2015年的130亿元，年均增长10.2%: the pair's years, whatever the frame's
+        first, last = int(earlier["from"]) + 1, int(earlier["to"])
+        kind = "actual" if doc.year is None or last < doc.year else "target"
     year = doc.year
     if d.start_of_pair and not its_own and (start := _start_year(doc, d, words, explicit, first)):
         # 从3826.5亿元增长到4398.6亿元: the level the frame (or the year the sentence names)
