@@ -659,3 +659,14 @@ def test_a_cell_shows_the_figure_named_as_the_catalog_names_it(rules, body, show
     rows = build_comparison([doc], rules=rules).rows
     level = rows[(rows["period"] == "2023") & (rows["unit"].isin(["item", "CNY"]))]
     assert shown in level["display"].tolist()
+
+
+def test_a_growth_target_set_against_the_province_shows_what_it_is_set_against(rules):
+    from reportx.views.comparison import build_comparison
+
+    doc = build_document("二、2024年工作安排\n全市经济社会发展主要预期目标是：地区生产总值增速高于全省"
+                         "1个百分点左右，一般公共预算收入增长5%。", key="test-2024")
+    rows = build_comparison([doc], rules=rules).rows
+    gap = rows[(rows["indicator_id"] == "gdp") & (rows["unit"] == "pp")]
+    assert gap["display"].tolist() == ["高于全省1个百分点左右"]
+    assert gap["kind"].tolist() == ["target"]

@@ -67,6 +67,7 @@ class Draft:
     counts_after: bool = False     # it counts the noun after it (…，10件民生实事全面完成): no list item
     in_brackets: bool = False      # it stands in a bracketed remark (5.6%(全市第四)、6.6%)
     after_words: bool = False      # its 、 follows words, not a figure: no item of a figures' list
+    gap_id: str | None = None      # 地区生产总值增速高于全省1个百分点: the id of a target set so
     remark_on: "Draft | None" = None   # the figure this one remarks on: a share of the plan
                                        # (占计划的100%) or a rank (总量居全省第三) of it
     before: "Draft | None" = None      # the figure before it in its sentence
@@ -163,6 +164,12 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 ids = []
         if d.indicator and d.indicator.startswith(words.gap_words):
             ids = []     # 高于地区生产总值增速0.6个百分点: the gap to GDP's growth, not GDP's
+        elif not ids and d.unit == "pp" and (against := _gap_of(d.indicator, words)):
+            # 地区生产总值增速高于全省1个百分点: its growth set against another's, in points: a target
+            # of the indicator's own when the figure is one (_claim; compare shows it with the words
+            # it is set against), a remark on a result
+            d.gap_id = next(iter(matcher.list_ids(against, d.unit, share=d.share, place=doc.city)),
+                            None)
         if ids and (_subject_is_subgroup(doc, d, words) or _adjusted(doc, d, words)
                     or (d.inherited and d.indicator in subgroups_named)):
             # 省属企业完成产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%: the firms'
@@ -239,6 +246,14 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
     return Draft(q, (s_start, s_end), clause, own, continues, clause_start,
                  clause_start + lcut + 1, in_brackets=_in_brackets(doc.norm, lo, q, words),
                  after_words=after_words)
+
+
+def _gap_of(name: str | None, words: Words) -> str | None:
+    """The indicator a name sets against another's figure (地区生产总值增速高于全省 → 地区生产总值),
+    or None."""
+    gap = words.gap_tail.search(name) if name and words.gap_tail is not None else None
+    return strip_words(name[:gap.start()], words) or None if gap is not None and gap.start() \
+        else None
 
 
 def _counts_the_noun_after(doc: Document, d: Draft, words: Words) -> bool:
@@ -952,7 +967,7 @@ def _year_named(period: str | None, report_year: int | None) -> int | None:
 
 def _claim(doc: Document, d: Draft, words: Words, sentences: dict) -> Claim:
     when = time_of(doc, d, words, sentences)
-    indicator_id = d.indicator_id
+    indicator_id = d.indicator_id or (d.gap_id if when.kind == "target" else None)
     if d.income_reform and (year := _year_named(when.period, doc.year)) is not None \
             and year < words.income_reform["from_year"]:
         indicator_id = words.income_reform["before"]    # 2010年农民人均收入: the net income

@@ -292,8 +292,9 @@ def share_list_qualifiers(drafts: list[Draft], words: Words) -> None:
                 # time, 上半年3.2%、前三季度4.4%、预计全年5%左右)
                 # (back over the items joined to the next one with no break between: 稳定在426万亩、
                 # 183万吨以上 is a list; 增长10%，500万元以上固定资产投资… is two clauses)
+                # (nor back over a gap in points to the rate after it: 增速高于省平1个百分点、7%左右)
                 for d, after in zip(reversed(chain[:-1]), reversed(chain[1:])):
-                    if _broken_off(after, d):
+                    if _broken_off(after, d) or (d.q.unit == "pp" and after.q.unit == "%"):
                         break
                     d.qualifier = d.qualifier or last.qualifier
             elif first.qualifier and not first.qualifier_after and first.qualifier != "range":

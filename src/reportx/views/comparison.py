@@ -25,8 +25,10 @@ from pathlib import Path
 import regex
 
 from reportx.engine.claim import Claim, to_frame
+from reportx.engine.context_words import compile_words
 from reportx.engine.document import Document, build_document, fold
 from reportx.engine.periods import last_part_of_year
+from reportx.engine.phrases import strip_words
 
 # The columns of a comparison row (CONTRACT.md), then the extras that tell where it came from.
 ROW_FIELDS: tuple[str, ...] = ("indicator_id", "indicator", "period", "kind", "doc", "city",
@@ -157,15 +159,12 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
                           part_of_year=_PartOfYear.for_rules(rs),
                           ratio_to_year=rs.context_patterns.get("ratio_to_year"),
-                          bare_name=_bare_name(rs))
+                          bare_name=_bare_name(rs), gap=compile_words(rs).gap_tail)
 
 
 def _bare_name(rs):
     """A claim's name less its lead-in and verbs (完成全区一般公共预算收入 → 一般公共预算收入), as the
     engine reads names."""
-    from reportx.engine.context_words import compile_words
-    from reportx.engine.phrases import strip_words
-
     words = compile_words(rs)
     return lambda name: strip_words(name, words)
 
@@ -195,7 +194,7 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                    qualifier_words=None, goal_words=(), level_marks=(), change_marks=(),
                    stretch_words=(), include_all: bool = False,
                    ids_of=None, relative: bool = False, part_of_year=None,
-                   ratio_to_year=None, bare_name=None) -> Comparison:
+                   ratio_to_year=None, bare_name=None, gap=None) -> Comparison:
     """Compare claims already extracted (doc key → claims); `catalog` is the list of indicators
     (RuleSet.indicators: id, name, headline) in catalog order; a target stated in a paragraph
     with one of `goal_words` (主要预期目标) is the headline one. `ids_of(claim)` lists every
@@ -205,7 +204,9 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
     share rows; other periods are left out. `part_of_year` (a _PartOfYear) finds the figures
     about part of a year (前三季度), which fill no year's cell. `bare_name(name)` cuts a claim's
     name to the words the catalog would name it by (its lead-in and verbs dropped): a claim so
-    named as the catalog names it is preferred in its cell (default: the name as it stands)."""
+    named as the catalog names it is preferred in its cell (default: the name as it stands).
+    `gap` finds, at the end of a points figure's name, what it is set against (高于全省): the cell
+    shows it (高于全省1个百分点)."""
     keys = [d.key for d in documents]
     norms = {d.key: d.norm for d in documents}
     cities = {d.key: d.city for d in documents}
@@ -282,7 +283,8 @@ def compare_claims(documents, claims: dict[str, list[Claim]], *, catalog,
                                                             plain))
             # (a flow's figure is the change itself: 农村贫困人口减少0.8万人, 学位增加1.2万个 keep no sign)
             signed = () if ident in flows else change_marks
-            said = [Mention(c, display(c, norms.get(key), qualifier_words, level_marks, signed))
+            said = [Mention(c, _against(c, gap) + display(c, norms.get(key), qualifier_words,
+                                                          level_marks, signed))
                     for c in found]
             c = found[0]
             shown_as = said[0].display
@@ -537,6 +539,16 @@ def display(c: Claim, text: str | None = None, qualifier_words: dict | None = No
                     suffix = word
                     break
     return f"{sign}{figure}{suffix}"
+
+
+def _against(c: Claim, gap) -> str:
+    """What a points figure of an indicator is set against, as its name ends (地区生产总值增速高于全省
+    1个百分点: 高于全省), for its cell; else nothing."""
+    if gap is None or c.unit != "pp" or not c.indicator:
+        return ""
+    m = gap.search(c.indicator)
+    return c.indicator[m.end("rate") if m["rate"] else m.start():] if m is not None and m.start() \
+        else ""
 
 
 def _before(text: str, start: int) -> str:
