@@ -565,13 +565,16 @@ def _head_noun_item(doc: Document, d: Draft, phrase: str, prev: Draft, words: Wo
         return _with_subject_of(prev.indicator, phrase, words)
     # (a head noun that opens like a verb is no verb: 增加值)
     lead = None if phrase in words.shared_head_nouns else words.verbs.match(phrase)
-    # (，产量237.5万吨 too, after a figure of a head noun of its own: 播种面积917.05万亩, or a share of
-    # its subject: 服务业占地区生产总值的比重达49.7%，增加值增长7.5%; not after firms counted,
-    # 规上工业企业30家，产值10亿级工业企业…)
+    # (，产量237.5万吨 too, after a figure of a head noun of its own: 播种面积917.05万亩, a share of its
+    # subject, 服务业占地区生产总值的比重达49.7%，增加值增长7.5%, or a streak of it, 全国粮食连续四年增产，
+    # 产量达到50150万吨; not after firms counted, 规上工业企业30家，产值10亿级工业企业…)
     noun = phrase[lead.end():] if lead is not None else \
-        phrase if prev.indicator.endswith(words.cut_heads) or prev.share else ""
-    if noun not in words.shared_head_nouns \
-            or doc.norm[prev.q.end:d.clause_start].strip().strip(_ITEM_BREAKS + "".join(words.breaks)):
+        phrase if prev.indicator.endswith(words.cut_heads) or prev.share \
+        or prev.q.unit == "year" else ""
+    between = doc.norm[prev.q.end:d.clause_start].strip().strip(_ITEM_BREAKS + "".join(words.breaks))
+    # (a streak's own verb may stand between: 连续四年增产，…)
+    if noun not in words.shared_head_nouns or (
+            between and not (prev.q.unit == "year" and words.verbs.fullmatch(between))):
         return None
     # (only where that names a catalog series: 新增规上企业20家，实现总产值224.2亿元 is theirs, no 新增总产值)
     named = _with_subject_of(prev.indicator, noun, words)
