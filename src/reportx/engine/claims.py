@@ -252,8 +252,9 @@ def _gap_of(name: str | None, words: Words) -> str | None:
     """The indicator a name sets against another's figure (地区生产总值增速高于全省 → 地区生产总值),
     or None."""
     gap = words.gap_tail.search(name) if name and words.gap_tail is not None else None
-    return strip_words(name[:gap.start()], words) or None if gap is not None and gap.start() \
-        else None
+    if gap is None or not gap.start():
+        return None
+    return strip_words(name[:gap.start()], words) or None
 
 
 def _counts_the_noun_after(doc: Document, d: Draft, words: Words) -> bool:

@@ -779,10 +779,11 @@ def _read_frames(doc: Document, reader: TimeReader, parts, body: int) -> list[Fr
             continue
         # (a goal word in the line: most lines have none, and are not asked sentence by sentence)
         goals = doc.year is not None and any(w in text for w in _GOAL_WORDS)
-        line_frame, episode, looks_back, back = current, False, False, False
+        line_frame, episode, looks_back = current, False, False
         starts = _sentence_starts(text, parts["sentence_end"])
         time_at = -1      # where the line's next time expression stands; None: none after
         for k, offset in enumerate(starts):
+            back = False        # (asked below only of a sentence that opens with one year)
             if looks_back and _plans(text, starts, k, parts):
                 # (the look back ends where the paragraph plans again: 这为做好今年的工作打下了基础)
                 current, looks_back, episode = replace(line_frame, start=lead + offset), False, False
@@ -919,8 +920,8 @@ def _looks_back_on_the_year(expr, current: Frame | None, line: str, starts: list
                             k: int, parts) -> bool:
     """A sentence of the plan that opens with the year past, holds no figure and says what was
     achieved (2011年，是“十二五”开局之年…。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…),
-    with nothing planned after it in its paragraph (rules parts `look_back_results`,
-    `look_back_not_after`): the figures after it are that year's results."""
+    the sentence after it planning nothing (rules parts `look_back_results`, `look_back_not_after`):
+    the figures after it are that year's results, up to a sentence that plans."""
     if current is None or current.kind != "target" or expr.kind != "actual" \
             or expr.first != expr.last or k + 1 >= len(starts):
         return False

@@ -165,7 +165,7 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
 def _bare_name(rs):
     """A claim's name less its lead-in and verbs (完成全区一般公共预算收入 → 一般公共预算收入), as the
     engine reads names."""
-    words = compile_words(rs)
+    words = compile_words(rs)       # (cached per rule set)
     return lambda name: strip_words(name, words)
 
 
