@@ -94,6 +94,8 @@ class Words:
     whole_year_not_before: tuple[str, ...] = ()   # 全年龄: 全年 opening another word
     span_average_marks: tuple[str, ...] = ()      # 平均: a span's average whatever year is said
     record_after: regex.Pattern | None = None    # 以来最好: a span that measures a record
+    recalled_target: regex.Pattern | None = None  # …增长8%的预期目标: a review's recalled target
+    recalled_target_marks: tuple[str, ...] = ()   # 年初: a 目标 set at the year's start
     level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
     level_with_growth: regex.Pattern | None = None   # ，年均增长6.7%: a level with the years' growth
     year_on_year: regex.Pattern | None = None   # 同比 right before the verb: one year's growth
@@ -340,6 +342,9 @@ def compile_words(rs: RuleSet) -> Words:
         plan_turn_in_clause=regex.compile(ctx["plan_turn_in_clause"])
         if ctx.get("plan_turn_in_clause") else None,
         record_after=regex.compile(ctx["record_after"]) if ctx.get("record_after") else None,
+        recalled_target=regex.compile(ctx["recalled_target_after"])
+        if ctx.get("recalled_target_after") else None,
+        recalled_target_marks=tuple(ctx.get("recalled_target_marks", ())),
         whole_year_pattern=word_pattern(ctx["whole_year_words"]) if ctx.get("whole_year_words")
         else None,
         whole_year_not_before=tuple(ctx.get("whole_year_not_before", ())),

@@ -228,7 +228,22 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
         # 第一季度全区GDP实现337.43亿元 in a news story of the year's own report: a part past (not
         # a plan part's 泊位上半年建成运营)
         kind = "actual"
+    if kind == "actual" and _recalls_a_target(doc, d, words):
+        kind = "target"     # 超额完成年初确定的增长8%的预期目标: the year's target, recalled
     return When(str(last) if last is not None else None, kind, span(d, first, last, words))
+
+
+def _recalls_a_target(doc: Document, d: Draft, words: Words) -> bool:
+    """A review's figure that recalls the year's target (rules/context.yaml recalled_target_after)."""
+    if words.recalled_target is None:
+        return False
+    m = words.recalled_target.match(doc.norm, d.q.end, d.sentence[1])
+    if m is None or m["year"] is not None:
+        return m is not None
+    # (年初 in the clause, from its break: a list's later items share it)
+    cut = words.last_break.search(doc.norm, d.sentence[0], d.q.start)
+    clause = doc.norm[cut.end() if cut else d.sentence[0]:d.q.start]
+    return any(w in clause for w in words.recalled_target_marks)
 
 
 def last_part_of_year(pattern, norm: str, lo: int, hi: int):
