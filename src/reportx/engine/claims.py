@@ -98,6 +98,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     named: dict[str, str] = {}   # a head noun's name from the clause before, per sentence
     subgroups_named: set[str] = set()   # names a sub-group's subject took, per sentence
     led_refused: set[str] = set()       # lead-only names with a subject before them, per sentence
+    ids_in_sentence: set[tuple] = set()  # the catalog ids (and units) read so far, per sentence
     last_claim: Draft | None = None     # the figure read before, in any sentence
     for d in drafts:
         if prev_in_sentence is not None and prev_in_sentence.sentence != d.sentence:
@@ -105,6 +106,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             named.clear()
             subgroups_named.clear()
             led_refused.clear()
+            ids_in_sentence.clear()
         if d.indicator:
             d.indicator = trim_phrase(d.indicator, matcher.words)
         d.unit = _unit(doc, d, words)
@@ -164,12 +166,22 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 ids = []
         if d.indicator and d.indicator.startswith(words.gap_words):
             ids = []     # 高于地区生产总值增速0.6个百分点: the gap to GDP's growth, not GDP's
-        elif not ids and d.unit == "pp" and (against := _gap_of(d.indicator, words)):
+        elif d.unit == "pp" and (against := _gap_of(d.indicator, words)):
             # 地区生产总值增速高于全省1个百分点: its growth set against another's, in points: a target
             # of the indicator's own when the figure is one (_claim; compare shows it with the words
-            # it is set against), a remark on a result
+            # it is set against), a remark on a result; never what it is set against (规模以上工业
+            # 增加值增速高于地区生产总值增速2个百分点 is no GDP figure)
+            ids = []
             d.gap_id = next(iter(matcher.list_ids(against, d.unit, share=d.share, place=doc.city)),
                             None)
+        if ids and prev_in_sentence is not None and is_subclause(d.clause, words) \
+                and (ids[0], d.unit) in ids_in_sentence \
+                and words.period_year.search(d.clause) is None:
+            # 实际利用外资5.2亿美元，其中外商直接投资3.1亿美元: a part of a figure of the same series
+            # and unit said before it in the sentence is no figure of that series, nor what goes on
+            # from it (，增长20%); a part that is a year is (五年累计完成…117.6亿元，其中2007年当年实现50亿元)
+            ids = []
+            subgroups_named.add(d.indicator)
         if ids and (_subject_is_subgroup(doc, d, words) or _adjusted(doc, d, words)
                     or (d.inherited and d.indicator in subgroups_named)):
             # 省属企业完成产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%: the firms'
@@ -177,6 +189,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             ids = []
             subgroups_named.add(d.indicator)
         d.indicator_id = ids[0] if ids else None
+        if d.indicator_id:
+            ids_in_sentence.add((d.indicator_id, d.unit))
         if (reform := words.income_reform) is not None and d.indicator_id == reform["after"] \
                 and (d.indicator.endswith(reform["names"])
                      or matcher.plain(d.indicator).endswith(reform["names"])):
