@@ -235,7 +235,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
 
 def _recalls_a_target(doc: Document, d: Draft, words: Words) -> bool:
     """A review's figure that recalls the year's target (rules/context.yaml recalled_target_after)."""
-    if words.recalled_target is None:
+    # (most figures have no 目标 near them: a plain find first)
+    if words.recalled_target is None or doc.norm.find("目标", d.q.end, d.q.end + _RECALL_REACH) < 0:
         return False
     m = words.recalled_target.match(doc.norm, d.q.end, d.sentence[1])
     if m is None or m["year"] is not None:
@@ -244,6 +245,10 @@ def _recalls_a_target(doc: Document, d: Draft, words: Words) -> bool:
     cut = words.last_break.search(doc.norm, d.sentence[0], d.q.start)
     clause = doc.norm[cut.end() if cut else d.sentence[0]:d.q.start]
     return any(w in clause for w in words.recalled_target_marks)
+
+
+# how far after a figure the 目标 of a recalled target may stand (the pattern's 24 characters, 的, 预期)
+_RECALL_REACH = 32
 
 
 def last_part_of_year(pattern, norm: str, lo: int, hi: int):
