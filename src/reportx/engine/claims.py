@@ -25,7 +25,8 @@ from reportx.engine.periods import RATIO_UNITS, time_of
 from reportx.engine.phrases import (bare_head, direction_of, following_phrase, has_verb,
                                     is_average, is_modifier, is_rank_place, is_subclause, mask,
                                     moves, noun_after, rate_noun_after, rate_noun_before,
-                                    small_number, strip_between, strip_scope, strip_words, trim,
+                                    small_number, split_gap, strip_between, strip_scope,
+                                    strip_words, trim,
                                     verb_before, verb_before_is, verb_outside_name)
 from reportx.engine.quantities import Quantity, find_quantities
 from reportx.engine.ruleset import RuleSet
@@ -265,10 +266,8 @@ def _draft(doc: Document, q: Quantity, prev_end: int, words: Words) -> Draft:
 def _gap_of(name: str | None, words: Words) -> str | None:
     """The indicator a name sets against another's figure (地区生产总值增速高于全省 → 地区生产总值),
     or None."""
-    gap = words.gap_tail.search(name) if name and words.gap_tail is not None else None
-    if gap is None or not gap.start():
-        return None
-    return strip_words(name[:gap.start()], words) or None
+    split = split_gap(name, words.gap_tail)
+    return (strip_words(split[0], words) or None) if split else None
 
 
 def _counts_the_noun_after(doc: Document, d: Draft, words: Words) -> bool:
@@ -278,11 +277,11 @@ def _counts_the_noun_after(doc: Document, d: Draft, words: Words) -> bool:
     if d.q.unit in REMARK_UNITS or d.q.unit in RATIO_UNITS \
             or rate_noun_after(doc.norm, d.q.end, words) is not None:
         return False
-    following = noun_after(doc, d, words)
-    # (what is said of a part of the noun before, as written: 加快建设 is cut to 加快)
+    # (what follows as written: 加快建设, which the noun the caller reads cuts to 加快; that there
+    # is a noun at all the caller asks)
     said = (following_phrase(doc, d, words) or "").lstrip()
-    return bool(following) and not said.startswith(words.part_predicates) \
-        and not (words.ordinal is not None and words.ordinal.match(following))
+    return not said.startswith(words.part_predicates) \
+        and not (words.ordinal is not None and words.ordinal.match(said))
 
 
 def _words_between(between: str, words: Words) -> bool:

@@ -233,6 +233,16 @@ def is_modifier(text: str, words: Words) -> bool:
     return words.modifier_only is not None and words.modifier_only.fullmatch(text) is not None
 
 
+def split_gap(name: str | None, gap) -> tuple[str, str] | None:
+    """A name that sets its indicator against another's figure (rules/context.yaml `gap_tail`),
+    split into the indicator's words and what it is set against (地区生产总值增速高于全省 →
+    地区生产总值, 高于全省); None for any other name, and for a gap with nothing before it."""
+    m = gap.search(name) if name and gap is not None else None
+    if m is None or not m.start():
+        return None
+    return name[:m.start()], name[m.end("rate") if m["rate"] else m.start():]
+
+
 def is_subclause(clause: str, words: Words) -> bool:
     return clause.lstrip().startswith(words.subclause)
 

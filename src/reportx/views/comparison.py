@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import regex
@@ -28,7 +28,7 @@ from reportx.engine.claim import Claim, to_frame
 from reportx.engine.context_words import compile_words
 from reportx.engine.document import Document, build_document, fold
 from reportx.engine.periods import last_part_of_year
-from reportx.engine.phrases import strip_words
+from reportx.engine.phrases import split_gap, strip_words
 
 # The columns of a comparison row (CONTRACT.md), then the extras that tell where it came from.
 ROW_FIELDS: tuple[str, ...] = ("indicator_id", "indicator", "period", "kind", "doc", "city",
@@ -150,6 +150,7 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                        relative: bool = False) -> Comparison:
     """Compare claims already extracted (doc key → claims) with what a rule set says about
     comparing them: its catalog, qualifier words, main-targets words and list readings."""
+    words = compile_words(rs)
     return compare_claims(documents, claims, catalog=rs.indicators,
                           qualifier_words=rs.context.get("qualifiers", {}).get("after", {}),
                           goal_words=tuple(rs.context.get("goal_paragraph_words", ())),
@@ -159,14 +160,9 @@ def compare_with_rules(documents, claims: dict[str, list[Claim]], rs, *, include
                           include_all=include_all, ids_of=_joint_ids(rs), relative=relative,
                           part_of_year=_PartOfYear.for_rules(rs),
                           ratio_to_year=rs.context_patterns.get("ratio_to_year"),
-                          bare_name=_bare_name(rs), gap=compile_words(rs).gap_tail)
-
-
-def _bare_name(rs):
-    """A claim's name less its lead-in and verbs (完成全区一般公共预算收入 → 一般公共预算收入), as the
-    engine reads names."""
-    words = compile_words(rs)       # (cached per rule set)
-    return lambda name: strip_words(name, words)
+                          # (a claim's name less its lead-in and verbs, as the engine reads
+                          # names: 完成全区一般公共预算收入 → 一般公共预算收入)
+                          bare_name=partial(strip_words, words=words), gap=words.gap_tail)
 
 
 def _flows(catalog) -> frozenset[str]:
@@ -544,11 +540,8 @@ def display(c: Claim, text: str | None = None, qualifier_words: dict | None = No
 def _against(c: Claim, gap) -> str:
     """What a points figure of an indicator is set against, as its name ends (地区生产总值增速高于全省
     1个百分点: 高于全省), for its cell; else nothing."""
-    if gap is None or c.unit != "pp" or not c.indicator:
-        return ""
-    m = gap.search(c.indicator)
-    return c.indicator[m.end("rate") if m["rate"] else m.start():] if m is not None and m.start() \
-        else ""
+    split = split_gap(c.indicator, gap) if c.unit == "pp" else None
+    return split[1] if split else ""
 
 
 def _before(text: str, start: int) -> str:
