@@ -223,12 +223,15 @@ def build_document(text: str, key: str = "text", source: str | None = None,
               f"{reviewed + 1} is taken as the report's year", depth=0)
         titled = doc.year
         doc.year = reviewed + 1
-        # (a December speech titled by the year it reviews is given in that year: its 今年 is the
-        # year reviewed, its 明年 the report's)
-        now = reviewed if reviewed == titled else _speech_year(doc)
-        doc.times = TimeReader(parts["frames"], doc.year, now)
+        doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
         body = _body_start(doc, parts)
         doc.sections = _read_sections(doc, headings, parts, body)
+        # (a December speech titled by the year it reviews is given in that year: its 今年 is the
+        # year reviewed, its 明年 the report's; not one whose plan says 今年 of the year it plans:
+        # 2014年度政府工作报告 … 今年经济社会发展的主要预期目标是…, given in January)
+        if reviewed == titled and not _plan_says_this_year(doc, parts):
+            doc.times = TimeReader(parts["frames"], doc.year, reviewed)
+            doc.sections = _read_sections(doc, headings, parts, body)
     if doc.date is None and (reviewed := _reviewed_as_this_year(doc, parts)) is not None:
         doc.times = TimeReader(parts["frames"], doc.year, reviewed)
     if found_in == "date" and _reviews_its_own_year(doc, parts, header):
@@ -546,11 +549,17 @@ def _reviewed_as_this_year(doc: Document, parts) -> int | None:
     if opens is None or not opens.first == opens.last == doc.year or parts["year"].search(opens.text):
         return None
     plan = next((s for s in doc.sections if s.level == 1 and s.part == "plan"), None)
-    if plan is None:
-        return None
-    if any(w in doc.norm[plan.start:_part_end(doc, plan)] for w in parts["this_year_words"]):
+    if plan is None or _plan_says_this_year(doc, parts):
         return None       # (the plan's 今年: a speech of the year it plans)
     return reviewed
+
+
+def _plan_says_this_year(doc: Document, parts) -> bool:
+    """The first plan part says 今年 (今年经济社会发展的主要预期目标是…): the speech is given in the
+    year it plans."""
+    plan = next((s for s in doc.sections if s.level == 1 and s.part == "plan"), None)
+    return plan is not None \
+        and any(w in doc.norm[plan.start:_part_end(doc, plan)] for w in parts["this_year_words"])
 
 
 def _reviews_its_own_year(doc: Document, parts, header) -> bool:
@@ -588,10 +597,19 @@ _ESTIMATE_REACH = 1000
 
 def _last_year_reviewed(title: str, parts) -> int | None:
     """The last year a review heading names (2013年至2017年工作回顾: 2017; 2018年以来和2022年工作
-    回顾: 2022), not a year it counts from (2016年以来工作回顾: none)."""
-    years = [int(m["year"]) for m in parts["year"].finditer(title)
-             if not title.startswith(tuple(parts["frames"]["since_words"]), m.end())]
+    回顾: 2022), not a year it counts from (2016年以来工作回顾: none), nor the year of a plan named
+    after the review (2014年工作回顾及2015年工作安排: 2014)."""
+    found = list(parts["year"].finditer(title))
+    years = [int(m["year"]) for i, m in enumerate(found)
+             if not title.startswith(tuple(parts["frames"]["since_words"]), m.end())
+             and not _names_a_plan(title[m.end():found[i + 1].start() if i + 1 < len(found)
+                                         else len(title)], parts)]
     return max(years) if years else None
+
+
+def _names_a_plan(words: str, parts) -> bool:
+    """The words after a year in a heading make it a plan's (…及2015年工作安排), not a review's."""
+    return any(w in words for w in parts["plan"]) and not any(w in words for w in parts["review"])
 
 
 def _read_title(norm: str, section: Section) -> str:
