@@ -140,3 +140,20 @@ def test_an_old_layout_table_page_keeps_the_cell_of_paragraphs_apart():
     page = (f"<html><body><table><tr><td width='150'>{links}</td><td>"
             + "<br>".join(PARAS) + "</td></tr></table></body></html>")
     assert _read(page).splitlines() == PARAS
+
+
+@pytest.mark.parametrize("lead", ["", "[", "<div class=\"article\">\n"])
+def test_a_scraped_fragment_without_html_or_body_is_read_as_a_page(lead):
+    # a scraper's body cut out and saved as .txt (<h4>各位代表：</h4><p>…</p>, or a list's repr):
+    # its tags leave the text, so its headings are found
+    page = (f"{lead}<h4>各位代表：</h4>\n<h5 style=\"margin: 0\">一、2023年工作回顾</h5>\n"
+            + _body(PARAS[3:12]) + ("</div>" if lead.startswith("<div") else ""))
+    text = text_from_bytes(page.encode("utf-8"), "report.txt")
+    assert "<" not in text and "一、2023年工作回顾" in text.splitlines()
+
+
+@pytest.mark.parametrize("text", ["<注>本报告中的数据均为初步统计数。\n地区生产总值增长5%。\n",
+                                  "<p>地区生产总值增长5%\n"])
+def test_a_text_that_only_opens_with_an_angle_bracket_stays_text(text):
+    # an open tag alone, or a bracket that is no tag, is no page: the text is read as written
+    assert text_from_bytes(text.encode("utf-8"), "report.txt").startswith(text[:4])

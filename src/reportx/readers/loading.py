@@ -22,6 +22,7 @@ report, PDF pages without text, damaged bytes) gives a ReportxWarning. The reade
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reportx.errors import InputError
@@ -64,9 +65,21 @@ def sniff(data: bytes) -> str:
     head = _head_text(data).lower()
     probe = head.lstrip("\ufeff \t\r\n")
     if probe.startswith(("<!doctype html", "<html", "<?xml")) or "<html" in head \
-            or "<body" in head:
+            or "<body" in head or _is_page_fragment(probe):
         return "html"
     return "text"
+
+
+# a page's body cut out by a scraper (<h4>各位代表：</h4><p>…</p>, or a list's repr of it:
+# [<div class="article">…): it opens with a block element's tag and closes one further on
+_FRAGMENT_OPEN = re.compile(r"\[?\s*<(?:p|div|h[1-6]|table|section|article|span|font|ul|ol|li|br)\b[^<>]*>")
+_FRAGMENT_CLOSE = re.compile(r"</(?:p|div|h[1-6]|td|li|span|font|section|article)\s*>")
+
+
+def _is_page_fragment(probe: str) -> bool:
+    """Markup without the <html> or <body> a saved page has: a scraper's fragment, read as a page
+    (its tags would stand in the text and hide its headings)."""
+    return _FRAGMENT_OPEN.match(probe) is not None and _FRAGMENT_CLOSE.search(probe) is not None
 
 
 def _zip_text(data: bytes, name: str) -> str:
