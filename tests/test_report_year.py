@@ -178,6 +178,7 @@ def test_a_review_part_with_no_year_that_shows_the_titles_year_reviews_it(tmp_pa
     ("一、2016—2020年工作回顾", 2018),           # (2020 is not 2017: the title gives way)
     ("一、2016年以来工作回顾", 2018),            # a year counted from says nothing of the title
     ("一、2018年以来和2017年工作回顾", 2018),
+    ("一、2017年工作回顾及2018年工作安排", 2018),  # the plan's year after it is not reviewed
 ])
 def test_a_review_heading_naming_several_years_is_read_by_its_last(tmp_path, heading, year):
     page = f"2018年XX市政府工作报告\n各位代表：\n{heading}\n五年来，全市地区生产总值年均增长8%。\n"
@@ -275,3 +276,23 @@ def test_a_title_naming_its_place_gives_the_place(tmp_path, title, place):
     doc, _ = _load(tmp_path, "t.txt", f"{title}\n地区生产总值增长5%。\n", year=2024)
     assert doc.city == place
 
+
+
+def test_a_year_given_that_the_header_contradicts_is_said_not_used(tmp_path):
+    # --year is for texts whose header says none: a header's own year is kept, and the user told
+    page = "政府工作报告\n——2024年2月3日在东岭市第六届人民代表大会第四次会议上\n一、2023年工作回顾\n地区生产总值增长5%。\n"
+    doc, said = _load(tmp_path, "page.txt", page, year=2020)
+    assert doc.year == 2024
+    assert any("its header says 2024, not the year given (2020)" in s for s in said)
+    assert not _load(tmp_path, "page.txt", page, year=2024)[1]
+
+
+def test_a_national_session_counted_from_does_not_date_the_report(tmp_path):
+    # a copy with no title whose review opens with the term's first session (…第一次会议以来的五年):
+    # no delivery line, so the year comes from elsewhere (here the caller's)
+    page = ("各位代表：\n一、过去五年工作回顾\n第十二届全国人民代表大会第一次会议以来的五年，是极不平凡的五年。"
+            "国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。\n二、2018年经济社会发展总体要求和政策取向\n"
+            "今年发展的主要预期目标是：国内生产总值增长6.5%左右。\n")
+    doc, _ = _load(tmp_path, "page.txt", page, year=2018)
+    assert doc.year == 2018
+    assert _gdp_times(doc)[-1] == ("2018", "target")

@@ -206,6 +206,11 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     doc = Document(key=key, text=text, norm=norm, source=source, simplified=simplified)
     lines = _header_lines(doc.norm, header["lines"])
     found_in = _read_header(doc, lines, header)
+    if year is not None and doc.year is not None and doc.year != year:
+        # (the year given is for texts whose header says none: said, so that a header misread
+        # or a wrong file is not passed over in silence)
+        _warn(f"{doc.key}: its header says {doc.year}, not the year given ({year}); "
+              f"the header's year is kept", depth=0)
     if doc.year is None:
         doc.year = year or _year_from_headings(doc.norm, headings, parts)
     if doc.year is None and (posted := _posted_date(lines, header)):
