@@ -206,11 +206,6 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     doc = Document(key=key, text=text, norm=norm, source=source, simplified=simplified)
     lines = _header_lines(doc.norm, header["lines"])
     found_in = _read_header(doc, lines, header)
-    if year is not None and doc.year is not None and doc.year != year:
-        # (the year given is for texts whose header says none: said, so that a header misread
-        # or a wrong file is not passed over in silence)
-        _warn(f"{doc.key}: its header says {doc.year}, not the year given ({year}); "
-              f"the header's year is kept", depth=0)
     if doc.year is None:
         doc.year = year or _year_from_headings(doc.norm, headings, parts)
     if doc.year is None and (posted := _posted_date(lines, header)):
@@ -244,6 +239,11 @@ def build_document(text: str, key: str = "text", source: str | None = None,
         doc.times = TimeReader(parts["frames"], doc.year, _speech_year(doc))
         body = _body_start(doc, parts)
         doc.sections = _read_sections(doc, headings, parts, body)
+    if year is not None and doc.year != year:
+        # (the year given is for texts whose header says none: said, so that a header misread
+        # or a wrong file is not passed over in silence)
+        _warn(f"{doc.key}: read as the report of {doc.year}, as its header says, not of the "
+              f"year given ({year})", depth=0)
     doc.frames = _read_frames(doc, doc.times, parts, body)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     _say_if_compilation(doc)
@@ -529,7 +529,8 @@ def _reviewed_year(doc: Document, parts) -> int | None:
             paragraph = _first_paragraph(doc.norm, section)
             opens = doc.times.opening(paragraph)
             if opens is not None:
-                return doc.year if opens.first == opens.last == doc.year else None
+                # (the title's year, or a span ending with it: “十二五”时期，… under 2015年政府工作报告)
+                return doc.year if opens.last == doc.year else None
             # (一、本届政府工作回顾 … 预计2021年，…: the review ends with the title's year; said in
             # its first paragraphs, as under its first subheading: （一）…。预计2007年实现…)
             part_end = _part_end(doc, section)
