@@ -571,15 +571,21 @@ def _plan_says_this_year(doc: Document, parts) -> bool:
 def _reviews_its_own_year(doc: Document, parts, header) -> bool:
     """A speech given in autumn (rules header `review_own_year_from_month`, before
     `next_year_from_month`) whose review part opens with a span of years ending in the year it is
-    given (从2011年到2016年) or an estimate of that year (预计2016年): an election session's review
-    of its own year, whose report is the next year's. Not one whose review names that year only
+    given (从2011年到2016年) or an estimate of that year (预计2016年), or whose first heading reviews
+    that year by name (2021年工作回顾及过去五年主要成就): an election session's review of its own
+    year, whose report is the next year's. Not one whose review names that year only
     as a year (获评2021年国家级…): its figures are the last full year's."""
     year, month = _speech_year(doc), int(doc.date[5:7])
     if not header["review_own_year_from_month"] <= month < header["next_year_from_month"] \
             or year != doc.year:
         return False
     first = next((s for s in doc.sections if s.level == 1), None)
-    if first is None or first.part != "review":
+    if first is None:
+        return False
+    title = _read_title(doc.norm, first)
+    if any(w in title for w in parts["review"]) and _last_year_reviewed(title, parts) == year:
+        return True       # (2021年工作回顾及过去五年主要成就, given in October 2021)
+    if first.part != "review":
         return False
     # (to the first part that is not a review: a five-year review's areas may each be a part)
     end = next((s.start for s in doc.sections if s.level == 1 and s.start > first.start
