@@ -707,6 +707,8 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
     if prev is not None:
         pieces = pieces[1:]     # 4个千亿台阶: what runs on from the previous figure is its own noun
     for piece in reversed(pieces):
+        if piece.strip() and not strip_words(piece.strip(), words):
+            continue      # a remark between commas (，考虑价格下降因素，) names nothing
         masked = mask(piece, words)
         verb = next((m for m in words.verbs.finditer(masked) if m.start() > 0), None)
         stop = words.subject_stops.search(masked, 1) if words.subject_stops is not None else None

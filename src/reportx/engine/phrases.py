@@ -156,10 +156,18 @@ def is_average(clause: str, words: Words) -> bool:
             rest = strip_leading(clause[at + len(w):].lstrip(), words)
             if not rest or words.verbs.match(mask(rest, words)):
                 return True
-            if _rate_before_number(rest, words):
+            if _rate_before_number(rest, words) or _names_a_rate(rest, words):
                 return True
             at = clause.find(w, at + 1)
     return False
+
+
+def _names_a_rate(text: str, words: Words) -> bool:
+    """A name of a rate of growth and the words before a number, nothing else (经济增长速度预期目标为:
+    年均经济增长速度预期目标为7%左右 is an average)."""
+    name = strip_words(text, words)
+    noun = max((n for n in words.rate_nouns if name.endswith(n)), key=len, default=None)
+    return noun is not None and not has_verb(name[:-len(noun)], words)
 
 
 def _rate_before_number(text: str, words: Words) -> bool:
