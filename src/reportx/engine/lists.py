@@ -65,6 +65,11 @@ def distribute_lists(doc: Document, drafts: list[Draft], words: Words) -> None:
                 # subject of the figure before, one item to each
                 for member, item in zip(chain, joint):
                     member.indicator = item
+            elif word and d.indicator and len(joint := subjects(d.indicator, words)) == n:
+                # 农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元: the
+                # subject before the comma (or handed on) lists as many names as there are figures
+                for member, item in zip(chain, joint):
+                    member.indicator = item
             elif d.inherited and (groups := named_groups(d.indicator, n, words)):
                 # 城乡居民人均可支配收入均稳居全省第2，分别增长3.9%、6.9%: the subject handed on names
                 # as many groups as there are figures, one to each
