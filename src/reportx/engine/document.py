@@ -50,6 +50,8 @@ def fold(text: str) -> str:
                 text = text.replace(wide, narrow)
     if "。" in text and _uses_stop_for_decimals(text):
         text = _DECIMAL_STOP.sub(".", text)
+    if "·" in text:
+        text = _DECIMAL_DOT.sub(".", text)
     if " " in text:
         text = _close_stray_spaces(text)
     return text
@@ -88,6 +90,8 @@ def _close_stray_spaces(text: str) -> str:
 # other a 。 between digits ends a sentence (销量全国第1。30个县区…).
 _DECIMAL_STOP = re.compile(r"(?<=\d)。(?=\d{1,4}(?!\d))(?!(?:19|20)\d\d\s*年)")
 _DECIMAL_POINT = re.compile(r"\d[.．]\d")
+# a middle dot as the decimal point of a rate (增长4·3%, an older page's); not a date's (“7·21”特大暴雨)
+_DECIMAL_DOT = re.compile(r"(?<=\d)·(?=\d{1,4}\s*%)")
 
 
 def _uses_stop_for_decimals(text: str) -> bool:
@@ -611,12 +615,22 @@ def _last_year_reviewed(title: str, parts) -> int | None:
     """The last year a review heading names (2013年至2017年工作回顾: 2017; 2018年以来和2022年工作
     回顾: 2022), not a year it counts from (2016年以来工作回顾: none), nor the year of a plan named
     after the review (2014年工作回顾及2015年工作安排: 2014)."""
-    found = list(parts["year"].finditer(title))
-    years = [int(m["year"]) for i, m in enumerate(found)
+    years = [int(m["year"]) for m, after in _years_in(title, parts)
              if not title.startswith(tuple(parts["frames"]["since_words"]), m.end())
-             and not _names_a_plan(title[m.end():found[i + 1].start() if i + 1 < len(found)
-                                         else len(title)], parts)]
+             and not _names_a_plan(after, parts)]
     return max(years) if years else None
+
+
+def _years_in(title: str, parts) -> list[tuple]:
+    """Each year a heading names, with the words after it up to the next year."""
+    found = list(parts["year"].finditer(title))
+    ends = [m.start() for m in found[1:]] + [len(title)]
+    return [(m, title[m.end():end]) for m, end in zip(found, ends)]
+
+
+def _names_a_planned_year(title: str, parts) -> bool:
+    """A heading names a year and then a plan's words after it (…和1999年工作的总体要求)."""
+    return any(_names_a_plan(after, parts) for _, after in _years_in(title, parts))
 
 
 def _names_a_plan(words: str, parts) -> bool:
@@ -686,12 +700,16 @@ def _read_sections(doc: Document, headings, parts, body: int) -> list[Section]:
     found += [(*h, h[2]) for h in _unnumbered_headings(doc, parts, doc.times, body)
               if h[0] not in numbered]
     found.sort()
-    sections, stack, part = [], [], None
+    sections, stack, part, carried = [], [], None, None
     for i, (start, level, title, read) in enumerate(found):
         stack = [t for t in stack if t[0] < level] + [(level, title)]
         if level == 1:
             # (its words are read in the folded text: 本屆政府工作回顧 is a review)
-            part = _part_of(read, doc.year, parts) or part
+            own = _part_of(read, doc.year, parts)
+            part = own or carried
+            # (a review that turns to the plan in its heading, 一、1998年工作回顾和1999年工作的总体要求:
+            # the parts after it with no year or word of their own are the plan's)
+            carried = "plan" if own == "review" and _names_a_planned_year(read, parts) else part
         end = found[i + 1][0] if i + 1 < len(found) else len(doc.text)
         sections.append(Section(start, end, " > ".join(t for _, t in stack), part, level))
     if not sections or sections[0].start > 0:

@@ -104,7 +104,11 @@ def rate_noun_before(own: str, words: Words) -> str | None:
     text = text.rstrip()
     if text.endswith(words.rate_nouns):
         return "increase"
-    return "decrease" if words.fall_rate_nouns and text.endswith(words.fall_rate_nouns) else None
+    if words.fall_rate_nouns and text.endswith(words.fall_rate_nouns):
+        return "decrease"
+    # (or the name the words before the number leave: 经济增长速度的调控目标定为8%)
+    name = strip_words(strip_between(own.rstrip(), words), words)
+    return "increase" if name.endswith(words.rate_nouns) and not has_verb(name, words) else None
 
 
 def rate_noun_after(norm: str, end: int, words: Words) -> str | None:

@@ -110,8 +110,9 @@ def _range_high(m, low: Decimal, rs: RuleSet) -> tuple[Decimal, Decimal] | None:
         high = parse_number(m["high"])
     except NumberError:
         return None
-    if m["low_unit"] is not None and m["low_unit"] != m["unit"]:
-        lo, hi = rs.units.get(m["low_unit"]), rs.units.get(m["unit"])
+    low_unit, unit = m.groupdict().get("low_unit"), m.groupdict().get("unit")
+    if low_unit is not None and low_unit != unit:       # (百分之八至九 has neither)
+        lo, hi = rs.units.get(low_unit), rs.units.get(unit)
         if lo is None or hi is None or lo[0] != hi[0]:
             return None
     if low == parse_number(_digits(m["num"])) and (scale := _scale(m["high"])) is not None:

@@ -137,12 +137,13 @@ def _layout_repairs():
     """What may be wrong with a saved text's layout, and what its warning says, in the order
     they are undone: paragraphs run together (the spaces that part them become line ends, one
     for one), pinyin glosses, headings glued to the sentence before, figures on lines of their
-    own, or every span of text on a line of its own, lines wrapped at a width, per cent signs
-    lost."""
+    own, or every span of text on a line of its own, lines wrapped at a width, figures set digit
+    by digit, per cent signs lost."""
     from reportx.readers.figure_lines import join_figure_lines
     from reportx.readers.lost_percent import restore_percent
     from reportx.readers.ruby import drop_pinyin
     from reportx.readers.runon import part_glued_headings, split_run_on
+    from reportx.readers.spaced_digits import join_spaced_digits
     from reportx.readers.spans import join_spans
     from reportx.readers.wrapped import unwrap
 
@@ -163,6 +164,9 @@ def _layout_repairs():
                             "joined text"),
         (unwrap, "its lines are wrapped at a fixed width (text copied from a PDF?); they were "
                  "joined into paragraphs, so offsets point into the joined text"),
+        (join_spaced_digits, "its figures are set digit by digit (1 9 9 7 年: a page typeset with "
+                             "letter-spacing); the spaces between digits were dropped, so offsets "
+                             "point into the joined text"),
         (restore_percent, "it has no per cent sign, and its growths and rates stand bare (增长7.2；: "
                           "a copy that lost them); a % was put back after each, so offsets point "
                           "into the repaired text"),
