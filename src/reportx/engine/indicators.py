@@ -66,6 +66,8 @@ class IndicatorMatcher:
         self.led_scope = rs.context_patterns.get("led_scope")    # 全区, 我市
         self.changes = {(a, ind.id) for ind in rs.indicators for a in ind.changes}
         self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
+        # the flows: a change each year (新增就业, 农村贫困人口减少), named with its verb
+        self.flows = frozenset(ind.id for ind in rs.indicators if ind.direction)
         self.companions = [(after, head, ind) for ind in rs.indicators
                            for after, heads in ind.companions for head in heads]
 
@@ -187,6 +189,9 @@ class IndicatorMatcher:
 
     def lower_is_better(self, indicator_id: str) -> bool:
         return indicator_id in self.lower_better
+
+    def is_flow(self, indicator_id: str) -> bool:
+        return indicator_id in self.flows
 
     def companion(self, before_id: str, phrase: str | None, unit: str) -> list[str]:
         """The id a bare head (收入, 花费) takes right after a figure of `before_id` (接待游客2.73亿
