@@ -99,7 +99,8 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
     named: dict[str, str] = {}   # a head noun's name from the clause before, per sentence
     subgroups_named: set[str] = set()   # names a sub-group's subject took, per sentence
     led_refused: set[str] = set()       # lead-only names with a subject before them, per sentence
-    ids_in_sentence: set[tuple] = set()  # the catalog ids (and units) read so far, per sentence
+    ids_in_sentence: dict[tuple, str] = {}  # the catalog ids (and units) read so far, per sentence,
+    # with the name each was read from
     last_claim: Draft | None = None     # the figure read before, in any sentence
     for d in drafts:
         if prev_in_sentence is not None and prev_in_sentence.sentence != d.sentence:
@@ -177,10 +178,12 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                             None)
         if ids and prev_in_sentence is not None and is_subclause(d.clause, words) \
                 and (ids[0], d.unit) in ids_in_sentence \
-                and words.period_year.search(d.clause) is None:
+                and words.period_year.search(d.clause) is None \
+                and not matcher.preferred_over(ids[0], d.indicator, ids_in_sentence[ids[0], d.unit]):
             # 实际利用外资5.2亿美元，其中外商直接投资3.1亿美元: a part of a figure of the same series
             # and unit said before it in the sentence is no figure of that series, nor what goes on
-            # from it (，增长20%); a part that is a year is (五年累计完成…117.6亿元，其中2007年当年实现50亿元)
+            # from it (，增长20%); a part that is a year is (五年累计完成…117.6亿元，其中2007年当年实现50亿元),
+            # and so is a part the catalog prefers for the series (财政收入1432.4亿元，其中地方财政收入746亿元)
             ids = []
             subgroups_named.add(d.indicator)
         if ids and (_subject_is_subgroup(doc, d, words) or _adjusted(doc, d, words)
@@ -191,7 +194,7 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             subgroups_named.add(d.indicator)
         d.indicator_id = ids[0] if ids else None
         if d.indicator_id:
-            ids_in_sentence.add((d.indicator_id, d.unit))
+            ids_in_sentence.setdefault((d.indicator_id, d.unit), d.indicator or "")
         if (reform := words.income_reform) is not None and d.indicator_id == reform["after"] \
                 and (d.indicator.endswith(reform["names"])
                      or matcher.plain(d.indicator).endswith(reform["names"])):

@@ -66,6 +66,8 @@ class IndicatorMatcher:
         self.led_scope = rs.context_patterns.get("led_scope")    # 全区, 我市
         self.changes = {(a, ind.id) for ind in rs.indicators for a in ind.changes}
         self.lower_better = {ind.id for ind in rs.indicators if ind.better == "lower"}
+        # the words that tell the series an id is of from a wider one (地方 of 地方财政收入)
+        self.prefer = {ind.id: tuple(ind.prefer) for ind in rs.indicators if ind.prefer}
         # the flows: a change each year (新增就业, 农村贫困人口减少), named with its verb
         self.flows = frozenset(ind.id for ind in rs.indicators if ind.direction)
         self.companions = [(after, head, ind) for ind in rs.indicators
@@ -192,6 +194,12 @@ class IndicatorMatcher:
 
     def is_flow(self, indicator_id: str) -> bool:
         return indicator_id in self.flows
+
+    def preferred_over(self, indicator_id: str, name: str | None, other: str) -> bool:
+        """`name` holds more of the words the catalog prefers for the id's series than `other`
+        (地方财政收入 over 财政收入: the local general budget, not the total with the centre's)."""
+        words = self.prefer.get(indicator_id, ())
+        return sum(w in (name or "") for w in words) > sum(w in other for w in words)
 
     def companion(self, before_id: str, phrase: str | None, unit: str) -> list[str]:
         """The id a bare head (收入, 花费) takes right after a figure of `before_id` (接待游客2.73亿
