@@ -153,7 +153,10 @@ def test_a_scraped_fragment_without_html_or_body_is_read_as_a_page(lead):
 
 
 @pytest.mark.parametrize("text", ["<注>本报告中的数据均为初步统计数。\n地区生产总值增长5%。\n",
-                                  "<p>地区生产总值增长5%\n"])
+                                  "<p>地区生产总值增长5%\n",
+                                  "<p>2024年某县政府工作报告</p>\n一、2023年工作回顾\n2023年，全县地区生产总值"
+                                  "增长6.2%。\n二、2024年工作安排\n今年全县地区生产总值增长6%。\n<p>附件</p>\n"])
 def test_a_text_that_only_opens_with_an_angle_bracket_stays_text(text):
-    # an open tag alone, or a bracket that is no tag, is no page: the text is read as written
+    # an open tag alone, a bracket that is no tag, or a title alone tagged is no page: the text
+    # is read as written, its lines kept
     assert text_from_bytes(text.encode("utf-8"), "report.txt").startswith(text[:4])

@@ -180,6 +180,7 @@ def _layout_rules(path: str):
                  chinese_month_day=regex.compile(data["chinese_month_day"])
                  if data.get("chinese_month_day") else None,
                  estimate_of_year=regex.compile(data["parts"].get("estimate_of_year") or "(?!)"),
+                 part_of_year=regex.compile(data["parts"].get("part_of_year") or "(?!)"),
                  year=header["title_year"], opening=header["opening"],
                  unnumbered=data["unnumbered_heading"], traditional=data["traditional"],
                  frames=data["frames"])
@@ -233,7 +234,7 @@ def build_document(text: str, key: str = "text", source: str | None = None,
         # (a December speech titled by the year it reviews is given in that year: its 今年 is the
         # year reviewed, its 明年 the report's; not one whose plan says 今年 of the year it plans:
         # 2014年度政府工作报告 … 今年经济社会发展的主要预期目标是…, given in January)
-        if reviewed == titled and not _plan_says_this_year(doc, parts):
+        if reviewed == titled and not _given_in_the_year_it_plans(doc, parts):
             doc.times = TimeReader(parts["frames"], doc.year, reviewed)
             doc.sections = _read_sections(doc, headings, parts, body)
     if doc.date is None and (reviewed := _reviewed_as_this_year(doc, parts)) is not None:
@@ -246,8 +247,12 @@ def build_document(text: str, key: str = "text", source: str | None = None,
     if year is not None and doc.year != year:
         # (the year given is for texts whose header says none: said, so that a header misread
         # or a wrong file is not passed over in silence)
-        _warn(f"{doc.key}: read as the report of {doc.year}, as its header says, not of the "
-              f"year given ({year})", depth=0)
+        _warn(f"{doc.key}: read as the report of {doc.year}, not of the year given ({year}): "
+              f"its header or headings date it", depth=0)
+    elif year is not None and found_in is None \
+            and (reviewed := _reviewed_year(doc, parts)) is not None and reviewed != year - 1:
+        _warn(f"{doc.key}: its first part reviews {reviewed}, not {year - 1}: is {year}, the "
+              f"year given, this report's?", depth=0)
     doc.frames = _read_frames(doc, doc.times, parts, body)
     doc.sentence_bounds = _split_sentences(doc.norm, parts["sentence_end"])
     _say_if_compilation(doc)
@@ -533,8 +538,13 @@ def _reviewed_year(doc: Document, parts) -> int | None:
             paragraph = _first_paragraph(doc.norm, section)
             opens = doc.times.opening(paragraph)
             if opens is not None:
-                # (the title's year, or a span ending with it: “十二五”时期，… under 2015年政府工作报告)
-                return doc.year if opens.last == doc.year else None
+                # (the title's year; or a span ending with it that the heading names too: 一、“十二五”
+                # 工作回顾 / “十二五”时期，… under 2015年政府工作报告; not a remark on the plan's span
+                # opening a review of the year before, 一、过去一年工作回顾 / “十二五”时期是…)
+                spans_to_it = any(e.first is not None and e.first < e.last == doc.year
+                                  for e in doc.times.expressions(title))
+                return doc.year if opens.last == doc.year and (opens.first == opens.last
+                                                               or spans_to_it) else None
             # (一、本届政府工作回顾 … 预计2021年，…: the review ends with the title's year; said in
             # its first paragraphs, as under its first subheading: （一）…。预计2007年实现…)
             part_end = _part_end(doc, section)
@@ -572,6 +582,19 @@ def _plan_says_this_year(doc: Document, parts) -> bool:
         and any(w in doc.norm[plan.start:_part_end(doc, plan)] for w in parts["this_year_words"])
 
 
+def _given_in_the_year_it_plans(doc: Document, parts) -> bool:
+    """The plan says 今年 of the year it plans, and neither 明年 (a December speech's word for
+    it) nor a review opening with 今年 (今年，全区…: the year reviewed) says otherwise."""
+    if not _plan_says_this_year(doc, parts):
+        return False
+    plan = next(s for s in doc.sections if s.level == 1 and s.part == "plan")
+    if any(w in doc.norm[plan.start:_part_end(doc, plan)] for w in parts.get("next_year_words", ())):
+        return False
+    review = next((s for s in doc.sections if s.level == 1 and s.part == "review"), None)
+    opening = _first_paragraph(doc.norm, review) if review is not None else ""
+    return not opening.lstrip().startswith(tuple(parts["this_year_words"]))
+
+
 def _reviews_its_own_year(doc: Document, parts, header) -> bool:
     """A speech given in autumn (rules header `review_own_year_from_month`, before
     `next_year_from_month`) whose review part opens with a span of years ending in the year it is
@@ -587,8 +610,10 @@ def _reviews_its_own_year(doc: Document, parts, header) -> bool:
     if first is None:
         return False
     title = _read_title(doc.norm, first)
-    if any(w in title for w in parts["review"]) and _last_year_reviewed(title, parts) == year:
-        return True       # (2021年工作回顾及过去五年主要成就, given in October 2021)
+    if any(w in title for w in parts["review"]) and _last_year_reviewed(title, parts) == year \
+            and not parts["part_of_year"].search(title):
+        return True       # (2021年工作回顾及过去五年主要成就, given in October 2021; not a mid-year
+                          # report's 2021年上半年工作回顾)
     if first.part != "review":
         return False
     # (to the first part that is not a review: a five-year review's areas may each be a part)

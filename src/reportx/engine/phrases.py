@@ -152,11 +152,13 @@ def verb_outside_name(own: str, words: Words) -> bool:
 
 def is_average(clause: str, words: Words) -> bool:
     """年均增长5.5% / 年均5.5% / 年均增速8.2%: an average word before a verb, before a rate of
-    growth (增速, 增幅) with nothing after it but the words before a number, or right before
-    the number."""
+    growth (增速, 增幅) with nothing after it but the words before a number, right before the
+    number, or opening the clause before the name (年均固定资产投资达到150亿元)."""
     for w in words.average_words:
         at = clause.find(w)
         while at >= 0:
+            if not strip_words(clause[:at].strip(), words):
+                return True     # said before the name: 年均固定资产投资达到150亿元, 我市年均GDP增速为6.1%
             rest = strip_leading(clause[at + len(w):].lstrip(), words)
             if not rest or words.verbs.match(mask(rest, words)):
                 return True

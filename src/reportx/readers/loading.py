@@ -78,8 +78,14 @@ _FRAGMENT_CLOSE = re.compile(r"</(?:p|div|h[1-6]|td|li|span|font|section|article
 
 def _is_page_fragment(probe: str) -> bool:
     """Markup without the <html> or <body> a saved page has: a scraper's fragment, read as a page
-    (its tags would stand in the text and hide its headings)."""
-    return _FRAGMENT_OPEN.match(probe) is not None and _FRAGMENT_CLOSE.search(probe) is not None
+    (its tags would stand in the text and hide its headings). Its lines are markup, most of them
+    opening with a tag: not a text whose title alone is tagged."""
+    if _FRAGMENT_OPEN.match(probe) is None or len(_FRAGMENT_CLOSE.findall(probe)) < 2:
+        return False
+    # (split at line feeds only: the head may be bytes read as Latin-1, whose \x85 is a line end
+    # to splitlines)
+    lines = [ln for ln in (ln.strip() for ln in probe.split("\n")) if ln]
+    return 2 * sum(ln.startswith(("<", "[<")) for ln in lines) >= len(lines)
 
 
 def _zip_text(data: bytes, name: str) -> str:
