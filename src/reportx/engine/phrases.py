@@ -106,9 +106,13 @@ def rate_noun_before(own: str, words: Words) -> str | None:
         return "increase"
     if words.fall_rate_nouns and text.endswith(words.fall_rate_nouns):
         return "decrease"
-    # (or the name the words before the number leave: 经济增长速度的调控目标定为8%)
+    # (or the name the words before the number leave, one name: 经济增长速度的调控目标定为8%; not a
+    # list's, whose last item alone may be a rate, 城镇登记失业率、人口自然增长率分别为3.6%和4.96‰)
+    if words.distributive_set.found_in(own):
+        return None
     name = strip_words(strip_between(own.rstrip(), words), words)
-    return "increase" if name.endswith(words.rate_nouns) and not has_verb(name, words) else None
+    return "increase" if name.endswith(words.rate_nouns) and not has_verb(name, words) \
+        and not any(j in name for j in words.list_breaks) else None
 
 
 def rate_noun_after(norm: str, end: int, words: Words) -> str | None:
