@@ -168,6 +168,10 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
                 ids = []
         if d.indicator and d.indicator.startswith(words.gap_words):
             ids = []     # 高于地区生产总值增速0.6个百分点: the gap to GDP's growth, not GDP's
+        elif d.unit == "pp" and words.target_gap is not None and words.target_gap.match(d.own):
+            ids = []     # 增长11.5%，比预期目标高1.5个百分点: how far the result passed its target
+        elif d.unit == "%" and _share_of_the_named(doc, d, words):
+            ids = []     # 国家财政收入的60%以上来自国有企业: a share of the revenue, not its figure
         elif d.unit == "pp" and (against := _gap_of(d.indicator, words)):
             # 地区生产总值增速高于全省1个百分点: its growth set against another's, in points: a target
             # of the indicator's own when the figure is one (_claim; compare shows it with the words
@@ -829,8 +833,24 @@ def _named_after_a_total(d: Draft, prev: Draft | None, words: Words) -> bool:
     right after a total of the same unit in its sentence: the total's verb goes on over it
     (累计完成一般公共预算收入318亿元，固定资产投资709亿元，社会消费品零售总额788亿元; not 贷款余额8.5亿元)."""
     return prev is not None and prev.total and prev.sentence == d.sentence \
-        and prev.q.unit == d.q.unit and not d.in_brackets and not has_verb(d.clause, words) \
+        and _same_measure(prev, d) and not d.in_brackets and not has_verb(d.clause, words) \
         and strip_words(d.clause, words).endswith(words.summed_names)
+
+
+def _share_of_the_named(doc: Document, d: Draft, words: Words) -> bool:
+    """A per cent right after the name and 的 (国家财政收入的60%以上来自国有企业, 全市税收的80%): a share
+    of what is named; not a level with its year (提高到2025年的57.7%) or its plan's end (“十四五”末的)."""
+    before = doc.norm[d.clause_start:d.q.start].rstrip()
+    if qualifier := longest_affix(before, words.before_index, at_end=True):
+        before = before[:-len(qualifier)].rstrip()      # (的约60%)
+    return before.endswith("的") and len(before) > 1 and not before[-2].isdigit() \
+        and before[-2] not in "年末底期初" and not has_verb(before, words)
+
+
+def _same_measure(a: Draft, b: Draft) -> bool:
+    """Two figures of one unit, or both sums of money (848億元 and 48億美元)."""
+    return a.q.unit == b.q.unit or ((a.q.raw_unit or "").endswith("元")
+                                    and (b.q.raw_unit or "").endswith("元"))
 
 
 def _sentence_goes_on(norm: str, start: int, end: int) -> bool:

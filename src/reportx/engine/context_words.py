@@ -96,6 +96,7 @@ class Words:
     record_after: regex.Pattern | None = None    # 以来最好: a span that measures a record
     recalled_target: regex.Pattern | None = None  # …增长8%的预期目标: a review's recalled target
     recalled_target_marks: tuple[str, ...] = ()   # 年初: a 目标 set at the year's start
+    recalled_target_lead: regex.Pattern | None = None   # 去年政府工作报告提出，…: last year's plan
     level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
     level_with_growth: regex.Pattern | None = None   # ，年均增长6.7%: a level with the years' growth
     year_on_year: regex.Pattern | None = None   # 同比 right before the verb: one year's growth
@@ -117,6 +118,7 @@ class Words:
     to_pattern: regex.Pattern | None = None     # 47.36亿元增加到…: a pair's start with no from-word
     year_of_level: regex.Pattern | None = None  # 提升到2025年的57.7%: the year the level is of
     gap_tail: regex.Pattern | None = None       # 增速高于省平: a name that is a gap to another's
+    target_gap: regex.Pattern | None = None     # 比预期目标高1.5个百分点: a gap to the target
     completion_words: tuple[str, ...] = ()    # 计划, 目标: a share of them is a plan's completion
     excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
@@ -345,6 +347,8 @@ def compile_words(rs: RuleSet) -> Words:
         recalled_target=regex.compile(ctx["recalled_target_after"])
         if ctx.get("recalled_target_after") else None,
         recalled_target_marks=tuple(ctx.get("recalled_target_marks", ())),
+        recalled_target_lead=regex.compile(ctx["recalled_target_lead"])
+        if ctx.get("recalled_target_lead") else None,
         whole_year_pattern=word_pattern(ctx["whole_year_words"]) if ctx.get("whole_year_words")
         else None,
         whole_year_not_before=tuple(ctx.get("whole_year_not_before", ())),
@@ -367,6 +371,7 @@ def compile_words(rs: RuleSet) -> Words:
         year_of_level=regex.compile(ctx["spans"]["year_of_level"])
         if ctx["spans"].get("year_of_level") else None,
         gap_tail=regex.compile(ctx["gap_tail"]) if ctx.get("gap_tail") else None,
+        target_gap=regex.compile(ctx["target_gap"]) if ctx.get("target_gap") else None,
         completion_words=tuple(ctx.get("completion_words", ())),
         excess_words=tuple(ctx.get("plan_excess_words", ())),
         milestone_nouns=tuple(ctx.get("milestone_nouns", ())),

@@ -234,7 +234,12 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
 
 
 def _recalls_a_target(doc: Document, d: Draft, words: Words) -> bool:
-    """A review's figure that recalls the year's target (rules/context.yaml recalled_target_after)."""
+    """A review's figure that recalls the year's target (rules/context.yaml recalled_target_after,
+    or a sentence that opens telling what last year's report set: recalled_target_lead)."""
+    if words.recalled_target_lead is not None and (lead := words.recalled_target_lead.match(
+            doc.norm, d.sentence[0], d.q.start)) is not None:
+        # (in the clause of its 要 only: …，实际回落到6.1% is the result)
+        return words.last_break.search(doc.norm, lead.end(), d.q.start) is None
     # (most figures have no 目标 near them: a plain find first)
     if words.recalled_target is None or doc.norm.find("目标", d.q.end, d.q.end + _RECALL_REACH) < 0:
         return False
