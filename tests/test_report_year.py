@@ -278,15 +278,6 @@ def test_a_title_naming_its_place_gives_the_place(tmp_path, title, place):
 
 
 
-def test_a_year_given_that_the_header_contradicts_is_said_not_used(tmp_path):
-    # --year is for texts whose header says none: a header's own year is kept, and the user told
-    page = "政府工作报告\n——2024年2月3日在东岭市第六届人民代表大会第四次会议上\n一、2023年工作回顾\n地区生产总值增长5%。\n"
-    doc, said = _load(tmp_path, "page.txt", page, year=2020)
-    assert doc.year == 2024
-    assert any("read as the report of 2024, not of the year given (2020)" in s for s in said)
-    assert not _load(tmp_path, "page.txt", page, year=2024)[1]
-
-
 def test_a_national_session_counted_from_does_not_date_the_report(tmp_path):
     # a copy with no title whose review opens with the term's first session (…第一次会议以来的五年):
     # no delivery line, so the year comes from elsewhere (here the caller's)
@@ -298,10 +289,19 @@ def test_a_national_session_counted_from_does_not_date_the_report(tmp_path):
     assert _gdp_times(doc)[-1] == ("2018", "target")
 
 
-def test_a_year_given_that_the_headings_contradict_is_said(tmp_path):
-    # no header: the year given is kept, but a review of another year than the one before is said
-    page = "一、2022年工作回顾\n地区生产总值增长5%。\n二、2023年工作安排\n今年地区生产总值增长6%。\n"
-    doc, said = _load(tmp_path, "page.txt", page, year=2024)
-    assert doc.year == 2024
-    assert any("its first part reviews 2022, not 2023" in s for s in said)
-    assert not _load(tmp_path, "page.txt", page, year=2023)[1]
+# --year is for texts whose header says none: a header's own year is kept, and the user told; with
+# no header the year given is kept, but a first part that reviews another year than the one before
+# it is said
+_DATED = "政府工作报告\n——2024年2月3日在东岭市第六届人民代表大会第四次会议上\n一、2023年工作回顾\n地区生产总值增长5%。\n"
+_UNDATED = "一、2022年工作回顾\n地区生产总值增长5%。\n二、2023年工作安排\n今年地区生产总值增长6%。\n"
+
+
+@pytest.mark.parametrize("page, given, right, said_then", [
+    (_DATED, 2020, 2024, "read as the report of 2024, not of the year given (2020)"),
+    (_UNDATED, 2024, 2023, "its first part reviews 2022, not 2023"),
+])
+def test_a_year_given_that_the_text_contradicts_is_said(tmp_path, page, given, right, said_then):
+    doc, said = _load(tmp_path, "page.txt", page, year=given)
+    assert doc.year == (right if page is _DATED else given)
+    assert any(said_then in s for s in said)
+    assert not _load(tmp_path, "page.txt", page, year=right)[1]
