@@ -428,7 +428,7 @@ def _read_clause(doc: Document, d: Draft, prev: Draft | None, words: Words) -> N
         d.direction, d.shares_verb = direction_of(d.clause, words)   # 减征失业保险、工伤保险1.5亿元
     minus = d.q.start > 0 and doc.norm[d.q.start - 1:d.q.start] in words.minus_signs
     if d.direction is None and d.q.unit == "%" and \
-            (rate := rate_noun_before(own[:-1] if minus else own, words)):
+            (rate := rate_noun_before(own[:-1] if minus else own, words, d.clause)):
         # 增速达到16.1% / 降幅为5%: a rate stated as a level (增速分别为5.6%、6.6%: for the list
         # its 分别 shares out; not for the items after 增速8.1%、恩格尔系数28.5%, which are levels)
         d.direction = rate
@@ -723,8 +723,9 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
     if prev is not None:
         pieces = pieces[1:]     # 4个千亿台阶: what runs on from the previous figure is its own noun
     for piece in reversed(pieces):
-        if piece.strip() and not strip_words(piece.strip(), words):
-            continue      # a remark between commas (，考虑价格下降因素，) names nothing
+        if piece.strip() and (not strip_words(piece.strip(), words) or (
+                words.remark_clause is not None and words.remark_clause.match(piece.strip()))):
+            continue      # a remark between commas (，考虑价格下降因素，，经过各方面的努力，) names nothing
         masked = mask(piece, words)
         verb = next((m for m in words.verbs.finditer(masked) if m.start() > 0), None)
         stop = words.subject_stops.search(masked, 1) if words.subject_stops is not None else None
@@ -844,7 +845,11 @@ def _share_of_the_named(doc: Document, d: Draft, words: Words) -> bool:
     if qualifier := longest_affix(before, words.before_index, at_end=True):
         before = before[:-len(qualifier)].rstrip()      # (的约60%)
     return before.endswith("的") and len(before) > 1 and not before[-2].isdigit() \
-        and before[-2] not in "年末底期初" and not has_verb(before, words)
+        and not before[:-1].endswith(_TIME_BEFORE_OF) and not has_verb(before, words)
+
+
+# what ends a time before 的 (一季度的5.6%, 2025年的, “十四五”末的, 年初的): a level then, no share
+_TIME_BEFORE_OF = ("年", "末", "底", "期", "初", "季度", "月", "月份", "半年", "旬")
 
 
 def _same_measure(a: Draft, b: Draft) -> bool:

@@ -97,6 +97,7 @@ class Words:
     recalled_target: regex.Pattern | None = None  # …增长8%的预期目标: a review's recalled target
     recalled_target_marks: tuple[str, ...] = ()   # 年初: a 目标 set at the year's start
     recalled_target_lead: regex.Pattern | None = None   # 去年政府工作报告提出，…: last year's plan
+    remark_clause: regex.Pattern | None = None   # ，经过上下各方面的努力，: a clause naming nothing
     level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
     level_with_growth: regex.Pattern | None = None   # ，年均增长6.7%: a level with the years' growth
     year_on_year: regex.Pattern | None = None   # 同比 right before the verb: one year's growth
@@ -349,6 +350,7 @@ def compile_words(rs: RuleSet) -> Words:
         recalled_target_marks=tuple(ctx.get("recalled_target_marks", ())),
         recalled_target_lead=regex.compile(ctx["recalled_target_lead"])
         if ctx.get("recalled_target_lead") else None,
+        remark_clause=regex.compile(ctx["remark_clause"]) if ctx.get("remark_clause") else None,
         whole_year_pattern=word_pattern(ctx["whole_year_words"]) if ctx.get("whole_year_words")
         else None,
         whole_year_not_before=tuple(ctx.get("whole_year_not_before", ())),

@@ -87,8 +87,10 @@ def verb_before_is(own: str, verbs: tuple[str, ...], words: Words) -> bool:
     return bool(verbs) and strip_between(own.rstrip(), words).endswith(verbs)
 
 
-def rate_noun_before(own: str, words: Words) -> str | None:
-    """增速 / 增幅 / 增长率 right before the number, a copula or 为/达 between: a rate of growth."""
+def rate_noun_before(own: str, words: Words, clause: str | None = None) -> str | None:
+    """增速 / 增幅 / 增长率 right before the number, a copula or 为/达 between: a rate of growth;
+    given the figure's `clause`, also a rate named before the words of its target when the clause
+    names nothing else (经济增长速度的调控目标定为8%)."""
     text = strip_between(own.rstrip(), words)
     verb = words.verb_at_end.search(mask(text, words))
     if verb:
@@ -107,12 +109,16 @@ def rate_noun_before(own: str, words: Words) -> str | None:
     if words.fall_rate_nouns and text.endswith(words.fall_rate_nouns):
         return "decrease"
     # (or the name the words before the number leave, one name: 经济增长速度的调控目标定为8%; not a
-    # list's, whose last item alone may be a rate, 城镇登记失业率、人口自然增长率分别为3.6%和4.96‰)
-    if words.distributive_set.found_in(own):
+    # list's, whose last item alone may be a rate, 城镇登记失业率、人口自然增长率分别为3.6%和4.96‰,
+    # 城镇登记失业率和经济增长率的预期目标为4%和6%左右)
+    if clause is None or any(j in clause for j in _NAME_JOINERS):
         return None
     name = strip_words(strip_between(own.rstrip(), words), words)
-    return "increase" if name.endswith(words.rate_nouns) and not has_verb(name, words) \
-        and not any(j in name for j in words.list_breaks) else None
+    return "increase" if name.endswith(words.rate_nouns) and not has_verb(name, words) else None
+
+
+# what joins two names in a list (not 及, which joins places too: 全市及各县区经济增长速度)
+_NAME_JOINERS = ("、", "和", "与")
 
 
 def rate_noun_after(norm: str, end: int, words: Words) -> str | None:
