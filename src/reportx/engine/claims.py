@@ -209,17 +209,21 @@ def find_claims(doc: Document, rs: RuleSet) -> list[Claim]:
             d.direction = "decrease" if matcher.lower_is_better(d.indicator_id) else "increase"
         prev_in_sentence = last_claim = d
     _read_spans(doc, drafts, words)
+    _unname_stock_levels(drafts, matcher, words)
+    sentences: dict = {}
+    return [_claim(doc, d, words, sentences) for d in drafts]
+
+
+def _unname_stock_levels(drafts: list[Draft], matcher: IndicatorMatcher, words: Words) -> None:
+    """农村贫困人口由4960万人减少到2820万人: the levels a stock went between, named by the stock, are
+    no figures of the flow its verb makes of it (not 城镇新增就业由3万人增加到5万人, whose name is
+    the flow's)."""
     for d in drafts:
         ends_pair = d.previous is not None and d.previous.start_of_pair \
             and d.previous.sentence == d.sentence
         if d.indicator_id and (d.start_of_pair or ends_pair) \
                 and matcher.is_flow(d.indicator_id) and not has_verb(d.indicator or "", words):
-            # 农村贫困人口由4960万人减少到2820万人: the levels a stock went between, named by the
-            # stock, are no figures of the flow its verb makes of it (not 城镇新增就业由3万人增加到
-            # 5万人, whose name is the flow's)
             d.indicator_id = None
-    sentences: dict = {}
-    return [_claim(doc, d, words, sentences) for d in drafts]
 
 
 def _read_spans(doc: Document, drafts: list[Draft], words: Words) -> None:

@@ -574,21 +574,25 @@ def _reviewed_as_this_year(doc: Document, parts) -> int | None:
     return reviewed
 
 
+def _first_plan_text(doc: Document) -> str | None:
+    """The text of the first plan part, or None."""
+    plan = next((s for s in doc.sections if s.level == 1 and s.part == "plan"), None)
+    return doc.norm[plan.start:_part_end(doc, plan)] if plan is not None else None
+
+
 def _plan_says_this_year(doc: Document, parts) -> bool:
     """The first plan part says 今年 (今年经济社会发展的主要预期目标是…): the speech is given in the
     year it plans."""
-    plan = next((s for s in doc.sections if s.level == 1 and s.part == "plan"), None)
-    return plan is not None \
-        and any(w in doc.norm[plan.start:_part_end(doc, plan)] for w in parts["this_year_words"])
+    plan = _first_plan_text(doc)
+    return plan is not None and any(w in plan for w in parts["this_year_words"])
 
 
 def _given_in_the_year_it_plans(doc: Document, parts) -> bool:
     """The plan says 今年 of the year it plans, and neither 明年 (a December speech's word for
     it) nor a review opening with 今年 (今年，全区…: the year reviewed) says otherwise."""
-    if not _plan_says_this_year(doc, parts):
-        return False
-    plan = next(s for s in doc.sections if s.level == 1 and s.part == "plan")
-    if any(w in doc.norm[plan.start:_part_end(doc, plan)] for w in parts.get("next_year_words", ())):
+    plan = _first_plan_text(doc)
+    if plan is None or not any(w in plan for w in parts["this_year_words"]) \
+            or any(w in plan for w in parts.get("next_year_words", ())):
         return False
     review = next((s for s in doc.sections if s.level == 1 and s.part == "review"), None)
     opening = _first_paragraph(doc.norm, review) if review is not None else ""
