@@ -849,11 +849,7 @@ def _share_of_the_named(doc: Document, d: Draft, words: Words) -> bool:
     if qualifier := longest_affix(before, words.before_index, at_end=True):
         before = before[:-len(qualifier)].rstrip()      # (的约60%)
     return before.endswith("的") and len(before) > 1 and not before[-2].isdigit() \
-        and not before[:-1].endswith(_TIME_BEFORE_OF) and not has_verb(before, words)
-
-
-# what ends a time before 的 (一季度的5.6%, 2025年的, “十四五”末的, 年初的): a level then, no share
-_TIME_BEFORE_OF = ("年", "末", "底", "期", "初", "季度", "月", "月份", "半年", "旬")
+        and not before[:-1].endswith(words.time_before_of) and not has_verb(before, words)
 
 
 def _same_measure(a: Draft, b: Draft) -> bool:

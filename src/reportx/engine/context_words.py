@@ -98,6 +98,8 @@ class Words:
     recalled_target_marks: tuple[str, ...] = ()   # 年初: a 目标 set at the year's start
     recalled_target_lead: regex.Pattern | None = None   # 去年政府工作报告提出，…: last year's plan
     remark_clause: regex.Pattern | None = None   # ，经过上下各方面的努力，: a clause naming nothing
+    name_joiners: tuple[str, ...] = ()   # 、和与: what joins two names (not 及, which joins places)
+    time_before_of: tuple[str, ...] = ()  # 季度, 年, 末: a time's last word before 的 (一季度的5.6%)
     level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
     level_with_growth: regex.Pattern | None = None   # ，年均增长6.7%: a level with the years' growth
     year_on_year: regex.Pattern | None = None   # 同比 right before the verb: one year's growth
@@ -351,6 +353,8 @@ def compile_words(rs: RuleSet) -> Words:
         recalled_target_lead=regex.compile(ctx["recalled_target_lead"])
         if ctx.get("recalled_target_lead") else None,
         remark_clause=regex.compile(ctx["remark_clause"]) if ctx.get("remark_clause") else None,
+        name_joiners=tuple(ctx.get("name_joiners", ())),
+        time_before_of=tuple(ctx.get("time_before_of", ())),
         whole_year_pattern=word_pattern(ctx["whole_year_words"]) if ctx.get("whole_year_words")
         else None,
         whole_year_not_before=tuple(ctx.get("whole_year_not_before", ())),

@@ -199,7 +199,7 @@ class IndicatorMatcher:
         """`name` holds more of the words the catalog prefers for the id's series than `other`
         (地方财政收入 over 财政收入: the local general budget, not the total with the centre's)."""
         words = self.prefer.get(indicator_id, ())
-        return sum(w in (name or "") for w in words) > sum(w in other for w in words)
+        return series_words(name, words) > series_words(other, words)
 
     def companion(self, before_id: str, phrase: str | None, unit: str) -> list[str]:
         """The id a bare head (收入, 花费) takes right after a figure of `before_id` (接待游客2.73亿
@@ -257,6 +257,11 @@ class IndicatorMatcher:
 
 # a word of one to three characters quoted inside a name
 _QUOTED = regex.compile(r"“(\p{Han}{1,3})”(?=\p{Han})")
+
+
+def series_words(name: str | None, prefer) -> int:
+    """How many of the catalog's preferred words for a series (`prefer`: 地方, 预算) a name holds."""
+    return sum(w in (name or "") for w in prefer)
 
 
 def _longest_first(word: str) -> tuple[int, str]:

@@ -91,7 +91,7 @@ def rate_noun_before(own: str, words: Words, clause: str | None = None) -> str |
     """增速 / 增幅 / 增长率 right before the number, a copula or 为/达 between: a rate of growth;
     given the figure's `clause`, also a rate named before the words of its target when the clause
     names nothing else (经济增长速度的调控目标定为8%)."""
-    text = strip_between(own.rstrip(), words)
+    text = between = strip_between(own.rstrip(), words)
     verb = words.verb_at_end.search(mask(text, words))
     if verb:
         text = text[:verb.start()].rstrip()    # 增速达到 / 增速完成 / 增速为
@@ -111,14 +111,10 @@ def rate_noun_before(own: str, words: Words, clause: str | None = None) -> str |
     # (or the name the words before the number leave, one name: 经济增长速度的调控目标定为8%; not a
     # list's, whose last item alone may be a rate, 城镇登记失业率、人口自然增长率分别为3.6%和4.96‰,
     # 城镇登记失业率和经济增长率的预期目标为4%和6%左右)
-    if clause is None or any(j in clause for j in _NAME_JOINERS):
+    if clause is None or any(j in clause for j in words.name_joiners):
         return None
-    name = strip_words(strip_between(own.rstrip(), words), words)
+    name = strip_words(between, words)
     return "increase" if name.endswith(words.rate_nouns) and not has_verb(name, words) else None
-
-
-# what joins two names in a list (not 及, which joins places too: 全市及各县区经济增长速度)
-_NAME_JOINERS = ("、", "和", "与")
 
 
 def rate_noun_after(norm: str, end: int, words: Words) -> str | None:

@@ -27,6 +27,7 @@ import regex
 from reportx.engine.claim import Claim, to_frame
 from reportx.engine.context_words import compile_words
 from reportx.engine.document import Document, build_document, fold
+from reportx.engine.indicators import series_words
 from reportx.engine.periods import last_part_of_year
 from reportx.engine.phrases import split_gap, strip_words
 
@@ -463,7 +464,7 @@ _LOOSENESS = {"approx": 1, "at_least": 2}
 
 def _series_words(c: Claim, words) -> int:
     """How many of the catalog's preferred words (地方, 预算) the claim's name holds."""
-    return sum(w in (c.indicator or "") for w in words)
+    return series_words(c.indicator, words)
 
 
 # a line this short that does not end a sentence is a title or subheading
