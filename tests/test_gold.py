@@ -96,3 +96,29 @@ def test_eval_command_names_the_bad_line_of_a_gold_file(tmp_path):
     assert result.stderr.strip().splitlines() == [f"reportx: error: {gold}: line 2: not JSON "
                                                   "(Expecting property name enclosed in double quotes)"]
     assert "Traceback" not in result.output
+
+
+def test_eval_command_takes_the_year_of_a_text_whose_header_does_not_say_it(tmp_path):
+    # A held-out excerpt often starts in the middle of the speech: without --year its review
+    # and plan parts have no year, with it they have the year eval is told.
+    text = "过去一年，全市地区生产总值增长5.2%。今年主要预期目标是：地区生产总值增长6%左右。"
+    report = tmp_path / "excerpt.txt"
+    report.write_text(text, encoding="utf-8")
+    common = {"doc": "excerpt", "unit": "%", "classifier": None, "indicator": "地区生产总值",
+              "key": "gdp", "direction": "increase", "optional": False}
+    records = [{**common, "start": text.index("5.2%"), "end": text.index("5.2%") + 4,
+                "surface": "5.2%", "value": 5.2, "period": "2023", "kind": "actual",
+                "qualifier": None},
+               {**common, "start": text.index("6%"), "end": text.index("6%") + 2,
+                "surface": "6%", "value": 6.0, "period": "2024", "kind": "target",
+                "qualifier": "approx"}]
+    gold = tmp_path / "excerpt.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+    def accuracy(*extra):
+        result = CliRunner().invoke(app, ["eval", str(gold), str(report), "--format", "json", *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)["accuracy"]["period"]
+
+    assert accuracy("--year", "2024") == 1.0
+    assert accuracy() < 1.0

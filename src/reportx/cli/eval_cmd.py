@@ -33,6 +33,9 @@ def eval_command(
     fmt: Annotated[EvalFormat, typer.Option(
         "--format", "-f", case_sensitive=False, help="table | json (json lists everything)")] = EvalFormat.table,
     corpus: CorpusOpt = None,
+    year: Annotated[Optional[int], typer.Option(
+        help="the report's year, for a text whose header does not say it (as extract's "
+        "--year)", show_default=False)] = None,
 ) -> None:
     """Score the extraction of one report against its gold annotations: detection (span overlap)
     and exact (also value and unit) precision, recall and F1; accuracy of qualifier, direction,
@@ -46,7 +49,7 @@ def eval_command(
 
     records = load_gold(gold)
     report = _report_path(records, name, corpus)
-    doc = load(report)
+    doc = load(report, year=year)
     claims = extract(doc, rules=load_rules(extra_dirs=list(rules or [])))
     _warn_if_other_text(span_mismatches(records, doc.text), len(records), report)
     score = evaluate(records, claims, text=doc.text)

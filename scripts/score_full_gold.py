@@ -1,0 +1,102 @@
+"""Score `reportx eval` over every full gold (`<stem>.jsonl` beside its text) of some folders.
+
+    python scripts/score_full_gold.py tests/heldout/IA tests/heldout/IG
+    python scripts/score_full_gold.py --src /tmp/wt/base/src tests/heldout/I?   # another checkout
+    python scripts/score_full_gold.py -v tests/heldout/IB        # every miss and false alarm
+
+A held-out set's `years.txt` (STEM=YEAR lines) gives eval its `--year`. Each report is scored by
+`reportx eval --format json` in a subprocess with the given source tree first on PYTHONPATH, so
+what is scored is what a user of that version gets; the counts are summed over all reports
+(micro-averaged precision and recall), attribute agreement over the exact matches.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_SUFFIXES = (".txt", ".html", ".docx", ".pdf")
+ATTRIBUTES = ("qualifier", "direction", "period", "kind", "indicator_id", "span", "value_high")
+
+
+def golds_of(folder: Path) -> list[tuple[Path, Path]]:
+    """(gold, text) pairs of a folder: a `.jsonl` with a text of the same stem beside it."""
+    pairs = []
+    for gold in sorted(folder.glob("*.jsonl")):
+        text = next((gold.with_suffix(s) for s in TEXT_SUFFIXES if gold.with_suffix(s).exists()), None)
+        if text is not None:
+            pairs.append((gold, text))
+    return pairs
+
+
+def years_of(folder: Path) -> dict[str, str]:
+    path = folder / "years.txt"
+    if not path.exists():
+        return {}
+    pairs = (line.split("=", 1) for line in path.read_text(encoding="utf-8").split() if "=" in line)
+    return {stem: year for stem, year in pairs}
+
+
+def evaluate(gold: Path, text: Path, src: Path, year: str | None) -> dict:
+    extra = ["--year", year] if year else []
+    env = dict(os.environ, PYTHONPATH=str(src))
+    out = subprocess.run([sys.executable, "-m", "reportx", "eval", str(gold), str(text), *extra,
+                          "--format", "json"], capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        raise SystemExit(f"eval failed on {gold}: {out.stderr.strip()}")
+    return json.loads(out.stdout)
+
+
+def prf(tp: int, fp: int, fn: int) -> str:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:.3f} {r:.3f} {f:.3f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folders", nargs="+", type=Path)
+    ap.add_argument("--src", type=Path, default=ROOT / "src")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list every miss and false alarm")
+    args = ap.parse_args()
+    totals = {"detection": [0, 0, 0], "exact": [0, 0, 0]}
+    agree = {a: [0, 0] for a in ATTRIBUTES}
+    print("report                       gold  det P R F1          exact P R F1")
+    for folder in args.folders:
+        years = years_of(folder)
+        for gold, text in golds_of(folder):
+            out = evaluate(gold, text, args.src, years.get(gold.stem))
+            for part, sums in totals.items():
+                for i, field in enumerate(("tp", "fp", "fn")):
+                    sums[i] += out[part][field]
+            for a in ATTRIBUTES:
+                right, of = out["agreement"].get(a) or (0, 0)
+                agree[a][0] += right
+                agree[a][1] += of
+            name = f"{folder.name}/{gold.stem}"
+            det, ex = out["detection"], out["exact"]
+            print(f"{name:<28} {out['gold']:>4}  {prf(det['tp'], det['fp'], det['fn'])}   "
+                  f"{prf(ex['tp'], ex['fp'], ex['fn'])}")
+            if args.verbose:
+                for miss in out["misses"]:
+                    print(f"    miss  {miss['surface']}  …{miss['context']}…")
+                for alarm in out["false_alarms"]:
+                    print(f"    alarm {alarm.get('surface')}  {alarm.get('context', '')[:80]}")
+                for m in out["mismatches"]:
+                    print(f"    value {json.dumps(m, ensure_ascii=False)[:200]}")
+                for d in out["disagreements"]:
+                    print(f"    {d['attribute']:<12} {d['surface']}  gold {d['gold']!r} claimed "
+                          f"{d['claimed']!r}  …{d['context'][:60]}…")
+    for part, (tp, fp, fn) in totals.items():
+        print(f"all {part:<10} tp {tp} fp {fp} fn {fn}  P R F1 {prf(tp, fp, fn)}")
+    print("agreement on exact matches: " + ", ".join(
+        f"{a} {r}/{n}" for a, (r, n) in agree.items() if n))
+
+
+if __name__ == "__main__":
+    main()
