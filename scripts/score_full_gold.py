@@ -4,10 +4,12 @@
     python scripts/score_full_gold.py --src /tmp/wt/base/src tests/heldout/I?   # another checkout
     python scripts/score_full_gold.py -v tests/heldout/IB        # every miss and false alarm
 
-A held-out set's `years.txt` (STEM=YEAR lines) gives eval its `--year`. Each report is scored by
-`reportx eval --format json` in a subprocess with the given source tree first on PYTHONPATH, so
-what is scored is what a user of that version gets; the counts are summed over all reports
-(micro-averaged precision and recall), attribute agreement over the exact matches.
+A held-out set's `years.txt` (STEM=YEAR lines) gives eval its `--year`. Each report's claims and text
+come from `reportx extract --format jsonl` and `reportx text` in a subprocess with the given source
+tree first on PYTHONPATH, so what is scored is what a user of that version gets; they are scored
+as `reportx eval` scores (this checkout's `views.evaluation`, the gold placed on the text read); the
+counts are summed over all reports (micro-averaged precision and recall), attribute agreement over
+the exact matches.
 """
 from __future__ import annotations
 
@@ -42,13 +44,26 @@ def years_of(folder: Path) -> dict[str, str]:
 
 
 def evaluate(gold: Path, text: Path, src: Path, year: str | None) -> dict:
+    """The eval of one gold: the claims and the text that tree's `reportx extract` and `reportx
+    text` give (so an older checkout can be scored), matched by this checkout's scoring."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from reportx.views.evaluation import evaluate as score, load_gold, reanchor
+
     extra = ["--year", year] if year else []
+    claims = [json.loads(line) for line in _run(src, "extract", str(text), *extra, "--format",
+                                                 "jsonl").splitlines() if line.strip()]
+    read = _run(src, "text", str(text))
+    records, _, _ = reanchor(load_gold(gold), read)
+    return score(records, claims, text=read).to_dict()
+
+
+def _run(src: Path, *args: str) -> str:
     env = dict(os.environ, PYTHONPATH=str(src))
-    out = subprocess.run([sys.executable, "-m", "reportx", "eval", str(gold), str(text), *extra,
-                          "--format", "json"], capture_output=True, text=True, env=env)
+    out = subprocess.run([sys.executable, "-m", "reportx", *args], capture_output=True, text=True,
+                         env=env)
     if out.returncode != 0:
-        raise SystemExit(f"eval failed on {gold}: {out.stderr.strip()}")
-    return json.loads(out.stdout)
+        raise SystemExit(f"reportx {args[0]} failed on {args[1]}: {out.stderr.strip()}")
+    return out.stdout
 
 
 def prf(tp: int, fp: int, fn: int) -> str:

@@ -298,3 +298,27 @@ def test_load_key_needs_the_figure_fields(tmp_path):
     bad = write(tmp_path, "b.key.json", json.dumps([{"key": "gdp"}]))
     with pytest.raises(InputError, match="entry 1: missing field"):
         load_key(bad)
+
+
+def test_reanchor_moves_records_where_a_readers_repair_put_them():
+    from reportx.views.evaluation import reanchor
+
+    # the annotator counted in the file as decoded; the reader dropped a pinyin gloss and the
+    # spaces inside a figure, so what follows moved
+    raw = "补贴2341萬(wàn)元，收入27 .4 亿元，增长8%。"
+    read = "补贴2341萬元，收入27.4亿元，增长8%。"
+    gold = [{"start": raw.index(s), "end": raw.index(s) + len(s), "surface": s, "value": 1, "unit": "x"}
+            for s in ("2341萬(wàn)元", "27 .4 亿元", "8%")]
+    placed, moved, lost = reanchor(gold, read)
+    assert [read[g["start"]:g["end"]] for g in placed] == ["2341萬元", "27.4亿元", "8%"]
+    assert moved == 3 and lost == []
+
+
+def test_reanchor_keeps_records_that_hold_and_names_the_ones_it_cannot_place():
+    from reportx.views.evaluation import reanchor
+
+    text = "增长8%，下降3%。"
+    good = {"start": 2, "end": 4, "surface": "8%", "value": 8, "unit": "%"}
+    other = {"start": 7, "end": 9, "surface": "5%", "value": 5, "unit": "%"}
+    placed, moved, lost = reanchor([good, other], text)
+    assert placed[0] == good and moved == 0 and lost == [other]

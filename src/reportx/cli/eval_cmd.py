@@ -43,7 +43,7 @@ def eval_command(
 
     Example: reportx eval tests/gold/guigang-2024.jsonl --show 5
     """
-    from reportx.views.evaluation import evaluate, headline_check, load_gold, load_key, span_mismatches
+    from reportx.views.evaluation import evaluate, headline_check, load_gold, load_key, reanchor
     from reportx.extraction import extract, load
     from reportx.engine.ruleset import load_rules
 
@@ -51,7 +51,11 @@ def eval_command(
     report = _report_path(records, name, corpus)
     doc = load(report, year=year)
     claims = extract(doc, rules=load_rules(extra_dirs=list(rules or [])))
-    _warn_if_other_text(span_mismatches(records, doc.text), len(records), report)
+    records, moved, lost = reanchor(records, doc.text)
+    if moved:
+        print(f"reportx: note: {moved} gold spans placed on the text reportx read of {report}, "
+              "where its readers' repairs moved them", file=sys.stderr)
+    _warn_if_other_text(lost, len(records), report)
     score = evaluate(records, claims, text=doc.text)
     key_file = gold.with_name(gold.stem + ".key.json")
     headline = headline_check(load_key(key_file), claims) if key_file.is_file() else None

@@ -44,7 +44,7 @@ def review(
     from reportx.engine.ruleset import load_rules
     from reportx.errors import InputError
     from reportx.extraction import load
-    from reportx.views.evaluation import load_gold, span_mismatches
+    from reportx.views.evaluation import load_gold, reanchor
 
     annotations = [Path(n) for n in names if _is_annotation(n)]
     reports = [n for n in names if not _is_annotation(n)]
@@ -60,8 +60,11 @@ def review(
         raise InputError(f"{name}: means {len(paths)} files; give one report")
     _refuse_overwriting(target, paths[0])
     doc = load(paths[0])
-    for path, records in zip(annotations, gold):
-        _warn_if_other_text(path, records, span_mismatches(records, doc.text), paths[0])
+    # (offsets counted in the file as decoded are moved where the readers' repairs put the text)
+    placed = [reanchor(records, doc.text) for records in gold]
+    gold = [records for records, _, _ in placed]
+    for path, records, (_, _, lost) in zip(annotations, gold, placed):
+        _warn_if_other_text(path, records, lost, paths[0])
     rs = load_rules(rules or [])
     page, summary = _page(doc, gold, annotations, rs)
     _write(target, page)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -378,10 +379,59 @@ def gold_documents(gold: list[dict]) -> list[str]:
     return list(dict.fromkeys(r["doc"] for r in gold if r.get("doc")))
 
 
-def span_mismatches(gold: list[dict], text: str) -> list[dict]:
-    """Gold records whose surface is not what the text holds at their offsets: the gold was made
-    for another text (or another version of it)."""
-    return [g for g in gold if g.get("surface") and text[g["start"]:g["end"]] != g["surface"]]
+# how far from where the gold put it a surface is looked for in the text reportx read, beyond the
+# shift of the records before it
+_REANCHOR_REACH = 400
+
+
+def reanchor(gold: list[dict], text: str) -> tuple[list[dict], int, list[dict]]:
+    """The gold's records placed on the text reportx read, where its readers' repairs (a pinyin
+    gloss dropped, digits set apart joined, a page's markup read) moved them from the offsets the
+    annotator counted in the file as decoded: each record whose surface the text does not hold at
+    its offsets is looked for near them, shifted as the records before it were, as written or
+    without the spaces and glosses a repair drops. Returns (records, how many moved, the ones not
+    found, which stay where they were)."""
+    placed, moved, lost, shift, floor = [], 0, [], 0, 0
+    for g in sorted(gold, key=lambda r: r.get("start", 0)):
+        surface = g.get("surface")
+        if not surface or text[g["start"]:g["end"]] == surface:
+            placed.append(g)
+            shift, floor = 0, g.get("end", floor)
+            continue
+        at = _find_near(text, surface, g["start"] + shift, floor)
+        if at is None:
+            lost.append(g)
+            placed.append(g)
+            continue
+        start, found = at
+        shift, floor, moved = start - g["start"], start + len(found), moved + 1
+        placed.append({**g, "start": start, "end": start + len(found), "surface": found})
+    return placed, moved, lost
+
+
+def _find_near(text: str, surface: str, guess: int, floor: int) -> tuple[int, str] | None:
+    """(start, form) of the surface, or of its form a reader's repair makes, nearest `guess` and
+    not before `floor`."""
+    lo, hi = max(floor, guess - _REANCHOR_REACH), guess + _REANCHOR_REACH + len(surface)
+    for form in dict.fromkeys((surface, _repaired(surface))):
+        if not form:
+            continue
+        starts = []
+        at = text.find(form, lo, hi)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(form, at + 1, hi)
+        if starts:
+            return min(starts, key=lambda s: abs(s - guess)), form
+    return None
+
+
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
+
+
+def _repaired(surface: str) -> str:
+    """A surface as the readers leave it: spaces inside it and a pinyin gloss (萬(wàn)) dropped."""
+    return _GLOSS.sub("", surface)
 
 
 KEY_FIELDS = ("key", "period", "kind", "value", "unit")
