@@ -77,3 +77,15 @@ def test_full_gold_exact_f1(gold_path, rules):
     doc = reportx.load(_report(gold_path.stem))
     score = evaluate(load_gold(gold_path), reportx.extract(doc, rules=rules), text=doc.text)
     assert score.exact.f1 >= FULL_GOLD_F1, score.exact
+
+
+def test_a_key_entry_over_several_years_wants_an_empty_annual_cell():
+    # CONTRACT: a multi-year average or total never fills an annual row, so a five-year plan's
+    # average an annotator keyed among the year's targets is scored like an absent entry
+    entry = {"key": "gdp", "unit": "%", "period": "2015", "kind": "target", "value": 12.5,
+             "span": 5, "qualifier": "approx", "direction": "increase"}
+    row = {"indicator_id": "gdp", "unit": "%", "period": "2015", "kind": "target", "value": 12.5,
+           "qualifier": "approx", "direction": "increase", "display": "12.5%左右"}
+    assert score_key("x", [entry], []).right == 1
+    result = score_key("x", [entry], [row]).results[0]
+    assert not result.ok and "should be empty" in result.why

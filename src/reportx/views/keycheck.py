@@ -6,7 +6,9 @@ For each entry, the comparison cell of the same (indicator id, unit, period, kin
 entry's value, qualifier and, for a range, its upper end; for a rate, its direction (the sign)
 (an entry for a two-tier target's upper tier, 力争7%以上, is scored against the cell's
 `stretch_value` and `stretch_qualifier`). An entry with `"value": null` says the
-report gives no such annual figure (only a five-year average, say): its cell must be empty.
+report gives no such annual figure (only a five-year average, say): its cell must be empty; so
+must the cell of an entry that gives a figure over several years (`span` above 1: a five-year
+plan's average keyed among the year's targets), which CONTRACT says never fills an annual row.
 
 This scores the cell a reader copies, not whether some claim somewhere says the figure: a right
 claim that loses to a wrong one for the cell is a wrong cell.
@@ -67,7 +69,7 @@ def score_key(doc: str, entries: list[dict], rows: list[dict]) -> KeyScore:
 
 
 def _judge(entry: dict, row: dict | None) -> KeyResult:
-    if entry.get("value") is None:
+    if entry.get("value") is None or (entry.get("span") or 1) > 1:
         if row is None:
             return KeyResult(entry, True)
         return KeyResult(entry, False, f"should be empty, shows {row.get('display')!r}")
