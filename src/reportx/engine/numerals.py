@@ -75,7 +75,8 @@ def _leading(s: str) -> tuple[Decimal | None, str]:
 @lru_cache(maxsize=4096)     # a report writes the same numbers again and again (5%, 1万)
 def parse_number(s: str) -> Decimal:
     """The value of a numeral as written; 多/余/几 (more than) are ignored here."""
-    s = s.translate(_FULLWIDTH).strip().replace("多", "").replace("余", "")
+    # (个 before 亿 is spoken and counts nothing: 30个亿 is 30亿)
+    s = s.translate(_FULLWIDTH).strip().replace("多", "").replace("余", "").replace("个亿", "亿")
     if not s:
         raise NumberError("empty number")
     value, rest = _leading(s)
