@@ -783,7 +783,8 @@ def _is_part_title(title: str, parts, times: TimeReader) -> bool:
     rules = parts["unnumbered"]
     if not title or not _bare_line(title, rules) \
             or not any(w in title for w in parts["review"]) and not any(w in title for w in parts["plan"]) \
-            or any(w in title for w in rules["not_words"]):
+            or any(w in title for w in rules["not_words"]) \
+            or (rules.get("figure") and regex.search(rules["figure"], title)):
         return False
     # 重点改革任务全面完成: a bold line in a part, not a part of its own
     return times.in_heading(title.strip(_TITLE_MARKS)) is not None \
