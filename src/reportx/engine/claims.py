@@ -903,6 +903,9 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
         reached = words.year_of_level.sub("", reached)
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak
+    elif words.span_compared_after is not None and d.unit not in RATIO_UNITS \
+            and words.span_compared_after.match(norm, d.q.end) is not None:
+        d.level = False           # 支出51.6亿元，比“九五”时期增长1.9倍: its own period's total
     elif d.unit not in RATIO_UNITS and words.level_at_end is not None \
             and words.level_at_end.search(d.own) is not None:
         d.level = True            # “十三五”末GDP实现441.7亿元: the level at the plan's end

@@ -102,6 +102,7 @@ class Words:
     time_before_of: tuple[str, ...] = ()  # 季度, 年, 末: a time's last word before 的 (一季度的5.6%)
     level_after: regex.Pattern | None = None     # ，是2011年的2.3倍: a figure set beside a year's
     level_with_growth: regex.Pattern | None = None   # ，年均增长6.7%: a level with the years' growth
+    span_compared_after: regex.Pattern | None = None  # ，比“九五”时期增长1.9倍: a period's total
     year_on_year: regex.Pattern | None = None   # 同比 right before the verb: one year's growth
     average_after: regex.Pattern | None = None   # ，年均增长 opening a clause after a figure
     sum_set: WordSet | None = field(default=None, repr=False, compare=False)   # 累计: a total
@@ -327,6 +328,8 @@ def compile_words(rs: RuleSet) -> Words:
         else None,
         level_with_growth=regex.compile(ctx["spans"]["level_with_growth"])
         if ctx["spans"].get("level_with_growth") else None,
+        span_compared_after=regex.compile(ctx["spans"]["span_compared_after"])
+        if ctx["spans"].get("span_compared_after") else None,
         year_on_year=regex.compile(ctx["spans"]["year_on_year"])
         if ctx["spans"].get("year_on_year") else None,
         average_after=regex.compile(r"[，,；;]\s*" + alternation(ctx["spans"]["average_words"]))
