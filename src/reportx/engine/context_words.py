@@ -127,6 +127,7 @@ class Words:
     excess_words: tuple[str, ...] = ()        # 超额完成: by how much the plan was passed
     milestone_nouns: tuple[str, ...] = ()     # 大关, 台阶: 突破600亿元大关 is the indicator's level
     aside: regex.Pattern = None               # a bracketed aside ((预计，下同)): no subject
+    base_clause_rest: regex.Pattern | None = None  # …年大幅下降的基础上: a base clause's year dates none after
     figure_tail: regex.Pattern = None         # a figure's own tail (元/月, 亿级): no word after it
     ordinal: regex.Pattern | None = None      # 第二 after a count: another figure, not its noun
     part_predicates: tuple[str, ...] = ()     # 竣工, 加快: a count's predicate, no noun of its own
@@ -385,6 +386,7 @@ def compile_words(rs: RuleSet) -> Words:
         excess_words=tuple(ctx.get("plan_excess_words", ())),
         milestone_nouns=tuple(ctx.get("milestone_nouns", ())),
         aside=regex.compile(ctx.get("aside_pattern") or "(?!)"),
+        base_clause_rest=regex.compile(ctx["base_clause_rest"]) if ctx.get("base_clause_rest") else None,
         figure_tail=regex.compile(ctx.get("figure_tail_pattern") or "(?!)"),
         ordinal=regex.compile(ctx["ordinal_pattern"]) if ctx.get("ordinal_pattern") else None,
         part_predicates=tuple(ctx.get("part_predicates", ())),

@@ -177,6 +177,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
             continue          # 由2015年的98.6亿元: the year of that figure only (spaced: 2016 年的 26681 元)
         if end <= goals_from:
             continue          # 回顾总结了2018年工作,提出了今年…主要预期指标：: said before the goals
+        if _in_a_base_before(doc.norm, end, d.q.start, words):
+            continue          # 在2022年大幅下降的基础上，同比再下降27.9%: the base's year, not the figure's
         if own_part_only and end <= d.sentence[0]:
             continue
         if end < said_at and first == last \
@@ -401,6 +403,22 @@ def _plans_after_news_of_review(doc: Document, d: Draft, sentence: SentenceFacts
 
 # qualifiers a plan's figures have more often than a year's results (5%左右, 6%以上)
 _PLANNED = ("approx", "at_least")
+
+
+# how far before a year the 在 opening its base clause may stand (在上半年和2023年…)
+_BASE_LEAD = 12
+
+
+def _in_a_base_before(norm: str, year_end: int, at: int, words: Words) -> bool:
+    """The year ending at `year_end` stands in a base clause (在2022年大幅下降的基础上) that closes
+    before the figure at `at`."""
+    if words.base_clause_rest is None:
+        return False
+    m = words.base_clause_rest.match(norm, year_end, at)
+    if m is None:
+        return False
+    lead = norm.rfind("在", max(0, year_end - _BASE_LEAD), year_end)
+    return lead >= 0 and not any(ch in norm[lead:year_end] for ch in "，,。；;")
 
 
 def _says(pattern, norm: str, start: int, end: int) -> bool:
