@@ -59,11 +59,12 @@ def evaluate(gold: Path, text: Path, src: Path, year: str | None) -> dict:
 
 def _run(src: Path, *args: str) -> str:
     env = dict(os.environ, PYTHONPATH=str(src))
-    out = subprocess.run([sys.executable, "-m", "reportx", *args], capture_output=True, text=True,
-                         env=env)
+    # (bytes, decoded here: text mode would turn a CRLF text's line ends into LF, and its offsets)
+    out = subprocess.run([sys.executable, "-m", "reportx", *args], capture_output=True, env=env)
     if out.returncode != 0:
-        raise SystemExit(f"reportx {args[0]} failed on {args[1]}: {out.stderr.strip()}")
-    return out.stdout
+        raise SystemExit(f"reportx {args[0]} failed on {args[1]}: "
+                         f"{out.stderr.decode('utf-8', 'replace').strip()}")
+    return out.stdout.decode("utf-8")
 
 
 def prf(tp: int, fp: int, fn: int) -> str:
