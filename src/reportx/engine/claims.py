@@ -888,6 +888,8 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     d.span_years = small_number(m["n"]) if m else (prev.span_years if listed else None)
     d.one_year = _on_the_year_before(d.own, words) or (listed and prev.one_year)
     base = words.base_pattern.search(before_verb.rstrip()) if words.base_pattern else None
+    if base is None and words.base_lead is not None:
+        base = words.base_lead.match(norm, d.sentence[0], d.clause_start)
     d.base_year = _base_year(base, times) if base else (prev.base_year if listed else None)
     # (从44026元、21235元提高到…: a list of start levels)
     start = words.from_pattern.search(own)

@@ -73,6 +73,7 @@ class Words:
     total_words: tuple[str, ...] = ()
     years_pattern: regex.Pattern | None = None
     base_pattern: regex.Pattern | None = None   # 比2010年 right before the verb: a growth since then
+    base_lead: regex.Pattern | None = None      # 与2019年相比， at a sentence's head: for all after it
     pair_base: regex.Pattern | None = None      # 与2010年相比: the year a from–to pair starts from
     pair_years: regex.Pattern | None = None     # 由2015年的…增至2020年的: an earlier pair's two years
     pair_own_time: regex.Pattern | None = None  # 全年, 去年: a later pair's time of its own
@@ -311,6 +312,8 @@ def compile_words(rs: RuleSet) -> Words:
         years_pattern=regex.compile(ctx["spans"]["years_pattern"]),
         base_pattern=regex.compile(ctx["spans"]["base_pattern"]) if ctx["spans"].get("base_pattern")
         else None,
+        base_lead=regex.compile(ctx["spans"]["base_lead_pattern"])
+        if ctx["spans"].get("base_lead_pattern") else None,
         pair_base=regex.compile(ctx["spans"]["pair_base"]) if ctx["spans"].get("pair_base") else None,
         pair_years=regex.compile(ctx["spans"]["pair_years"]) if ctx["spans"].get("pair_years")
         else None,
