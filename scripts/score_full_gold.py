@@ -43,18 +43,53 @@ def years_of(folder: Path) -> dict[str, str]:
     return {stem: year for stem, year in pairs}
 
 
-def evaluate(gold: Path, text: Path, src: Path, year: str | None) -> dict:
+def sources_of(folder: Path) -> dict[str, Path]:
+    """A folder's `sources.txt` (STEM=PATH lines, PATH from the repository's root): the whole
+    report an excerpt (`<stem>.txt`, its first lines, a blank line, then whole paragraphs) was cut
+    from, so that its figures are scored where they stand, under the report's own headings."""
+    path = folder / "sources.txt"
+    if not path.exists():
+        return {}
+    pairs = (line.split("=", 1) for line in path.read_text(encoding="utf-8").split() if "=" in line)
+    return {stem: ROOT / rel for stem, rel in pairs}
+
+
+def evaluate(gold: Path, text: Path, src: Path, year: str | None, whole: Path | None = None) -> dict:
     """The eval of one gold: the claims and the text that tree's `reportx extract` and `reportx
-    text` give (so an older checkout can be scored), matched by this checkout's scoring."""
+    text` give (so an older checkout can be scored), matched by this checkout's scoring. With
+    `whole`, the excerpt's paragraphs are found in that report and scored with its claims there."""
     sys.path.insert(0, str(ROOT / "src"))
     from reportx.views.evaluation import evaluate as score, load_gold, reanchor
 
     extra = ["--year", year] if year else []
-    claims = [json.loads(line) for line in _run(src, "extract", str(text), *extra, "--format",
-                                                 "jsonl").splitlines() if line.strip()]
     read = _run(src, "text", str(text))
     records, _, _ = reanchor(load_gold(gold), read)
+    source = text
+    if whole is not None:
+        records, read, bounds = _placed_in(records, read, _run(src, "text", str(whole)), gold)
+        source = whole
+    claims = [json.loads(line) for line in _run(src, "extract", str(source), *extra, "--format",
+                                                 "jsonl").splitlines() if line.strip()]
+    if whole is not None:
+        claims = [c for c in claims if bounds[0] <= c["start"] < bounds[1]]
     return score(records, claims, text=read).to_dict()
+
+
+def _placed_in(records: list[dict], part: str, whole: str, gold: Path):
+    """The excerpt's records moved onto the whole report: its body (after the first blank line)
+    found there; the records of its first lines (the title, copied above the body) dropped."""
+    nl = "\r\n" if "\r\n" in part else "\n"
+    cut = part.find(nl + nl)
+    body_start = cut + 2 * len(nl)
+    body = part[body_start:].strip()
+    at = whole.find(body[:200])
+    if cut < 0 or at < 0:
+        raise SystemExit(f"{gold}: its excerpt's paragraphs are not in the report named in sources.txt")
+    lead = len(part[body_start:]) - len(part[body_start:].lstrip())
+    shift = at - (body_start + lead)
+    moved = [{**r, "start": r["start"] + shift, "end": r["end"] + shift}
+             for r in records if r["start"] >= body_start]
+    return moved, whole, (at, at + len(body))
 
 
 def _run(src: Path, *args: str) -> str:
@@ -84,9 +119,9 @@ def main() -> None:
     agree = {a: [0, 0] for a in ATTRIBUTES}
     print("report                       gold  det P R F1          exact P R F1")
     for folder in args.folders:
-        years = years_of(folder)
+        years, sources = years_of(folder), sources_of(folder)
         for gold, text in golds_of(folder):
-            out = evaluate(gold, text, args.src, years.get(gold.stem))
+            out = evaluate(gold, text, args.src, years.get(gold.stem), sources.get(gold.stem))
             for part, sums in totals.items():
                 for i, field in enumerate(("tp", "fp", "fn")):
                     sums[i] += out[part][field]
