@@ -95,6 +95,8 @@ class Words:
     whole_year_not_before: tuple[str, ...] = ()   # 全年龄: 全年 opening another word
     span_average_marks: tuple[str, ...] = ()      # 平均: a span's average whatever year is said
     record_after: regex.Pattern | None = None    # 以来最好: a span that measures a record
+    month_after: regex.Pattern | None = None     # 今年2月底: a year in words made a date
+    up_to_words: tuple[str, ...] = ()           # 截至: what leads such a date
     recalled_target: regex.Pattern | None = None  # …增长8%的预期目标: a review's recalled target
     recalled_target_marks: tuple[str, ...] = ()   # 年初: a 目标 set at the year's start
     recalled_target_lead: regex.Pattern | None = None   # 去年政府工作报告提出，…: last year's plan
@@ -354,6 +356,8 @@ def compile_words(rs: RuleSet) -> Words:
         plan_turn_in_clause=regex.compile(ctx["plan_turn_in_clause"])
         if ctx.get("plan_turn_in_clause") else None,
         record_after=regex.compile(ctx["record_after"]) if ctx.get("record_after") else None,
+        month_after=regex.compile(ctx["month_after"]) if ctx.get("month_after") else None,
+        up_to_words=tuple(ctx.get("up_to_words", ())),
         recalled_target=regex.compile(ctx["recalled_target_after"])
         if ctx.get("recalled_target_after") else None,
         recalled_target_marks=tuple(ctx.get("recalled_target_marks", ())),

@@ -161,9 +161,13 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     in_span = frame is None or frame.first != frame.last
     said_at = -1      # where the span or the year in words that dates the figure ends
     for end, expr in sentence.spans:
-        if end <= d.q.start and (expr.last > expr.first or in_span
-                                 or _turns_in_its_own_sentence(expr, frame, d)):
+        if end > d.q.start:
+            continue
+        dated = _made_a_date(doc.norm, end, expr, words)
+        if expr.last > expr.first or in_span or _turns_in_its_own_sentence(expr, frame, d) or dated:
             kind, first, last, said_at = expr.kind, expr.first, expr.last, end
+            if dated:
+                kind = "actual"     # 截至今年2月底: what was done by then
     # a year written earlier in the sentence counts across its ；-parts (到2025年，…；…)
     explicit, its_own = None, False
     # (a total or an average in a span's frame is the span's, whatever year a ；-part before it
@@ -403,6 +407,16 @@ def _plans_after_news_of_review(doc: Document, d: Draft, sentence: SentenceFacts
 
 # qualifiers a plan's figures have more often than a year's results (5%左右, 6%以上)
 _PLANNED = ("approx", "at_least")
+
+
+def _made_a_date(norm: str, end: int, expr, words: Words) -> bool:
+    """A year said in words, ending at `end`, that a month follows and 截至 leads (截至今年2月底):
+    the date what is told was done by."""
+    if words.month_after is None or expr.first != expr.last \
+            or words.month_after.match(norm, end) is None:
+        return False
+    start = end - (expr.end - expr.start)
+    return norm[max(0, start - 3):start].endswith(words.up_to_words)
 
 
 # how far before a year the 在 opening its base clause may stand (在上半年和2023年…)
