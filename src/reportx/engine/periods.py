@@ -246,8 +246,10 @@ def _recalls_a_target(doc: Document, d: Draft, words: Words) -> bool:
             doc.norm, d.sentence[0], d.q.start)) is not None:
         # (in the clause of its 要 only: …，实际回落到6.1% is the result)
         return words.last_break.search(doc.norm, lead.end(), d.q.start) is None
-    # (most figures have no 目标 near them: a plain find first)
-    if words.recalled_target is None or doc.norm.find("目标", d.q.end, d.q.end + _RECALL_REACH) < 0:
+    # (most figures have no 目标 or 要求 near them: plain finds first)
+    if words.recalled_target is None or (
+            doc.norm.find("目标", d.q.end, d.q.end + _RECALL_REACH) < 0
+            and doc.norm.find("要求", d.q.end, d.q.end + _RECALL_REACH) < 0):
         return False
     m = words.recalled_target.match(doc.norm, d.q.end, d.sentence[1])
     if m is None or m["year"] is not None:
