@@ -19,8 +19,22 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-from reportx.views.keycheck import cell_key, label, score_key  # noqa: E402
+
+
+def _this_checkouts_scoring():
+    """This checkout's key scoring (a module of plain Python), loaded by its path: the engine
+    scored may be another checkout's (--src), the scoring stays this one's."""
+    import importlib.util
+
+    path = ROOT / "src" / "reportx" / "views" / "keycheck.py"
+    spec = importlib.util.spec_from_file_location("_keycheck", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module      # (dataclasses look their module up by name)
+    spec.loader.exec_module(module)
+    return module.cell_key, module.label, module.score_key
+
+
+cell_key, label, score_key = _this_checkouts_scoring()
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -88,6 +102,8 @@ def main() -> None:
                          "the precision side of the score")
     ap.add_argument("keys", nargs="*", type=Path)
     args = ap.parse_args()
+    # the engine of --src, in this process too (--inproc, --dir)
+    sys.path.insert(0, str(args.src.resolve()))
     flags = list(args.year)
     if args.dir and (listed := args.dir / "years.txt").exists():
         # a kept set's own --year flags, one STEM=YEAR a line (tests/heldout/*/years.txt)
