@@ -733,6 +733,9 @@ def _subject_before(doc: Document, d: Draft, prev: Draft | None, words: Words) -
         masked = mask(piece, words)
         verb = next((m for m in words.verbs.finditer(masked) if m.start() > 0), None)
         stop = words.subject_stops.search(masked, 1) if words.subject_stops is not None else None
+        if stop is not None and stop[0] in words.subject_stops_before_no_of \
+                and "的" in masked[stop.end():]:
+            stop = None       # 增速超过全省平均水平的县区: a sub-group picked out, not a comparison
         if stop is not None and (verb is None or stop.start() < verb.start()):
             verb = stop       # 地区生产总值继续全市领跑: an adverb ends the subject too
         subject = strip_words((piece[:verb.start()] if verb else piece).strip(), words)

@@ -64,6 +64,7 @@ class Words:
     list_count: regex.Pattern | None = None   # 三项 after a list: no word of its last item
     companion_heads: frozenset = frozenset()   # 人均, 收入: kept whole when they are the phrase
     subject_stops: re.Pattern | None = None   # 继续: an adverb that ends a subject
+    subject_stops_before_no_of: tuple[str, ...] = ()  # 超过: ends one only with no 的 after it
     rank_verbs: tuple[str, ...] = ()           # 居, 位居: a rank's verb
     rank_subjects: frozenset = frozenset()     # 总量, 增速: what a rank of the figure before names
     total_heads: tuple[str, ...] = ()      # 总产量: the total of what the figure before counts
@@ -303,6 +304,7 @@ def compile_words(rs: RuleSet) -> Words:
         rank_place_alone=regex.compile(ctx["directions"]["rank_place_alone"])
         if ctx["directions"].get("rank_place_alone") else None,
         subject_stops=word_pattern(ctx["subject_stops"]) if ctx.get("subject_stops") else None,
+        subject_stops_before_no_of=tuple(ctx.get("subject_stops_before_no_of", ())),
         rank_verbs=tuple(ctx.get("rank_verbs", ())),
         rank_subjects=frozenset(ctx.get("rank_subjects", ())),
         total_heads=tuple(ctx.get("total_heads", ())),

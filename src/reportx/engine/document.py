@@ -770,12 +770,22 @@ def _unnumbered_headings(doc: Document, parts, times: TimeReader, body_start: in
                          ) -> list[tuple[int, int, str]]:
     """Part titles standing alone on a line without 一、 (“十四五”时期工作回顾, 2026年重点工作). Not in
     the header (`body_start`: where the speech begins, _body_start)."""
-    found, pos = [], 0
+    found, pos, first = [], 0, True
     for line in doc.norm.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
-        if start >= body_start and _is_part_title(line.strip(), parts, times):
-            found.append((start + len(line) - len(line.lstrip()), 1, line.strip()))
+        text = line.strip()
+        # (a title line that states a figure is a news story's headline: only the first line is
+        # read so; a line inside the speech that does is a part's subhead all the same)
+        headline = first and bool(text) and _states_a_figure(text, parts)
+        first = first and not text
+        if start >= body_start and not headline and _is_part_title(text, parts, times):
+            found.append((start + len(line) - len(line.lstrip()), 1, text))
     return found
+
+
+def _states_a_figure(title: str, parts) -> bool:
+    pattern = parts["unnumbered"].get("figure")
+    return bool(pattern) and regex.search(pattern, title) is not None
 
 
 def _is_part_title(title: str, parts, times: TimeReader) -> bool:
@@ -784,8 +794,7 @@ def _is_part_title(title: str, parts, times: TimeReader) -> bool:
     rules = parts["unnumbered"]
     if not title or not _bare_line(title, rules) \
             or not any(w in title for w in parts["review"]) and not any(w in title for w in parts["plan"]) \
-            or any(w in title for w in rules["not_words"]) \
-            or (rules.get("figure") and regex.search(rules["figure"], title)):
+            or any(w in title for w in rules["not_words"]):
         return False
     # 重点改革任务全面完成: a bold line in a part, not a part of its own
     return times.in_heading(title.strip(_TITLE_MARKS)) is not None \
