@@ -891,7 +891,9 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     d.span_years = small_number(m["n"]) if m else (prev.span_years if listed else None)
     d.one_year = _on_the_year_before(d.own, words) or (listed and prev.one_year)
     base = words.base_pattern.search(before_verb.rstrip()) if words.base_pattern else None
-    if base is None and words.base_lead is not None:
+    if base is None and words.base_lead is not None \
+            and (d.unit in _GROWTH_UNITS or d.direction is not None):
+        # (a growth or a change: 与2019年相比，接待游客5000万人次，增长20% spans only the 20%)
         base = words.base_lead.match(norm, d.sentence[0], d.clause_start)
     d.base_year = _base_year(base, times) if base else (prev.base_year if listed else None)
     # (从44026元、21235元提高到…: a list of start levels)
@@ -909,8 +911,11 @@ def _read_span_cues(d: Draft, prev: Draft | None, words: Words, times, norm: str
     if d.start_of_pair or d.unit in _DIRECTIONLESS:
         d.level = True            # a start level, a rank, a streak
     elif words.span_compared_after is not None and d.unit not in RATIO_UNITS \
+            and not (own.endswith(words.reach_words) or said.endswith(words.reach_words)) \
             and words.span_compared_after.match(norm, d.q.end) is not None:
-        d.level = False           # 支出51.6亿元，比“九五”时期增长1.9倍: its own period's total
+        # 支出51.6亿元，比“九五”时期增长1.9倍: its own period's total (not a level reached,
+        # 存款余额达到5000亿元，比“十二五”时期增长80%)
+        d.level = False
     elif d.unit not in RATIO_UNITS and words.level_at_end is not None \
             and words.level_at_end.search(d.own) is not None:
         d.level = True            # “十三五”末GDP实现441.7亿元: the level at the plan's end

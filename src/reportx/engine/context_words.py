@@ -98,6 +98,7 @@ class Words:
     record_after: regex.Pattern | None = None    # 以来最好: a span that measures a record
     month_after: regex.Pattern | None = None     # 今年2月底: a year in words made a date
     up_to_words: tuple[str, ...] = ()           # 截至: what leads such a date
+    up_to_years: tuple[str, ...] = ()           # 今年, 去年: the years it may name
     recalled_target: regex.Pattern | None = None  # …增长8%的预期目标: a review's recalled target
     recalled_target_marks: tuple[str, ...] = ()   # 年初: a 目标 set at the year's start
     recalled_target_lead: regex.Pattern | None = None   # 去年政府工作报告提出，…: last year's plan
@@ -360,6 +361,7 @@ def compile_words(rs: RuleSet) -> Words:
         record_after=regex.compile(ctx["record_after"]) if ctx.get("record_after") else None,
         month_after=regex.compile(ctx["month_after"]) if ctx.get("month_after") else None,
         up_to_words=tuple(ctx.get("up_to_words", ())),
+        up_to_years=tuple(ctx.get("up_to_years", ())),
         recalled_target=regex.compile(ctx["recalled_target_after"])
         if ctx.get("recalled_target_after") else None,
         recalled_target_marks=tuple(ctx.get("recalled_target_marks", ())),

@@ -182,7 +182,6 @@ def _layout_rules(path: str):
                  estimate_of_year=regex.compile(data["parts"].get("estimate_of_year") or "(?!)"),
                  part_of_year=regex.compile(data["parts"].get("part_of_year") or "(?!)"),
                  year=header["title_year"], opening=header["opening"],
-                 header_paragraph_chars=header.get("header_paragraph_chars"),
                  unnumbered=data["unnumbered_heading"], traditional=data["traditional"],
                  frames=data["frames"])
     return header, headings, parts
@@ -809,12 +808,9 @@ def _body_start(doc: Document, parts) -> int:
     if m is None:
         return 0
     pos = 0
-    longest = parts.get("header_paragraph_chars")
     for line in doc.norm[:m.start()].splitlines(keepends=True):
         start, pos = pos, pos + len(line)
-        text = line.strip()
-        if _is_part_title(text, parts, doc.times) \
-                or (longest and len(text) > longest and "。" in text):
+        if _is_part_title(line.strip(), parts, doc.times):
             return start + len(line) - len(line.lstrip())
     return m.end()
 

@@ -163,7 +163,8 @@ def time_of(doc: Document, d: Draft, words: Words, sentences: dict) -> When:
     for end, expr in sentence.spans:
         if end > d.q.start:
             continue
-        dated = _made_a_date(doc.norm, end, expr, words)
+        dated = _made_a_date(doc.norm, end, expr, words) \
+            and _dates_the_figure(doc.norm, end, d.q.start, words)
         if expr.last > expr.first or in_span or _turns_in_its_own_sentence(expr, frame, d) or dated:
             kind, first, last, said_at = expr.kind, expr.first, expr.last, end
             if dated:
@@ -413,12 +414,27 @@ _PLANNED = ("approx", "at_least")
 
 def _made_a_date(norm: str, end: int, expr, words: Words) -> bool:
     """A year said in words, ending at `end`, that a month follows and 截至 leads (截至今年2月底):
-    the date what is told was done by."""
+    the date what is told was done by. Not a later year's (截至明年3月), a deadline (截至今年6月底前),
+    nor one a target word leads (力争截至今年12月底)."""
     if words.month_after is None or expr.first != expr.last \
-            or words.month_after.match(norm, end) is None:
+            or not expr.text.startswith(words.up_to_years):
+        return False
+    month = words.month_after.match(norm, end)
+    if month is None or norm[month.end():month.end() + 2].lstrip("底末初").startswith("前"):
         return False
     start = end - (expr.end - expr.start)
-    return norm[max(0, start - 3):start].endswith(words.up_to_words)
+    if not norm[max(0, start - 3):start].endswith(words.up_to_words):
+        return False
+    return words.target_pattern is None \
+        or words.target_pattern.search(norm, max(0, start - 8), start) is None
+
+
+def _dates_the_figure(norm: str, end: int, at: int, words: Words) -> bool:
+    """No plan between such a date and the figure: …，全年计划完成投资500亿元 or a ；-part after it
+    keeps its frame."""
+    between = norm[end:at]
+    return not any(s in between for s in SEMICOLONS) and "全年" not in between \
+        and (words.target_pattern is None or words.target_pattern.search(between) is None)
 
 
 # how far before a year the 在 opening its base clause may stand (在上半年和2023年…)

@@ -117,7 +117,31 @@ def _range_high(m, low: Decimal, rs: RuleSet) -> tuple[Decimal, Decimal] | None:
             return None
     if low == parse_number(_digits(m["num"])) and (scale := _scale(m["high"])) is not None:
         low = low * scale
+    if not any(ch.isdigit() for ch in m["num"]):
+        low = low * _chinese_low_scale(m["num"], m["high"], high)
     return (low, high) if low < high else None
+
+
+_BIG = "万亿"
+_ONE_NUMERAL = "一二两三四五六七八九"
+_UNITS_OF_TEN = "十百千万亿"
+
+
+def _chinese_low_scale(low_raw: str, high_raw: str, high: Decimal) -> Decimal:
+    """What a low end in Chinese numerals without 万/亿 of its own takes from the high end:
+    八至九万 → 八万, 五至六千亿 → 五千亿 (one numeral: the high end's whole multiplier), 一千至一千二百万
+    → 一千万 (its 万/亿)."""
+    low_raw = low_raw.rstrip("多余")
+    if any(ch in _BIG for ch in low_raw):
+        return Decimal(1)
+    if len(low_raw) == 1 and low_raw in _ONE_NUMERAL and len(high_raw) > 1 \
+            and high_raw[0] in _ONE_NUMERAL and high_raw[1] in _UNITS_OF_TEN:
+        try:
+            return high / parse_number(high_raw[0])
+        except (NumberError, ArithmeticError):
+            return Decimal(1)
+    trailing = len(high_raw) - len(high_raw.rstrip(_BIG))
+    return parse_number("一" + high_raw[-trailing:]) if trailing else Decimal(1)
 
 
 def _scaled_as(number: Decimal, raw: str, following: str) -> Decimal | None:
