@@ -21,6 +21,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# this checkout's scoring (the engine scored is --src's, run in a subprocess)
+sys.path.insert(0, str(ROOT / "src"))
 TEXT_SUFFIXES = (".txt", ".html", ".docx", ".pdf")
 ATTRIBUTES = ("qualifier", "direction", "period", "kind", "indicator_id", "span", "value_high")
 
@@ -58,7 +60,6 @@ def evaluate(gold: Path, text: Path, src: Path, year: str | None, whole: Path | 
     """The eval of one gold: the claims and the text that tree's `reportx extract` and `reportx
     text` give (so an older checkout can be scored), matched by this checkout's scoring. With
     `whole`, the excerpt's paragraphs are found in that report and scored with its claims there."""
-    sys.path.insert(0, str(ROOT / "src"))
     from reportx.views.evaluation import evaluate as score, load_gold, reanchor
 
     extra = ["--year", year] if year else []
