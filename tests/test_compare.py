@@ -264,6 +264,7 @@ GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右�
 经济效益提升，规模以上工业企业利润1-11月增长31.2%；城乡居民人均可支配收入增长7.9%。
 1—11月外贸进出口总额增长6.1%；地方一般公共预算收入增长4.4%；全市实际使用外资增长3%。
 全市城镇调查失业率从上半年5.6%降到5.2%。
+截至10月底，全市接待游客增长12%。截至12月底，旅游收入增长15%。
 """
 
 
@@ -277,6 +278,8 @@ GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右�
     ("disposable_income", "+7.9%"),         # 1-11月 inside the ；-part before: that part's only
     ("actual_foreign_investment", None),    # 1—11月 opening its sentence covers its ；-parts
     ("unemployment_rate", "5.2%"),          # 从上半年…降到: the part dates only the pair's start
+    ("tourist_arrivals", None),             # 截至10月底: so far, not the year's
+    ("tourism_revenue", "+15%"),            # 截至12月底: the whole year
 ])
 def test_a_figure_for_part_of_a_year_fills_no_years_cell(rules, ident, shown):
     from reportx.views.comparison import build_comparison
