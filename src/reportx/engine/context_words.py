@@ -264,17 +264,22 @@ def compile_words(rs: RuleSet) -> Words:
         for w in ctx["directions"].get(direction, []):
             verb_direction[w] = None if direction == "none" else direction
     verbs = word_pattern(verb_direction)
+    # verbs that give a direction only right before their number (二氧化碳减排4.1%): read as a
+    # clause's first verb they would turn the names they stand in (碳减排支持工具资金5亿元)
+    at_end = dict(verb_direction)
+    for direction, ws in (ctx["directions"].get("only_before_the_number") or {}).items():
+        at_end.update((w, direction) for w in ws)
     quals = ctx["qualifiers"]
     return Words(
         breaks=ctx["clause_breaks"], list_breaks=ctx["list_breaks"],
         after=longest_first(quals["after"]), before=longest_first(quals["before"]),
-        verbs=verbs, verb_at_end=word_pattern(verb_direction, "(?:{})$"),
+        verbs=verbs, verb_at_end=word_pattern(at_end, "(?:{})$"),
         change_words=tuple(sorted({w for ind in rs.indicators for w in ind.changes}, key=len)),
         between=sorted(ctx["directions"].get("between", []), key=len, reverse=True),
         leads=tuple(sorted({*ctx["directions"].get("between", []), *quals["before"]},
                            key=len, reverse=True)),
         in_clause=longest_first(quals.get("in_clause", {})),
-        subclause=tuple(ctx.get("subclause_words", [])), verb_direction=verb_direction,
+        subclause=tuple(ctx.get("subclause_words", [])), verb_direction=at_end,
         gap_words=tuple(ctx.get("gap_words", [])),
         income_reform=dict(ctx["income_reform"], names=tuple(ctx["income_reform"]["names"]))
         if ctx.get("income_reform") else None,
