@@ -246,8 +246,13 @@ def _read_spans(doc: Document, drafts: list[Draft], words: Words) -> None:
         if d.base_year is not None:
             below = (d.base_year, d.q.end) if _BELOW in doc.text[d.clause_start:d.q.start] \
                 else None
-            shared_base = (d.base_year, d.q.end) if d.q.unit in _GROWTH_UNITS \
+            # (a growth, or a change by an amount: 比一九七八年减少一百多亿元，减少近百分之十)
+            shared_base = (d.base_year, d.q.end) \
+                if (d.q.unit in _GROWTH_UNITS or d.direction is not None) \
                 and not d.in_brackets else None
+        elif shared_base is not None and _rate_of_the_change(doc, d, prev, shared_base[1]):
+            # 比一九七八年减少一百多亿元，减少近百分之十: the change's rate, on the same base
+            d.base_year = shared_base[0]
         elif shared_base is not None and _shares_the_base(doc, d, shared_base[1]):
             # 实现生产总值26.8亿元、比2016年增长28%，完成社会消费品零售总额9.7亿元、增长56.5%: the
             # base said once is the list's
@@ -556,6 +561,20 @@ def _past_qualifier(after: str, words: Words) -> str:
 
 # what may follow a figure that stands for the one before (达1422.33亿元。): a clause's end, or none
 _ENDS_A_FIGURE = ("", "。", "、", "\n") + COMMAS + SEMICOLONS
+
+
+def _rate_of_the_change(doc: Document, d: Draft, prev: Draft | None, base_end: int) -> bool:
+    """A rate right after an amount changed since a base year, the same way (减少一百多亿元，减少近
+    百分之十): the same change as a rate, on that base."""
+    if prev is None or prev.q.end != base_end or prev.q.unit in RATIO_UNITS \
+            or d.q.unit != "%" or d.direction is None or d.direction != prev.direction:
+        return False
+    between = doc.norm[base_end:d.q.start]
+    return len(between) <= _RATE_REACH and not any(mark in between for mark in _BASE_STOPS)
+
+
+# how far after the amount its rate may stand (，减少近)
+_RATE_REACH = 8
 
 
 def _shares_the_base(doc: Document, d: Draft, base_end: int) -> bool:
