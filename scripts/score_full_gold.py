@@ -23,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # this checkout's scoring (the engine scored is --src's, run in a subprocess)
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stem_lists import read_stem_list  # noqa: E402
+
 TEXT_SUFFIXES = (".txt", ".html", ".docx", ".pdf")
 ATTRIBUTES = ("qualifier", "direction", "period", "kind", "indicator_id", "span", "value_high")
 
@@ -35,25 +38,6 @@ def golds_of(folder: Path) -> list[tuple[Path, Path]]:
         if text is not None:
             pairs.append((gold, text))
     return pairs
-
-
-def years_of(folder: Path) -> dict[str, str]:
-    path = folder / "years.txt"
-    if not path.exists():
-        return {}
-    pairs = (line.split("=", 1) for line in path.read_text(encoding="utf-8").split() if "=" in line)
-    return {stem: year for stem, year in pairs}
-
-
-def sources_of(folder: Path) -> dict[str, Path]:
-    """A folder's `sources.txt` (STEM=PATH lines, PATH from the repository's root): the whole
-    report an excerpt (`<stem>.txt`, its first lines, a blank line, then whole paragraphs) was cut
-    from, so that its figures are scored where they stand, under the report's own headings."""
-    path = folder / "sources.txt"
-    if not path.exists():
-        return {}
-    pairs = (line.split("=", 1) for line in path.read_text(encoding="utf-8").split() if "=" in line)
-    return {stem: ROOT / rel for stem, rel in pairs}
 
 
 def evaluate(gold: Path, text: Path, src: Path, year: str | None, whole: Path | None = None) -> dict:
@@ -120,7 +104,10 @@ def main() -> None:
     agree = {a: [0, 0] for a in ATTRIBUTES}
     print("report                       gold  det P R F1          exact P R F1")
     for folder in args.folders:
-        years, sources = years_of(folder), sources_of(folder)
+        years = read_stem_list(folder / "years.txt")
+        # (the whole report an excerpt was cut from, so that its figures are scored where they
+        # stand, under the report's own headings; paths from the repository's root)
+        sources = {stem: ROOT / rel for stem, rel in read_stem_list(folder / "sources.txt").items()}
         for gold, text in golds_of(folder):
             out = evaluate(gold, text, args.src, years.get(gold.stem), sources.get(gold.stem))
             for part, sums in totals.items():

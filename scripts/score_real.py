@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stem_lists import read_stem_list  # noqa: E402
 
 
 def _this_checkouts_scoring():
@@ -104,12 +106,9 @@ def main() -> None:
     args = ap.parse_args()
     # the engine of --src, in this process too (--inproc, --dir)
     sys.path.insert(0, str(args.src.resolve()))
-    flags = list(args.year)
-    if args.dir and (listed := args.dir / "years.txt").exists():
-        # a kept set's own --year flags, one STEM=YEAR a line (tests/heldout/*/years.txt)
-        flags = [ln.strip() for ln in listed.read_text(encoding="utf-8").splitlines()
-                 if ln.strip() and not ln.startswith("#")] + flags
-    years = {k: int(v) for k, v in (y.split("=", 1) for y in flags)}
+    # a kept set's own --year flags (tests/heldout/*/years.txt), then the command line's
+    years = {k: int(v) for k, v in read_stem_list(args.dir / "years.txt").items()} if args.dir else {}
+    years.update({k: int(v) for k, v in (y.split("=", 1) for y in args.year)})
     if args.dir:
         args.inproc = True          # compare takes no --year
     keys = args.keys or sorted((args.dir or ROOT / "tests" / "real").glob("*.key.json"))
